@@ -1,0 +1,49 @@
+// Route: the workspace's audit log (who changed zaps, connections, members and keys), newest first.
+import { id, listQuery, page } from '@switchyard/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../http/deps.ts';
+import { decodeCursor, pageOf } from '../http/pagination.ts';
+import { replies } from '../http/schemas.ts';
+
+const entry = z.object({
+  id: z.string(),
+  action: z.string().describe('e.g. zap.published, connection.created, member.role_changed, api_key.revoked, zap.disabled'),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.unknown(),
+  actor: z.object({ userId: z.string(), email: z.string().nullable(), apiKeyId: z.string().nullable() }).nullable().describe('null when Switchyard itself acted (e.g. turning off a failing zap)'),
+  createdAt: z.string(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+  app.get('/api/v1/workspaces/:ws/audit-log', {
+    config: { minRole: 'admin' },
+    schema: {
+      tags: ['audit'],
+      summary: 'Who changed what in this workspace, newest first',
+      params: z.object({ ws: id }),
+      querystring: listQuery.extend({ action: z.string().max(100).optional().describe('Only entries with this action'), targetId: id.optional() }),
+      response: replies({ 200: page(entry) }),
+    },
+  }, async (request) => {
+    const { limit, cursor, action, targetId } = request.query;
+    const before = decodeCursor(cursor);
+    const rows = await db.prisma.auditLog.findMany({
+      where: { workspaceId: request.access.workspaceId, ...(before ? { id: { lt: before } } : {}), ...(action ? { action } : {}), ...(targetId ? { targetId } : {}) },
+      orderBy: { id: 'desc' },
+      take: limit + 1,
+    });
+    const userIds = [...new Set(rows.map((row) => row.actorUserId).filter((value): value is string => value !== null))];
+    const users = new Map((await db.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })).map((user) => [user.id, user.email]));
+    return pageOf(rows, limit, (row) => row.id, (row) => ({
+      id: row.id,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      details: row.details,
+      actor: row.actorUserId ? { userId: row.actorUserId, email: users.get(row.actorUserId) ?? null, apiKeyId: row.actorApiKeyId } : null,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  });
+};

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Caller, signup, startTestApi, uniqueEmail, type TestApi } from '../../test/harness.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ LOGIN_MAX_ATTEMPTS: '3', LOGIN_WINDOW_SECONDS: '60' });
+});
+afterAll(() => api.close());
+
+describe('signup', () => {
+  it('creates the user and an owned workspace, and sets an httpOnly SameSite session cookie', async () => {
+    const email = uniqueEmail('Signup');
+    const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'correct horse', workspaceName: 'Acme' });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toEqual({ user: { id: expect.stringMatching(/^usr_/), email: email.toLowerCase() }, workspace: { id: expect.stringMatching(/^ws_/), name: 'Acme' } });
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toMatch(/sy_session=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).not.toMatch(/Secure/); // PUBLIC_URL is http in tests; https turns Secure on (see config tests)
+    const me = await new Caller(api.app, { cookie: reply.cookie! }).get('/api/v1/me');
+    expect(me.body.workspaces).toEqual([{ id: reply.body.workspace.id, name: 'Acme', role: 'owner' }]);
+  });
+
+  it('refuses a second account with the same e-mail, whatever its case', async () => {
+    const email = uniqueEmail('dup');
+    await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'password-1', workspaceName: 'A' });
+    const again = await new Caller(api.app).post('/api/v1/auth/signup', { email: email.toUpperCase(), password: 'password-2', workspaceName: 'B' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('email_taken');
+  });
+
+  it('names every bad field at once', async () => {
+    const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email: 'nope', password: 'short', workspaceName: '' });
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.password', 'body.workspaceName']);
+  });
+
+  it('stores a scrypt hash, never the password', async () => {
+    const account = await signup(api.app, 'hash');
+    const row = await api.deps.db.prisma.user.findUniqueOrThrow({ where: { id: account.user.id } });
+    expect(row.passwordHash).toMatch(/^scrypt\$/);
+    expect(row.passwordHash).not.toContain(account.password);
+  });
+});
+
+describe('login and logout', () => {
+  it('logs in with the right password and lists workspaces with roles', async () => {
+    const account = await signup(api.app, 'login');
+    const reply = await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: account.password });
+    expect(reply.status).toBe(200);
+    expect(reply.body.user.email).toBe(account.email);
+    expect(reply.body.workspaces).toEqual([{ id: account.workspace.id, name: account.workspace.name, role: 'owner' }]);
+    expect(reply.cookie).toMatch(/^sy_session=/);
+  });
+
+  it('answers 401 with the same message for a wrong password and an unknown e-mail', async () => {
+    const account = await signup(api.app, 'wrong');
+    const wrong = await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: 'not it at all' });
+    const unknown = await new Caller(api.app).post('/api/v1/auth/login', { email: uniqueEmail('ghost'), password: 'whatever1' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+  });
+
+  it('rate-limits login attempts per account with 429 and Retry-After', async () => {
+    const account = await signup(api.app, 'limited');
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 4; i++) {
+      last = await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: 'bad password' });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.body.error.code).toBe('rate_limited');
+    // Even the right password waits out the window.
+    const right = await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: account.password });
+    expect(right.status).toBe(429);
+  });
+
+  it('logout ends the session: the old cookie no longer works', async () => {
+    const account = await signup(api.app, 'logout');
+    expect((await account.caller.get('/api/v1/me')).status).toBe(200);
+    const out = await account.caller.post('/api/v1/auth/logout');
+    expect(out.status).toBe(204);
+    const after = await account.caller.get('/api/v1/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthorized');
+  });
+
+  it('answers 401 to /me without credentials and with a forged cookie', async () => {
+    expect((await new Caller(api.app).get('/api/v1/me')).status).toBe(401);
+    expect((await new Caller(api.app, { cookie: 'sy_session=forged' }).get('/api/v1/me')).status).toBe(401);
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuses a cookie-authenticated write from another origin', async () => {
+    const account = await signup(api.app, 'csrf');
+    const reply = await account.caller.request('POST', '/api/v1/workspaces', { name: 'Evil' }, { origin: 'https://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('csrf_rejected');
+    const same = await account.caller.request('POST', '/api/v1/workspaces', { name: 'Fine' }, { origin: 'http://localhost:3000' });
+    expect(same.status).toBe(201);
+  });
+});
+
+describe('logs', () => {
+  it('never contain passwords, session tokens or API keys', async () => {
+    const account = await signup(api.app, 'logged');
+    await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: account.password });
+    const key = await account.caller.post(`/api/v1/workspaces/${account.workspace.id}/api-keys`, { name: 'k' });
+    await new Caller(api.app, { token: key.body.token }).get('/api/v1/me');
+    const text = api.logs.join('\n');
+    expect(text.length).toBeGreaterThan(0);
+    expect(text).toContain('"url":"/api/v1/me"');
+    for (const secret of [account.password, account.caller.auth.cookie!.split('=')[1]!, key.body.token]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+// Sign-up, log-in and sessions.
+import { newId, Prisma } from '@switchyard/db';
+import type { Role } from '@switchyard/contracts';
+import type { Deps } from '../http/deps.ts';
+import { AppError, conflict, tooManyRequests, unauthorized } from '../http/errors.ts';
+import { clear, hit } from '../http/rate-limit.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { hashToken, newSessionToken } from './tokens.ts';
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export function createAuthService({ db, redis, config }: Deps) {
+  const { prisma } = db;
+
+  async function startSession(userId: string): Promise<NewSession> {
+    const token = newSessionToken();
+    const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600 * 1000);
+    await prisma.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+    return { token, expiresAt };
+  }
+
+  async function workspacesOf(userId: string): Promise<Array<{ id: string; name: string; role: Role }>> {
+    const memberships = await prisma.membership.findMany({
+      where: { userId },
+      include: { workspace: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role }));
+  }
+
+  return {
+    workspacesOf,
+
+    async signup(input: { email: string; password: string; workspaceName: string }) {
+      const passwordHash = await hashPassword(input.password);
+      const user = { id: newId('usr'), email: input.email, passwordHash };
+      const workspace = { id: newId('ws'), name: input.workspaceName };
+      try {
+        await prisma.$transaction([
+          prisma.user.create({ data: user }),
+          prisma.workspace.create({ data: workspace }),
+          prisma.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'owner' } }),
+        ]);
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw conflict('email_taken', 'An account with this e-mail already exists. Log in instead.');
+        }
+        throw error;
+      }
+      const session = await startSession(user.id);
+      return { user: { id: user.id, email: user.email }, workspace, session };
+    },
+
+    async login(input: { email: string; password: string }, ip: string) {
+      // Two windows: per account (guessing one password) and per address (spraying many accounts).
+      const perAccount = await hit(redis, `${config.QUEUE_PREFIX}:rl:login:acct:${input.email}`, config.LOGIN_MAX_ATTEMPTS, config.LOGIN_WINDOW_SECONDS);
+      const perAddress = await hit(redis, `${config.QUEUE_PREFIX}:rl:login:ip:${ip}`, config.LOGIN_MAX_ATTEMPTS * 5, config.LOGIN_WINDOW_SECONDS);
+      for (const limit of [perAccount, perAddress]) {
+        if (!limit.allowed) {
+          throw tooManyRequests(limit.retryAfterSeconds, `Too many login attempts. Try again in ${limit.retryAfterSeconds} seconds.`);
+        }
+      }
+      const user = await prisma.user.findUnique({ where: { email: input.email } });
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
+      if (!user || !ok) throw unauthorized('The e-mail or password is wrong.');
+      await clear(redis, `${config.QUEUE_PREFIX}:rl:login:acct:${input.email}`);
+      const session = await startSession(user.id);
+      return { user: { id: user.id, email: user.email }, workspaces: await workspacesOf(user.id), session };
+    },
+
+    async logout(sessionId: string) {
+      await prisma.session.deleteMany({ where: { id: sessionId } });
+    },
+
+    async user(userId: string) {
+      const user = await prisma.user.findUnique({ where: { id: userId } });
+      if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
+      return { id: user.id, email: user.email };
+    },
+  };
+}

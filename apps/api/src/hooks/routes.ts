@@ -1,0 +1,146 @@
+// Hook endpoints: catch hooks (any method, durable before they answer) and app webhook deliveries (verified per service).
+import { DeliveryRejected, findTrigger, type Delivery, type IncomingRequest } from '@switchyard/connectors';
+import { hookContext, newId, storableJson, type NewRun } from '@switchyard/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../http/deps.ts';
+import { AppError, tooManyRequests } from '../http/errors.ts';
+import { registerHookBodyParsers } from './body.ts';
+import type { HookDirectory, HookTarget } from './directory.ts';
+import type { Intake } from './intake.ts';
+import { createRateLimiter } from './rate.ts';
+import { isListening } from './samples.ts';
+
+const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+export interface HookRouteDeps extends Deps {
+  intake: Intake;
+  hooks: HookDirectory;
+}
+
+/** What a zap sees as its trigger data: `{method, query, headers, body}`, credentials removed. */
+export function triggerData(request: FastifyRequest) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || DROPPED_HEADERS.has(name)) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return { method: request.method, query: { ...(request.query as object) }, headers, body: request.body ?? null };
+}
+
+function incoming(request: FastifyRequest): IncomingRequest {
+  const { method, query, headers, body } = triggerData(request);
+  // Signatures may sign headers we never store (authorization), so verification sees them all.
+  const allHeaders = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+  return { method, query, headers: { ...headers, ...allHeaders }, body, rawBody: request.rawBody ?? '' };
+}
+
+export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
+  const { config, intake, hooks, runtime, vault, db, redis } = deps;
+  const limiter = createRateLimiter(config.HOOK_RATE_PER_SECOND);
+  registerHookBodyParsers(app, config.HOOK_MAX_BODY_BYTES);
+
+  function admit(hook: HookTarget) {
+    const wait = limiter.take(hook.workspaceId);
+    if (wait > 0) throw tooManyRequests(wait, 'This workspace is receiving hook requests faster than its limit. Retry after the given time.');
+  }
+
+  /** The trigger definition behind a hook, when its app verifies or shapes deliveries. */
+  function triggerOf(hook: HookTarget) {
+    if (!hook.trigger) return undefined;
+    const definition = runtime.catalog.apps.get(hook.trigger.app);
+    return definition && findTrigger(definition, hook.trigger.event);
+  }
+
+  function runFor(hook: HookTarget, source: NewRun['source'], data: unknown): NewRun {
+    return { runId: newId('run'), eventId: newId('evt'), workspaceId: hook.workspaceId, zapId: hook.zapId, zapVersionId: hook.versionId, zapVersion: hook.version!, source, data };
+  }
+
+  async function accept(reply: FastifyReply, runs: NewRun[]) {
+    await Promise.all(runs.map((run) => intake.submit(run)));
+    const first = runs[0]?.eventId ?? null;
+    return reply.send({ status: 'success', id: first, requestId: first, ...(runs.length === 1 ? {} : { ids: runs.map((run) => run.eventId) }) });
+  }
+
+  /** Verification happens before anything is stored: a rejected delivery leaves no trace. */
+  function deliver(receive: () => Delivery): Delivery {
+    try {
+      return receive();
+    } catch (error) {
+      if (error instanceof DeliveryRejected) throw new AppError(401, 'invalid_signature', error.message || 'The delivery’s signature does not match.');
+      throw new AppError(400, 'bad_delivery', `The delivery could not be read: ${(error as Error).message}`);
+    }
+  }
+
+  const hookRoute = {
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    bodyLimit: config.HOOK_MAX_BODY_BYTES,
+    schema: { hide: true },
+    // Machine endpoints: browser security headers buy nothing here and cost on the hot path.
+    helmet: false,
+  } as const;
+
+  app.route({
+    ...hookRoute,
+    method: [...hookRoute.method],
+    url: '/hooks/catch/:ws/:key',
+    handler: async (request, reply) => {
+      const { ws, key } = request.params as { ws: string; key: string };
+      const hook = await hooks.find(key);
+      if (!hook || hook.workspaceId !== ws || hook.kind !== 'catch') {
+        throw new AppError(404, 'hook_not_found', 'No catch hook has this URL. Copy the URL again from the zap’s trigger.');
+      }
+      const trigger = triggerOf(hook);
+      if (hook.status !== 'on' || !hook.versionId || hook.version === null) {
+        // While the builder listens for a sample, an off zap's hook keeps what arrives as test data, and runs nothing.
+        if (await isListening(redis, config.QUEUE_PREFIX, hook.zapId)) {
+          await insertSample(hook, triggerData(request));
+          return reply.send({ status: 'success', sample: true });
+        }
+        throw new AppError(410, 'zap_off', 'The zap behind this hook is turned off. Turn it on to accept requests.');
+      }
+      admit(hook);
+      if (trigger?.type === 'hook' && trigger.receive) {
+        const input = trigger.input.parse(hook.trigger?.input ?? {});
+        const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
+        if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
+        return accept(reply, delivery.items.map((item) => runFor(hook, 'hook', item)));
+      }
+      return accept(reply, [runFor(hook, 'hook', triggerData(request))]);
+    },
+  });
+
+  app.route({
+    ...hookRoute,
+    method: [...hookRoute.method],
+    url: '/hooks/app/:ws/:key',
+    handler: async (request, reply) => {
+      const { ws, key } = request.params as { ws: string; key: string };
+      const hook = await hooks.find(key);
+      if (!hook || hook.workspaceId !== ws || hook.kind !== 'app_webhook' || !hook.secret) {
+        throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
+      }
+      const trigger = triggerOf(hook);
+      if (!trigger || trigger.type !== 'app_webhook') throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
+      const secret = vault.open<string>(hook.secret, hookContext(hook.workspaceId, hook.id));
+      const input = trigger.input.parse(hook.trigger?.input ?? {});
+      const delivery = deliver(() => trigger.receive(incoming(request), { input, secret }));
+      // Verification handshakes (CINNOX's challenge) are answered even before the zap is fully on.
+      if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
+      if (hook.status !== 'on' || !hook.versionId || hook.version === null) {
+        throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
+      }
+      admit(hook);
+      return accept(reply, delivery.items.map((item) => runFor(hook, 'app_webhook', item)));
+    },
+  });
+
+  async function insertSample(hook: HookTarget, data: unknown) {
+    // Through storableJson like every event: a NUL in a query or body must not make the sample unsavable.
+    await db.pool.query(`INSERT INTO trigger_events (id, "workspaceId", "zapId", source, data) VALUES ($1, $2, $3, 'sample', $4::jsonb)`, [
+      newId('evt'),
+      hook.workspaceId,
+      hook.zapId,
+      storableJson(data),
+    ]);
+  }
+}

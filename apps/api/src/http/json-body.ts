@@ -1,0 +1,57 @@
+// The API's JSON body parser: Fastify's own (prototype poisoning refused), plus a refusal of what cannot be kept.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+
+/** Deeper bodies are refused before any schema walks them recursively (and overflows the stack). */
+export const MAX_BODY_DEPTH = 200;
+
+/**
+ * The first place where a parsed JSON body nests too deep, or holds text PostgreSQL cannot store (U+0000 and unpaired
+ * surrogates, in values or keys). Walks without recursion, so the check cannot overflow on what it refuses.
+ */
+export function unstorable(value: unknown, maxDepth = MAX_BODY_DEPTH): { path: string; message: string } | null {
+  const stack: Array<[unknown, number, string]> = [[value, 1, 'body']];
+  const badText = (text: string) =>
+    text.includes('\u0000') ? 'contains a NUL character (U+0000), which cannot be stored' : text.isWellFormed() ? null : 'contains an unpaired UTF-16 surrogate, which cannot be stored';
+  while (stack.length > 0) {
+    const [current, depth, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      const problem = badText(current);
+      if (problem) return { path, message: problem };
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > maxDepth) return { path, message: `is nested more than ${maxDepth} levels deep` };
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push([item, depth + 1, `${path}[${index}]`]));
+      continue;
+    }
+    for (const [key, item] of Object.entries(current)) {
+      const problem = badText(key);
+      if (problem) return { path, message: `has a field name that ${problem}` };
+      stack.push([item, depth + 1, `${path}.${key}`]);
+    }
+  }
+  return null;
+}
+
+/** Replaces the default application/json parser of `app` (not of the hook routes, which parse bodies their own way). */
+export function registerJsonBodyParser(app: FastifyInstance) {
+  // Fastify's default JSON parser is the callback form of FastifyBodyParser.
+  const parse = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => void;
+  app.removeContentTypeParser('application/json');
+  // The API speaks JSON only: Fastify's default text/plain parser would let a text body reach validation as a string.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser<string>('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parse(request, body, (error, value) => {
+      if (error) return done(error, undefined);
+      const problem = unstorable(value);
+      if (problem) {
+        // The path is built from the caller's own keys: keep an absurd one from swelling the reply.
+        const path = problem.path.length > 200 ? `${problem.path.slice(0, 200)}…` : problem.path;
+        return done(new AppError(422, 'validation_failed', `Some fields are invalid: ${path}.`, [{ path, message: problem.message }]), undefined);
+      }
+      return done(null, value);
+    });
+  });
+}

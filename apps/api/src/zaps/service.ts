@@ -1,0 +1,307 @@
+// Zaps: drafts, published versions, publishing with every problem listed, and their catch hooks.
+import { ZapDefinition, ZapInput, type ErrorDetail, type Zap } from '@switchyard/contracts';
+import { insertEventsAndRuns, newId, Prisma, randomToken, type Database, type Db } from '@switchyard/db';
+import { enqueueRuns, type RunQueue } from '@switchyard/queue';
+import { validateZap } from '@switchyard/engine';
+import type { AppCatalog, TriggerLifecycle } from '@switchyard/runner';
+import { audit } from '../audit/service.ts';
+import type { Principal } from '../http/auth.ts';
+import { AppError, invalid, notFound } from '../http/errors.ts';
+import { decodeCursor, pageOf } from '../http/pagination.ts';
+
+type ZapRow = Prisma.ZapGetPayload<{ include: { publishedVersion: true; hooks: true } }>;
+
+const include = { publishedVersion: true, hooks: true } as const;
+
+/** A stable text form of a definition: key order does not make a draft "differ". */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+export interface ZapServiceDeps {
+  prisma: Db;
+  pool: Database['pool'];
+  queue: RunQueue;
+  catalog: AppCatalog;
+  lifecycle: TriggerLifecycle;
+  publicUrl: string;
+  /** A hook's zap changed (status, version, deleted): forget cached lookups of its key. */
+  onHookChanged: (key: string) => void;
+}
+
+export function createZapService({ prisma, pool, queue, catalog, lifecycle, publicUrl, onHookChanged }: ZapServiceDeps) {
+  function toZap(row: ZapRow): Zap {
+    const draft = row.draft as ZapInput;
+    const hook = row.hooks.find((h) => h.kind === 'catch');
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      trigger: draft.trigger,
+      steps: draft.steps,
+      ...(hook ? { hookUrl: `${publicUrl}/hooks/catch/${row.workspaceId}/${hook.key}` } : {}),
+      publishedVersion: row.publishedVersion?.version ?? null,
+      draftDiffers: row.publishedVersion ? canonical(row.publishedVersion.definition) !== canonical(row.draft) : true,
+      lastError: row.lastError,
+      disabledReason: row.disabledReason,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  async function load(tx: Db | Prisma.TransactionClient, workspaceId: string, zapId: string): Promise<ZapRow> {
+    const row = await tx.zap.findFirst({ where: { id: zapId, workspaceId }, include });
+    if (!row) throw notFound('Zap');
+    return row;
+  }
+
+  /** A catch-hook trigger gets a hook with a random key; the key survives edits so pasted URLs keep working. */
+  async function syncHook(tx: Prisma.TransactionClient, workspaceId: string, zapId: string, draft: ZapInput) {
+    const kind = catalog.triggerKind(draft.trigger.app, draft.trigger.event);
+    if (kind === 'hook') {
+      const existing = await tx.hook.findUnique({ where: { zapId_kind: { zapId, kind: 'catch' } } });
+      if (!existing) {
+        await tx.hook.create({ data: { id: newId('hk'), workspaceId, zapId, kind: 'catch', key: randomToken(24), app: draft.trigger.app } });
+      }
+    }
+  }
+
+  /** Connections must exist in this workspace and belong to the app that uses them. */
+  async function connectionChecker(workspaceId: string, definition: ZapInput) {
+    const ids = new Set<string>();
+    const collect = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === 'connectionId' && typeof child === 'string') ids.add(child);
+          else collect(child);
+        }
+      }
+    };
+    collect(definition);
+    const rows = ids.size
+      ? await prisma.connection.findMany({ where: { workspaceId, id: { in: [...ids] } }, select: { id: true, app: true } })
+      : [];
+    const apps = new Map(rows.map((row) => [row.id, row.app]));
+    return (app: string, connectionId: string): string | null => {
+      const owner = apps.get(connectionId);
+      if (owner === undefined) return `connection ${connectionId} does not exist in this workspace`;
+      if (owner !== app) return `connection ${connectionId} is a ${owner} connection, not a ${app} one`;
+      return null;
+    };
+  }
+
+  /** Stops the published trigger's schedulers and subscriptions; a warning when the service could not be told. */
+  async function stopTrigger(row: ZapRow): Promise<string | null> {
+    const published = row.publishedVersion ? ZapDefinition.safeParse(row.publishedVersion.definition) : null;
+    if (!published?.success) return null;
+    return lifecycle.deactivate({ zapId: row.id, workspaceId: row.workspaceId, trigger: published.data.trigger });
+  }
+
+  return {
+    toZap,
+
+    /** What a viewer sees of a zap: credentials typed into steps (secret inputs) are left out, since viewers only read. */
+    forViewer(zap: Zap): Zap {
+      return { ...zap, steps: stripSecretInputs(zap.steps, catalog) as Zap['steps'] };
+    },
+
+    async list(workspaceId: string, query: { limit: number; cursor?: string | undefined; q?: string | undefined; status?: 'on' | 'off' | undefined }) {
+      const before = decodeCursor(query.cursor);
+      const rows = await prisma.zap.findMany({
+        where: {
+          workspaceId,
+          ...(before ? { id: { lt: before } } : {}),
+          ...(query.q ? { name: { contains: query.q, mode: 'insensitive' as const } } : {}),
+          ...(query.status ? { status: query.status } : {}),
+        },
+        include,
+        orderBy: { id: 'desc' },
+        take: query.limit + 1,
+      });
+      return pageOf(rows, query.limit, (row) => row.id, toZap);
+    },
+
+    async get(workspaceId: string, zapId: string) {
+      return toZap(await load(prisma, workspaceId, zapId));
+    },
+
+    async create(workspaceId: string, principal: Principal, input: ZapInput) {
+      const id = newId('zap');
+      const row = await prisma.$transaction(async (tx) => {
+        await tx.zap.create({ data: { id, workspaceId, name: input.name, draft: input as Prisma.InputJsonValue } });
+        await syncHook(tx, workspaceId, id, input);
+        await audit(tx, principal, { workspaceId, action: 'zap.created', targetType: 'zap', targetId: id, details: { name: input.name } });
+        return load(tx, workspaceId, id);
+      });
+      return toZap(row);
+    },
+
+    async update(workspaceId: string, principal: Principal, zapId: string, input: ZapInput) {
+      const row = await prisma.$transaction(async (tx) => {
+        await load(tx, workspaceId, zapId);
+        await tx.zap.update({ where: { id: zapId }, data: { name: input.name, draft: input as Prisma.InputJsonValue } });
+        await syncHook(tx, workspaceId, zapId, input);
+        await audit(tx, principal, { workspaceId, action: 'zap.updated', targetType: 'zap', targetId: zapId });
+        return load(tx, workspaceId, zapId);
+      });
+      return toZap(row);
+    },
+
+    async remove(workspaceId: string, principal: Principal, zapId: string) {
+      const row = await load(prisma, workspaceId, zapId);
+      await stopTrigger(row);
+      await prisma.$transaction(async (tx) => {
+        await tx.zap.delete({ where: { id: zapId } });
+        await audit(tx, principal, { workspaceId, action: 'zap.deleted', targetType: 'zap', targetId: zapId, details: { name: row.name } });
+      });
+      for (const hook of row.hooks) onHookChanged(hook.key);
+      return row;
+    },
+
+    /** Lists every problem that keeps the draft from running, located by path; empty when it can be published. */
+    async problems(workspaceId: string, draft: unknown): Promise<ErrorDetail[]> {
+      const parsed = ZapDefinition.safeParse(draft);
+      if (!parsed.success) {
+        return parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), code: 'invalid_schema', message: issue.message }));
+      }
+      const checkConnection = await connectionChecker(workspaceId, parsed.data);
+      return validateZap(parsed.data, { ...catalog, checkConnection }).map((problem) => ({
+        path: problem.path,
+        code: problem.code,
+        message: problem.message,
+        ...(problem.stepKey ? { stepKey: problem.stepKey } : {}),
+      }));
+    },
+
+    async publish(workspaceId: string, principal: Principal, zapId: string) {
+      const current = await load(prisma, workspaceId, zapId);
+      const problems = await this.problems(workspaceId, current.draft);
+      if (problems.length > 0) {
+        throw invalid('zap_invalid', `The zap cannot be published: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems);
+      }
+      const row = await prisma.$transaction(async (tx) => {
+        // Lock the zap row so two publishes never take the same version number.
+        await tx.$queryRaw`SELECT id FROM zaps WHERE id = ${zapId} FOR UPDATE`;
+        const latest = await tx.zapVersion.findFirst({ where: { zapId }, orderBy: { version: 'desc' }, select: { version: true } });
+        const version = await tx.zapVersion.create({
+          data: { id: newId('zv'), workspaceId, zapId, version: (latest?.version ?? 0) + 1, definition: current.draft as Prisma.InputJsonValue, createdById: principal.userId },
+        });
+        await tx.zap.update({
+          where: { id: zapId },
+          data: { status: 'on', publishedVersionId: version.id, disabledReason: null, consecutiveFailures: 0, lastError: null },
+        });
+        await audit(tx, principal, { workspaceId, action: 'zap.published', targetType: 'zap', targetId: zapId, details: { version: version.version } });
+        return load(tx, workspaceId, zapId);
+      });
+      const published = ZapDefinition.parse(current.draft);
+      try {
+        // After the commit, so a first poll that runs at once finds the zap on.
+        await lifecycle.activate({ zapId, workspaceId, trigger: published.trigger });
+      } catch (error) {
+        const message = `The trigger could not be started: ${(error as Error).message}`;
+        await prisma.zap.update({ where: { id: zapId }, data: { status: 'off', lastError: message } });
+        for (const hook of row.hooks) onHookChanged(hook.key);
+        throw invalid('trigger_start_failed', message, [{ path: 'trigger', message: (error as Error).message }]);
+      }
+      for (const hook of row.hooks) onHookChanged(hook.key);
+      return toZap(row);
+    },
+
+    async unpublish(workspaceId: string, principal: Principal, zapId: string) {
+      const current = await load(prisma, workspaceId, zapId);
+      const warning = await stopTrigger(current);
+      const row = await prisma.$transaction(async (tx) => {
+        await tx.zap.update({ where: { id: zapId }, data: { status: 'off', ...(warning ? { lastError: warning } : {}) } });
+        await audit(tx, principal, { workspaceId, action: 'zap.unpublished', targetType: 'zap', targetId: zapId });
+        return load(tx, workspaceId, zapId);
+      });
+      for (const hook of row.hooks) onHookChanged(hook.key);
+      return toZap(row);
+    },
+
+    /** "Run now": a run of the published version with the given data (any trigger kind; the manual trigger exists for it). */
+    async runNow(workspaceId: string, principal: Principal, zapId: string, data: Record<string, unknown> | undefined) {
+      const row = await load(prisma, workspaceId, zapId);
+      if (!row.publishedVersion) throw new AppError(409, 'not_published', 'Publish the zap before running it; to try the draft, use Test.');
+      const runId = newId('run');
+      await insertEventsAndRuns(pool, [
+        {
+          runId,
+          eventId: newId('evt'),
+          workspaceId,
+          zapId,
+          zapVersionId: row.publishedVersion.id,
+          zapVersion: row.publishedVersion.version,
+          source: 'manual',
+          data: { startedBy: principal.email, data: data ?? {} },
+        },
+      ]);
+      await enqueueRuns(queue, [{ runId, workspaceId }]).catch(() => undefined); // the sweeper enqueues it otherwise
+      return { runId };
+    },
+
+    /** Portable JSON: no ids, no secrets; connections are replaced by the app they belong to. */
+    async exportZap(workspaceId: string, zapId: string) {
+      const row = await load(prisma, workspaceId, zapId);
+      return { switchyard: 1 as const, zap: stripSecretInputs(stripConnections(row.draft), catalog) as ZapInput };
+    },
+
+    /** Imports a zap; each app's connection is filled in when the workspace has exactly one for that app. */
+    async importZap(workspaceId: string, principal: Principal, document: ZapInput) {
+      const connections = await prisma.connection.findMany({ where: { workspaceId }, select: { id: true, app: true } });
+      const byApp = new Map<string, string[]>();
+      for (const connection of connections) byApp.set(connection.app, [...(byApp.get(connection.app) ?? []), connection.id]);
+      // Whatever connection ids the document carries belong to another workspace: drop them, then fill in.
+      const assign = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(assign);
+        if (!value || typeof value !== 'object') return value;
+        const copy: Record<string, unknown> = {};
+        for (const [key, child] of Object.entries(value)) if (key !== 'connectionId') copy[key] = assign(child);
+        const candidates = typeof copy.app === 'string' && ('action' in copy || 'event' in copy) ? byApp.get(copy.app) : undefined;
+        if (candidates?.length === 1) copy.connectionId = candidates[0];
+        return copy;
+      };
+      const parsed = ZapInput.safeParse(assign(document));
+      if (!parsed.success) {
+        throw invalid('invalid_zap', 'The imported zap is not valid.', parsed.error.issues.map((i) => ({ path: formatIssuePath(['zap', ...i.path]), message: i.message })));
+      }
+      return this.create(workspaceId, principal, parsed.data);
+    },
+  };
+}
+
+export type ZapService = ReturnType<typeof createZapService>;
+
+function stripConnections(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripConnections);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'connectionId').map(([key, child]) => [key, stripConnections(child)]));
+}
+
+/** Credentials typed into action steps (input fields marked secret, like an HTTP step's token) stay behind too. */
+function stripSecretInputs(value: unknown, catalog: AppCatalog): unknown {
+  if (Array.isArray(value)) return value.map((item) => stripSecretInputs(item, catalog));
+  if (!value || typeof value !== 'object') return value;
+  const step = value as Record<string, unknown>;
+  const secret = step.type === 'action' && typeof step.app === 'string' && typeof step.action === 'string' ? catalog.secretInputKeys(step.app, step.action) : [];
+  return Object.fromEntries(
+    Object.entries(step).map(([key, child]) =>
+      key === 'input' && secret.length > 0 && child && typeof child === 'object'
+        ? [key, Object.fromEntries(Object.entries(child).filter(([field]) => !secret.includes(field)))]
+        : [key, stripSecretInputs(child, catalog)],
+    ),
+  );
+}
+
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out || 'zap';
+}
+

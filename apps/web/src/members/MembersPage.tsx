@@ -1,0 +1,117 @@
+// Members of the workspace: who has access and with which role; owners and admins manage them here.
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionKey } from '../auth/session.ts';
+import { navigate } from '../router.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
+import { ErrorBanner } from '../ui/ErrorBanner.tsx';
+import { LoadMore } from '../ui/LoadMore.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { Page } from '../ui/Page.tsx';
+import { useCurrentWorkspace } from '../workspaces/current.tsx';
+import { canManageMembers, roleWithArticle } from '../workspaces/roles.ts';
+import { AddMemberForm } from './AddMemberForm.tsx';
+import { membersKey, removeMember, useMembers, type Member } from './api.ts';
+import { MemberRow } from './MemberRow.tsx';
+
+export function MembersPage() {
+  const workspace = useCurrentWorkspace();
+  const queryClient = useQueryClient();
+  const members = useMembers(workspace.id);
+  const canManage = canManageMembers(workspace.role);
+  const [toRemove, setToRemove] = useState<Member | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (member: Member) => removeMember(workspace.id, member.userId),
+    onSuccess: async (_result, member) => {
+      setToRemove(null);
+      if (member.userId === workspace.user.id) {
+        // Leaving: this workspace is no longer ours to show.
+        await queryClient.invalidateQueries({ queryKey: sessionKey });
+        navigate('/', { replace: true });
+        return;
+      }
+      await queryClient.invalidateQueries({ queryKey: membersKey(workspace.id) });
+    },
+  });
+
+  const closeDialog = () => {
+    setToRemove(null);
+    remove.reset();
+  };
+
+  return (
+    <Page title="Members" description={`People who can open ${workspace.name}, and what each may do.`}>
+      {!canManage && (
+        <p className="banner banner-info">
+          You are {roleWithArticle(workspace.role)} here. Only owners and admins can add members, change roles or
+          remove people.
+        </p>
+      )}
+      <AddMemberForm disabled={!canManage} />
+
+      <section className="card card-flush" aria-labelledby="members-title">
+        <h2 id="members-title" className="card-title card-title-padded">
+          People with access
+        </h2>
+        {members.isPending ? (
+          <Loading label="Loading members…" className="card-pad" />
+        ) : members.isError && !members.data ? (
+          <div className="card-pad">
+            <ErrorBanner title="Could not load members" error={members.error} onRetry={() => void members.refetch()} />
+          </div>
+        ) : members.data.length === 0 ? (
+          <EmptyState title="No members yet">
+            <p>Add people by the email address they sign in with.</p>
+          </EmptyState>
+        ) : (
+          <>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Added</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((member) => (
+                  <MemberRow key={member.userId} member={member} onRemove={setToRemove} />
+                ))}
+              </tbody>
+            </table>
+            <div className="card-pad-x">
+              <ErrorBanner error={members.isFetchNextPageError ? members.error : null} />
+            </div>
+            <LoadMore
+              hasMore={members.hasNextPage}
+              loading={members.isFetchingNextPage}
+              onLoadMore={() => void members.fetchNextPage()}
+            />
+          </>
+        )}
+      </section>
+
+      {toRemove && (
+        <ConfirmDialog
+          title={toRemove.userId === workspace.user.id ? `Leave ${workspace.name}?` : `Remove ${toRemove.email}?`}
+          confirmLabel={toRemove.userId === workspace.user.id ? 'Leave workspace' : 'Remove member'}
+          busy={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(toRemove)}
+          onCancel={closeDialog}
+        >
+          <p>
+            {toRemove.userId === workspace.user.id
+              ? 'You will lose access to this workspace and its zaps until someone adds you again.'
+              : `${toRemove.email} will lose access to ${workspace.name} right away. You can add them again later.`}
+          </p>
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
+}

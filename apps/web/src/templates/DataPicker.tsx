@@ -1,0 +1,201 @@
+// The data picker: the trigger's and earlier steps' data as a searchable tree; choosing a field inserts its reference.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { cx } from '../ui/cx.ts';
+import { ChevronRightIcon, CloseIcon } from '../ui/icons.tsx';
+import { dataTree, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
+import { formatPath, type PathSegment } from './references.ts';
+
+export type DataPickerProps = {
+  sources: readonly DataSource[];
+  onPick: (source: string, path: PathSegment[]) => void;
+  onClose: () => void;
+};
+
+const ORIGIN_LABELS: Record<DataOrigin, string> = {
+  test: 'From the latest test',
+  request: 'From a received request',
+  sample: 'Sample data',
+  none: 'No data yet',
+};
+
+/** `body.name`, `lines[0].sku`: how a field is named in the picker's buttons. */
+export function fieldName(path: readonly PathSegment[]): string {
+  return formatPath('', path).replace(/^\./, '');
+}
+
+export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const titleId = useId();
+
+  useEffect(() => {
+    searchRef.current?.focus();
+    const closeOnOutside = (event: PointerEvent) => {
+      const target = event.target;
+      if (!(target instanceof Node) || rootRef.current?.contains(target)) return;
+      // The toggle button next to the field handles its own clicks.
+      if (target instanceof Element && target.closest('.template-insert')) return;
+      onClose();
+    };
+    document.addEventListener('pointerdown', closeOnOutside);
+    return () => document.removeEventListener('pointerdown', closeOnOutside);
+    // onClose changes identity every render; listening once is enough.
+  }, []);
+
+  const trimmed = query.trim().toLowerCase();
+
+  return (
+    <div
+      ref={rootRef}
+      className="picker"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="picker-head">
+        <h3 id={titleId} className="picker-title">
+          Insert data
+        </h3>
+        <button type="button" className="icon-button" aria-label="Close the data picker" onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      <input
+        ref={searchRef}
+        type="search"
+        className="input picker-search"
+        aria-label="Search data"
+        placeholder="Search fields and values"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <div className="picker-body">
+        {sources.length === 0 ? (
+          <p className="picker-empty">
+            Nothing to insert yet: this is the first step. Data from the trigger and earlier steps shows up here.
+          </p>
+        ) : trimmed !== '' ? (
+          <SearchResults sources={sources} query={trimmed} onPick={onPick} />
+        ) : (
+          sources.map((source, index) => (
+            <SourceSection key={source.id} source={source} initiallyOpen={sources.length <= 2 || index === sources.length - 1} onPick={onPick} />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SourceSection({
+  source,
+  initiallyOpen,
+  onPick,
+}: {
+  source: DataSource;
+  initiallyOpen: boolean;
+  onPick: DataPickerProps['onPick'];
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const nodes = useMemo(() => dataTree(source.data), [source.data]);
+  const bodyId = useId();
+  return (
+    <section className="picker-source">
+      <button type="button" className="picker-source-head" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+        <ChevronRightIcon />
+        <span className="picker-source-number">{source.number}</span>
+        <span className="picker-source-title">{source.title}</span>
+        <span className={cx('picker-origin', `picker-origin-${source.origin}`)}>{ORIGIN_LABELS[source.origin]}</span>
+      </button>
+      <div id={bodyId} hidden={!open}>
+        {nodes.length === 0 ? (
+          <p className="picker-empty">
+            {source.origin === 'none'
+              ? 'Test this step to see its fields.'
+              : 'This step returned no fields.'}{' '}
+            <button type="button" className="link-button" onClick={() => onPick(source.id, [])}>
+              Insert its whole output
+            </button>
+          </p>
+        ) : (
+          <ul className="picker-tree" role="list">
+            {nodes.map((node) => (
+              <TreeNode key={node.key} node={node} source={source.id} depth={0} onPick={onPick} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: string; depth: number; onPick: DataPickerProps['onPick'] }) {
+  const [open, setOpen] = useState(false);
+  const name = fieldName(node.path);
+  return (
+    <li className="picker-node">
+      <div className="picker-row" style={{ paddingLeft: `${depth * 0.9}rem` }}>
+        {node.children ? (
+          <button
+            type="button"
+            className="picker-toggle"
+            aria-expanded={open}
+            aria-label={`${open ? 'Hide' : 'Show'} the fields of ${name}`}
+            onClick={() => setOpen(!open)}
+          >
+            <ChevronRightIcon />
+          </button>
+        ) : (
+          <span className="picker-toggle-space" aria-hidden="true" />
+        )}
+        <button type="button" className="picker-field" aria-label={`Insert ${name}`} title={`Insert {{${name}}}`} onClick={() => onPick(source, node.path)}>
+          <span className="picker-key">{node.key}</span>
+          <span className="picker-value">{preview(node.value)}</span>
+        </button>
+      </div>
+      {node.children && open && (
+        <ul className="picker-tree" role="list">
+          {node.children.map((child) => (
+            <TreeNode key={child.key} node={child} source={source} depth={depth + 1} onPick={onPick} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function SearchResults({ sources, query, onPick }: { sources: readonly DataSource[]; query: string; onPick: DataPickerProps['onPick'] }) {
+  const matches = sources.flatMap((source) =>
+    flattenTree(dataTree(source.data))
+      .filter((node) => {
+        const value = node.children ? '' : preview(node.value, 200).toLowerCase();
+        return fieldName(node.path).toLowerCase().includes(query) || value.includes(query);
+      })
+      .slice(0, 50)
+      .map((node) => ({ source, node })),
+  );
+  if (matches.length === 0) return <p className="picker-empty">No field or value matches “{query}”.</p>;
+  return (
+    <ul className="picker-tree" role="list">
+      {matches.map(({ source, node }) => (
+        <li key={`${source.id}:${fieldName(node.path)}`} className="picker-node">
+          <button
+            type="button"
+            className="picker-field"
+            aria-label={`Insert ${fieldName(node.path)} from step ${source.number}`}
+            onClick={() => onPick(source.id, node.path)}
+          >
+            <span className="picker-source-number">{source.number}</span>
+            <span className="picker-key">{readablePath(node.path)}</span>
+            <span className="picker-value">{preview(node.value)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

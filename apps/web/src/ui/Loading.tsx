@@ -1,0 +1,11 @@
+// A polite "loading" line for screen readers and sighted users alike.
+import { cx } from './cx.ts';
+
+export function Loading({ label = 'Loading…', className }: { label?: string; className?: string }) {
+  return (
+    <div className={cx('loading', className)} role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}

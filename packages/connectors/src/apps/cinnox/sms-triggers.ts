@@ -1,0 +1,39 @@
+// SMS delivery status: the TDR notifications of outbound-sms-event-sub, one per recipient and status change.
+import { CINNOX_SUBSCRIPTIONS, cinnoxTrigger, eventOf, sameWord } from './subscription.ts';
+
+export interface SmsStatusEvent {
+  Type: string;
+  AppID: string;
+  ServiceID: string;
+  TransactionID: string;
+  RecipientNumber: string;
+  RecipientCountry: string;
+  ResponseCode: string | number;
+  Status: string;
+  Exception: string;
+  [field: string]: unknown;
+}
+
+export const smsDeliveryStatus = cinnoxTrigger<SmsStatusEvent>({
+  key: 'sms_delivery_status',
+  name: 'SMS Delivery Status',
+  description:
+    'Starts when CINNOX reports the delivery status of an SMS sent from this App (Submitted, Delivered, Undelivered, Rejected). Instant, through the outbound SMS (TDR) event subscription.',
+  subscription: CINNOX_SUBSCRIPTIONS.outboundSms,
+  sample: {
+    Type: 'tdr',
+    AppID: 'app_1a2b3c',
+    ServiceID: 'svc_1a2b3c',
+    TransactionID: 'b1f0e7a2-5c3d-4e8f-9a6b-0c1d2e3f4a5b',
+    RecipientNumber: '+85291234567',
+    RecipientCountry: 'HK',
+    ResponseCode: '',
+    Status: 'Delivered',
+    Exception: '',
+  },
+  pick: (notification) => {
+    const event = eventOf(notification);
+    if (!sameWord(event.Type, ['tdr']) && !('TransactionID' in event)) return undefined;
+    return event as SmsStatusEvent;
+  },
+});

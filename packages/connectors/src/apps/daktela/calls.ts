@@ -1,0 +1,38 @@
+// "Make a call": Daktela click-to-call, an outbound CALL activity (POST /activities.json), after logging into its queue.
+import { z } from 'zod';
+import { defineAction } from '../../kit/define.ts';
+import { daktelaRecord, daktelaRequest } from './client.ts';
+import { optionalName, requiredName, requiredText } from './fields.ts';
+import { queueOptions, userOptions } from './options.ts';
+import { activitySample } from './samples.ts';
+
+export const makeCall = defineAction({
+  key: 'make_call',
+  name: 'Make a call',
+  description: 'Starts an outbound call (click-to-call): Daktela rings the user’s device, then dials the number.',
+  input: z.object({
+    number: requiredText({ title: 'Phone number', description: 'The number to dial, e.g. +420777123456.' }, 100),
+    queue: requiredName({ title: 'Queue', description: 'The outbound call queue, e.g. 2000.', dynamicOptions: true }),
+    user: optionalName({
+      title: 'Call as user',
+      description: 'Call on behalf of this user (login) instead of the connection’s user; that user must already be logged into the queue.',
+      dynamicOptions: true,
+    }),
+    loginToQueue: z
+      .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value === '' || value === null ? undefined : value), z.boolean().default(true))
+      .meta({
+        title: 'Log into the queue first',
+        description: 'Daktela only places calls from a queue the user is logged into; this logs the connection’s user in first (skipped when calling as another user).',
+      }),
+  }),
+  sample: activitySample,
+  options: { queue: queueOptions('out'), user: userOptions },
+  perform: async ({ input, auth, http }) => {
+    if (input.loginToQueue && input.user === undefined) {
+      await daktelaRequest(http, auth, { method: 'POST', endpoint: 'usersSession', body: { queues: [{ login: true, name: input.queue, penalty: 0 }] } });
+    }
+    const body: Record<string, unknown> = { type: 'CALL', number: input.number, queue: input.queue };
+    if (input.user !== undefined) body.user = input.user;
+    return daktelaRecord(http, auth, { method: 'POST', endpoint: 'activities', body });
+  },
+});

@@ -1,0 +1,75 @@
+// CRM record actions: create and update a CRM record (POST /crmRecords.json, PUT /crmRecords/{name}.json).
+import { z } from 'zod';
+import { defineAction } from '../../kit/define.ts';
+import { daktelaRecord, recordPath } from './client.ts';
+import { compact, customFieldsBody, customFieldsField, optionalChoice, optionalInteger, optionalName, optionalText, requiredChoice, requiredName, requiredText } from './fields.ts';
+import { crmRecordTypeOptions, statusOptions, userOptions } from './options.ts';
+import { crmRecordSample } from './samples.ts';
+
+const STAGES = ['OPEN', 'CLOSE'] as const;
+
+const shared = z.object({
+  contact: optionalName({ title: 'Contact', description: 'The contact’s name (id).' }),
+  account: optionalName({ title: 'Company', description: 'The company’s name (id).' }),
+  ticket: optionalInteger({ title: 'Ticket', description: 'Number of a related ticket.' }),
+  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the record.', dynamicOptions: true }),
+  description: optionalText({ title: 'Description' }),
+  status: optionalName({ title: 'Status', dynamicOptions: true }),
+  customFields: customFieldsField(),
+});
+
+type SharedInput = z.output<typeof shared>;
+
+const sharedBody = (input: SharedInput): Record<string, unknown> => ({
+  contact: input.contact,
+  account: input.account,
+  ticket: input.ticket,
+  user: input.user,
+  description: input.description,
+  status: input.status,
+  customFields: customFieldsBody(input.customFields),
+});
+
+const options = { type: crmRecordTypeOptions, user: userOptions, status: statusOptions };
+
+export const createCrmRecord = defineAction({
+  key: 'create_crm_record',
+  name: 'Create CRM record',
+  description: 'Creates a CRM record (a deal, order or other record type) in Daktela.',
+  input: z.object({
+    type: requiredName({ title: 'Record type', dynamicOptions: true }),
+    title: requiredText({ title: 'Title' }, 500),
+    stage: requiredChoice(STAGES, 'OPEN', { title: 'Stage' }),
+    name: optionalName({ title: 'Unique name', description: 'The record’s id; Daktela generates one when left empty.' }),
+    ...shared.shape,
+  }),
+  sample: crmRecordSample,
+  options,
+  perform: ({ input, auth, http }) =>
+    daktelaRecord(http, auth, {
+      method: 'POST',
+      endpoint: 'crmRecords',
+      body: compact({ name: input.name, type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
+    }),
+});
+
+export const updateCrmRecord = defineAction({
+  key: 'update_crm_record',
+  name: 'Update CRM record',
+  description: 'Changes a Daktela CRM record; fields left empty keep their values.',
+  input: z.object({
+    name: requiredName({ title: 'CRM record', description: 'The record’s name (id).' }),
+    type: optionalName({ title: 'Record type', dynamicOptions: true }),
+    title: optionalText({ title: 'Title' }, 500),
+    stage: optionalChoice(STAGES, { title: 'Stage' }),
+    ...shared.shape,
+  }),
+  sample: crmRecordSample,
+  options,
+  perform: ({ input, auth, http }) =>
+    daktelaRecord(http, auth, {
+      method: 'PUT',
+      endpoint: recordPath('crmRecords', input.name),
+      body: compact({ type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
+    }),
+});

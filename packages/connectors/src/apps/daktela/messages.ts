@@ -1,0 +1,71 @@
+// Outbound messages as Daktela activities: send an SMS, send an e-mail (POST /activities.json).
+import { z } from 'zod';
+import { defineAction } from '../../kit/define.ts';
+import { daktelaRecord } from './client.ts';
+import { compact, extraFieldsField, optionalName, requiredName, requiredText } from './fields.ts';
+import { queueOptions, userOptions } from './options.ts';
+import { activitySample } from './samples.ts';
+
+/**
+ * ⚠ INFERRED (API-NOTES 1.6): Daktela documents that SMS and e-mail go out through the activities API, not the
+ * field names. These are the names the read models use; if an instance wants others, send them through
+ * "Additional fields" (or change them here: the fake in packages/testing mirrors them).
+ */
+export const SMS_ACTIVITY = { type: 'SMS', numberField: 'number', textField: 'text' } as const;
+export const EMAIL_ACTIVITY = { type: 'EMAIL', addressField: 'address', subjectField: 'title', textField: 'text' } as const;
+
+export const sendSms = defineAction({
+  key: 'send_sms',
+  name: 'Send SMS',
+  description: 'Sends a text message from a Daktela SMS queue.',
+  input: z.object({
+    queue: requiredName({ title: 'SMS queue', dynamicOptions: true }),
+    number: requiredText({ title: 'Phone number', description: 'The recipient, e.g. +420777123456.' }, 100),
+    text: requiredText({ title: 'Message' }, 10_000),
+    user: optionalName({ title: 'Send as user', description: 'The user (login) the message is sent as.', dynamicOptions: true }),
+    extra: extraFieldsField(),
+  }),
+  sample: { ...activitySample, type: SMS_ACTIVITY.type, item: { number: '+420777123456', text: 'Your order has shipped.' } },
+  options: { queue: queueOptions('sms'), user: userOptions },
+  perform: ({ input, auth, http }) =>
+    daktelaRecord(http, auth, {
+      method: 'POST',
+      endpoint: 'activities',
+      body: {
+        ...compact({ type: SMS_ACTIVITY.type, queue: input.queue, [SMS_ACTIVITY.numberField]: input.number, [SMS_ACTIVITY.textField]: input.text, user: input.user }),
+        ...input.extra,
+      },
+    }),
+});
+
+export const sendEmail = defineAction({
+  key: 'send_email',
+  name: 'Send e-mail',
+  description: 'Sends an e-mail from a Daktela e-mail queue.',
+  input: z.object({
+    queue: requiredName({ title: 'E-mail queue', dynamicOptions: true }),
+    address: requiredText({ title: 'To', description: 'The recipient’s address.' }, 1000),
+    subject: requiredText({ title: 'Subject' }, 1000),
+    text: requiredText({ title: 'Body', description: 'The message; HTML is allowed.' }, 1_000_000),
+    user: optionalName({ title: 'Send as user', description: 'The user (login) the e-mail is sent as.', dynamicOptions: true }),
+    extra: extraFieldsField(),
+  }),
+  sample: { ...activitySample, type: EMAIL_ACTIVITY.type, item: { address: 'jane@acme.example', title: 'Your order', text: 'It has shipped.' } },
+  options: { queue: queueOptions('email'), user: userOptions },
+  perform: ({ input, auth, http }) =>
+    daktelaRecord(http, auth, {
+      method: 'POST',
+      endpoint: 'activities',
+      body: {
+        ...compact({
+          type: EMAIL_ACTIVITY.type,
+          queue: input.queue,
+          [EMAIL_ACTIVITY.addressField]: input.address,
+          [EMAIL_ACTIVITY.subjectField]: input.subject,
+          [EMAIL_ACTIVITY.textField]: input.text,
+          user: input.user,
+        }),
+        ...input.extra,
+      },
+    }),
+});

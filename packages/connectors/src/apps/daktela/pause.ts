@@ -1,0 +1,32 @@
+// "Set pause": puts the connection's user on a pause (lunch, meeting...) or ends it, through the user's session.
+import { z } from 'zod';
+import { defineAction } from '../../kit/define.ts';
+import { daktelaRecord } from './client.ts';
+import { extraFieldsField, optionalName } from './fields.ts';
+import { pauseOptions } from './options.ts';
+import { sessionSample } from './samples.ts';
+
+/**
+ * ⚠ INFERRED (API-NOTES 1.6): the pause is set on the user's session (`usersSession`, the endpoint that also logs
+ * into queues) with the pause's name from /pauses.json; the realtime model reports it as `id_pause`/`onpause`.
+ * The method, endpoint and field are kept here, and "Additional fields" can send what an instance expects instead.
+ */
+export const PAUSE_SESSION = { method: 'PUT', endpoint: 'usersSession', pauseField: 'pause' } as const;
+
+export const setPause = defineAction({
+  key: 'set_pause',
+  name: 'Set pause',
+  description: 'Starts a pause for the connection’s user (e.g. Lunch), or ends the current pause when no pause is chosen.',
+  input: z.object({
+    pause: optionalName({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
+    extra: extraFieldsField(),
+  }),
+  sample: sessionSample,
+  options: { pause: pauseOptions },
+  perform: ({ input, auth, http }) =>
+    daktelaRecord(http, auth, {
+      method: PAUSE_SESSION.method,
+      endpoint: PAUSE_SESSION.endpoint,
+      body: { [PAUSE_SESSION.pauseField]: input.pause ?? null, ...input.extra },
+    }),
+});

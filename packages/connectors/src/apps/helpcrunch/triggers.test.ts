@@ -1,0 +1,191 @@
+// HelpCrunch triggers: the two polls (paging, cursor, dedupe keys) over real HTTP, and signed event deliveries
+// sent by the fake to a hook URL, verified by receive (forged ones refused with DeliveryRejected).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loopbackOnlyConnector, startLocalServer, type LocalServer } from '@switchyard/testing';
+import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
+import { createHttpClient, type HttpClient } from '../../http/client.ts';
+import { DeliveryRejected, findTrigger, type IncomingRequest, type InstantTriggerDefinition, type PollingTriggerDefinition } from '../../kit/define.ts';
+import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
+import { helpcrunchApp } from './app.ts';
+import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './new-customer.ts';
+
+let fake: HelpCrunchFake;
+let client: HttpClient;
+let auth: { apiKey: string; baseUrl: string };
+
+beforeAll(async () => {
+  fake = await startHelpCrunchFake();
+  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
+  auth = { apiKey: fake.token, baseUrl: fake.origin };
+});
+
+afterAll(async () => {
+  await client.close();
+  await fake.close();
+});
+
+function polling(key: string): PollingTriggerDefinition {
+  const trigger = findTrigger(helpcrunchApp, key);
+  if (trigger?.type !== 'polling') throw new Error(`no polling trigger ${key}`);
+  return trigger;
+}
+
+function hook(key: string): InstantTriggerDefinition {
+  const trigger = findTrigger(helpcrunchApp, key);
+  if (trigger?.type !== 'hook' || !trigger.receive) throw new Error(`no signed hook trigger ${key}`);
+  return trigger;
+}
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+describe('new_customer (polling)', () => {
+  test('seeds from the newest customers, then pages a createdAt search from the last poll, newest first, keyed by id', async () => {
+    const old = fake.seedCustomer({ name: 'Already here', createdAt: nowSeconds() - 86_400, firstSeen: String(nowSeconds() - 86_400) });
+    const first = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor: null });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'customers', query: { sort: 'customers.firstSeen', order: 'desc', limit: '100', offset: '0' } });
+    expect(first.items.map((c) => (c as { id: number }).id)).toContain(old.id);
+    const cursor = first.cursor as number;
+    expect(cursor).toBeGreaterThanOrEqual(nowSeconds() - 5);
+
+    const created: number[] = [];
+    for (let i = 0; i < 130; i++) created.push(Number(fake.seedCustomer({ name: `Lead ${i}`, email: `lead${i}@example.com`, createdAt: cursor - 60 + (i % 60) }).id));
+    fake.seedCustomer({ name: 'Too old for the window', createdAt: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS - 1 });
+
+    const before = fake.requests.length;
+    const second = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor });
+    const searches = fake.requests.slice(before);
+    expect(searches.map((r) => [r.method, r.path, (r.body as { offset: number }).offset])).toEqual([
+      ['POST', 'customers/search', 0],
+      ['POST', 'customers/search', 100],
+    ]);
+    expect(searches[0]?.body).toMatchObject({ filter: [{ field: 'customers.createdAt', operator: '>=', value: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS }], limit: 100 });
+    const ids = second.items.map((c) => (c as { id: number }).id);
+    expect(ids).toEqual([...created].sort((a, b) => b - a));
+    expect(second.items.map((c) => dedupeKeyOf(polling('new_customer'), c))).toEqual(ids.map(String));
+    expect(second.cursor as number).toBeGreaterThanOrEqual(cursor);
+  });
+
+  test('a customer created through the API (no firstSeen) is found by the next poll', async () => {
+    const { cursor } = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor: nowSeconds() - 10 });
+    fake.seedCustomer({ name: 'API made', firstSeen: null, createdAt: nowSeconds() });
+    const next = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor });
+    expect(next.items).toContainEqual(expect.objectContaining({ name: 'API made', firstSeen: null }));
+  });
+});
+
+describe('new_chat (polling)', () => {
+  test('seeds from the newest chats, then searches createdAt >= the newest seen, paging, cursor advancing, keyed by id', async () => {
+    const customer = fake.seedCustomer({ name: 'Chatty', email: 'chatty@example.com' });
+    const base = 1_700_000_000;
+    fake.seedChat({ customer: Number(customer.id), createdAt: base });
+    const first = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: null });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'chats', query: { sort: 'chats.createdAt', order: 'desc', limit: '100' } });
+    expect(first.cursor).toBe(base);
+
+    for (let i = 1; i <= 120; i++) fake.seedChat({ customer: Number(customer.id), createdAt: base + i });
+    const before = fake.requests.length;
+    const second = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: first.cursor });
+    const searches = fake.requests.slice(before);
+    expect(searches.map((r) => [r.path, (r.body as { offset: number }).offset])).toEqual([
+      ['chats/search', 0],
+      ['chats/search', 100],
+    ]);
+    expect(searches[0]?.body).toMatchObject({ filter: [{ field: 'chats.createdAt', operator: '>=', value: base }], sort: 'chats.createdAt', order: 'desc' });
+    // The chat of the cursor's own second comes back too; the platform's dedupe by id drops it.
+    expect(second.items).toHaveLength(121);
+    expect((second.items[0] as { createdAt: number }).createdAt).toBe(base + 120);
+    expect(second.cursor).toBe(base + 120);
+    const keys = second.items.map((chat) => dedupeKeyOf(polling('new_chat'), chat));
+    expect(new Set(keys).size).toBe(121);
+    expect(keys[0]).toBe(String((second.items[0] as { id: number }).id));
+
+    const third = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: second.cursor });
+    expect(third.items).toHaveLength(1);
+    expect(third.cursor).toBe(base + 120);
+  });
+});
+
+describe('signed event hooks', () => {
+  const signingKey = 'whsec_helpcrunch_test_key';
+  let hooks: LocalServer;
+  let current: { trigger: InstantTriggerDefinition; input: unknown };
+  const received: unknown[] = [];
+
+  beforeAll(async () => {
+    // The platform's side of the zap's URL: receive() decides; DeliveryRejected is answered 401.
+    hooks = await startLocalServer((request, response) => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(request.body) as unknown;
+      } catch {
+        body = request.body;
+      }
+      const incoming: IncomingRequest = {
+        method: request.method,
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
+        query: {},
+        body,
+        rawBody: request.body,
+      };
+      try {
+        const delivery = current.trigger.receive?.(incoming, { input: current.input });
+        if (delivery && 'items' in delivery) received.push(...delivery.items);
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      } catch (error) {
+        response.writeHead(error instanceof DeliveryRejected ? 401 : 500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await hooks.close();
+  });
+
+  function use(key: string, input: Record<string, unknown>): void {
+    const trigger = hook(key);
+    current = { trigger, input: trigger.input.parse({ signingKey, ...input }) };
+    received.length = 0;
+  }
+
+  test('customer_event turns a correctly signed customer.new into one item', async () => {
+    use('customer_event', {});
+    const answer = await fake.sendEvent(hooks.origin, {
+      event: 'customer.new',
+      eventData: { id: 542335, name: 'John Doe', email: 'john@example.com', userId: 'u1', unsubscribed: false, customData: {} },
+      signingKey,
+      id: 'evt-1',
+    });
+    expect(answer.status).toBe(200);
+    expect(received).toEqual([{ event: 'customer.new', eventId: 'evt-1', createdAt: expect.any(Number), attempts: 1, data: expect.objectContaining({ id: 542335, email: 'john@example.com' }) }]);
+  });
+
+  test.each(['wrong-key', 'missing-signature', 'tampered'] as const)('a delivery with a %s is refused with DeliveryRejected', async (forge) => {
+    use('customer_event', {});
+    const answer = await fake.sendEvent(hooks.origin, { event: 'customer.new', eventData: { id: 1 }, signingKey, forge });
+    expect(answer.status).toBe(401);
+    expect(received).toEqual([]);
+  });
+
+  test('receive verifies the raw body with HMAC-SHA1 and throws DeliveryRejected on a mismatch', () => {
+    const rawBody = JSON.stringify({ event: 'chat.closed', eventData: { id: 7 }, id: 'evt-9', attempts: 1, createdAt: 1 });
+    const trigger = hook('chat_event');
+    const input = trigger.input.parse({ signingKey });
+    const request = (signature: string): IncomingRequest => ({ method: 'POST', headers: { 'x-helpcrunch-signature': signature }, query: {}, body: JSON.parse(rawBody) as unknown, rawBody });
+    expect(trigger.receive?.(request(fake.signature(rawBody, signingKey).toUpperCase()), { input })).toMatchObject({ items: [{ event: 'chat.closed', data: { id: 7 } }] });
+    expect(() => trigger.receive?.(request(fake.signature(rawBody, 'other')), { input })).toThrow(DeliveryRejected);
+  });
+
+  test('each trigger keeps its own family, and only the chosen events when some are chosen', async () => {
+    use('chat_event', { events: ['chat.closed'] });
+    await fake.sendEvent(hooks.origin, { event: 'customer.new', eventData: { id: 1 }, signingKey });
+    await fake.sendEvent(hooks.origin, { event: 'chat.assigned', eventData: { id: 2 }, signingKey });
+    await fake.sendEvent(hooks.origin, { event: 'chat.closed', eventData: { id: 3 }, signingKey });
+    expect(received).toEqual([expect.objectContaining({ event: 'chat.closed', data: { id: 3 } })]);
+  });
+
+  test('the old "chats.new" spelling counts as chat.new', async () => {
+    use('chat_event', { events: ['chat.new'] });
+    await fake.sendEvent(hooks.origin, { event: 'chats.new', eventData: { id: 11 }, signingKey });
+    expect(received).toEqual([expect.objectContaining({ event: 'chat.new', data: { id: 11 } })]);
+  });
+});

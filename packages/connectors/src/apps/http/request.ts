@@ -1,0 +1,127 @@
+// The HTTP app's "Request" action: call any URL the guard allows, for APIs no connector covers.
+import { z } from 'zod';
+import { defaultErrorMessage, type RequestBody } from '../../http/client.ts';
+import { StepFailure } from '../../http/errors.ts';
+import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
+import { defineAction } from '../../kit/define.ts';
+
+const keyValues = z.record(z.string(), z.string());
+
+export const requestInput = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).default('GET').meta({ title: 'Method' }),
+    url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).meta({ title: 'URL' }),
+    query: keyValues.optional().meta({ title: 'Query parameters' }),
+    headers: keyValues.optional().meta({ title: 'Headers' }),
+    bodyType: z.enum(['none', 'json', 'form', 'raw']).default('none').meta({ title: 'Body type' }),
+    jsonBody: z
+      .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+      .optional()
+      .meta({ title: 'JSON body', description: 'JSON text, or a value mapped from an earlier step' }),
+    formFields: keyValues.optional().meta({ title: 'Form fields' }),
+    rawBody: z.string().optional().meta({ title: 'Raw body' }),
+    rawContentType: z.string().default('text/plain').meta({ title: 'Raw body content type' }),
+    authType: z.enum(['none', 'basic', 'bearer']).default('none').meta({ title: 'Authentication' }),
+    username: z.string().optional().meta({ title: 'Username' }),
+    password: z.string().optional().meta({ title: 'Password', secret: true }),
+    token: z.string().optional().meta({ title: 'Bearer token', secret: true }),
+    parseJson: z
+      .boolean()
+      .default(true)
+      .meta({ title: 'Parse response as JSON', description: 'Off returns the body as text' }),
+    continueOnHttpError: z
+      .boolean()
+      .default(false)
+      .meta({ title: 'Continue on HTTP errors', description: 'Return non-2xx responses as output instead of failing the step' }),
+  })
+  .superRefine((input, context) => {
+    if ((input.method === 'GET' || input.method === 'HEAD') && input.bodyType !== 'none') {
+      context.addIssue({ code: 'custom', path: ['bodyType'], message: `A ${input.method} request cannot have a body` });
+    }
+    if (input.bodyType === 'json' && input.jsonBody === undefined) {
+      context.addIssue({ code: 'custom', path: ['jsonBody'], message: 'Required when the body type is JSON' });
+    }
+    if (input.bodyType === 'json' && typeof input.jsonBody === 'string') {
+      try {
+        JSON.parse(input.jsonBody);
+      } catch (error) {
+        context.addIssue({ code: 'custom', path: ['jsonBody'], message: `Not valid JSON (${(error as Error).message})` });
+      }
+    }
+    if (input.authType === 'basic' && !input.username) {
+      context.addIssue({ code: 'custom', path: ['username'], message: 'Required for basic authentication' });
+    }
+    if (input.authType === 'bearer' && !input.token) {
+      context.addIssue({ code: 'custom', path: ['token'], message: 'Required for bearer authentication' });
+    }
+  });
+
+export type RequestInput = z.output<typeof requestInput>;
+
+export interface RequestOutput {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function bodyOf(input: RequestInput): RequestBody | undefined {
+  switch (input.bodyType) {
+    case 'none':
+      return undefined;
+    case 'json':
+      // JSON text is sent as written (already checked to parse), so its formatting is the user's.
+      return typeof input.jsonBody === 'string'
+        ? { type: 'text', value: input.jsonBody, contentType: 'application/json' }
+        : { type: 'json', value: input.jsonBody };
+    case 'form':
+      return { type: 'form', value: input.formFields ?? {} };
+    case 'raw':
+      return { type: 'text', value: input.rawBody ?? '', contentType: input.rawContentType };
+  }
+}
+
+function authorization(input: RequestInput): string | undefined {
+  if (input.authType === 'basic') return `Basic ${Buffer.from(`${input.username ?? ''}:${input.password ?? ''}`).toString('base64')}`;
+  if (input.authType === 'bearer') return `Bearer ${input.token ?? ''}`;
+  return undefined;
+}
+
+export const request = defineAction({
+  key: 'request',
+  name: 'Request',
+  description: 'Send an HTTP request to any URL and return its status, headers and body.',
+  input: requestInput,
+  sample: { status: 200, headers: { 'content-type': 'application/json' }, body: { id: 1, name: 'Example' } } satisfies RequestOutput,
+  async perform({ input, http }): Promise<RequestOutput> {
+    // Credentials typed into the step are as secret as a connection's.
+    for (const value of [input.password, input.token]) if (value) http.redact(value);
+    const headers: Record<string, string> = { ...input.headers };
+    const auth = authorization(input);
+    if (auth) headers.authorization = auth;
+    const body = bodyOf(input);
+    const response = await http.request({
+      method: input.method,
+      url: input.url,
+      ...(input.query ? { query: input.query } : {}),
+      headers,
+      ...(body ? { body } : {}),
+      responseType: input.parseJson ? 'json' : 'text',
+      httpErrors: 'return',
+    });
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok && !input.continueOnHttpError) {
+      const serviceMessage = defaultErrorMessage(response.body);
+      const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+      throw new StepFailure(
+        `${new URL(response.url).host} answered ${response.status} ${response.statusText}${serviceMessage ? `: ${serviceMessage}` : ''}`,
+        {
+          transient: isTransientStatus(response.status),
+          code: 'HTTP_ERROR',
+          status: response.status,
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        },
+      );
+    }
+    return { status: response.status, headers: response.headers, body: response.body };
+  },
+});

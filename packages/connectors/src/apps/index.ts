@@ -1,0 +1,29 @@
+// The registry of apps the engine can run, by app key.
+import type { AppDefinition } from '../kit/define.ts';
+import { cinnoxApp } from './cinnox/app.ts';
+import { daktelaApp } from './daktela/app.ts';
+import { helpcrunchApp } from './helpcrunch/app.ts';
+import { httpApp } from './http/app.ts';
+import { manualApp } from './manual/app.ts';
+import { pipedriveApp } from './pipedrive/app.ts';
+import { scheduleApp } from './schedule/app.ts';
+import { twentyApp } from './twenty/app.ts';
+import { webhooksApp } from './webhooks/app.ts';
+
+export const apps: Readonly<Record<string, AppDefinition>> = {
+  [httpApp.key]: httpApp,
+  [webhooksApp.key]: webhooksApp,
+  [scheduleApp.key]: scheduleApp,
+  [manualApp.key]: manualApp,
+  [daktelaApp.key]: daktelaApp,
+  [twentyApp.key]: twentyApp,
+  [pipedriveApp.key]: pipedriveApp,
+  [cinnoxApp.key]: cinnoxApp,
+  [helpcrunchApp.key]: helpcrunchApp,
+};
+
+export function getApp(key: string): AppDefinition | undefined {
+  return Object.hasOwn(apps, key) ? apps[key] : undefined;
+}
+
+export { cinnoxApp, daktelaApp, helpcrunchApp, httpApp, manualApp, pipedriveApp, scheduleApp, twentyApp, webhooksApp };

@@ -1,0 +1,47 @@
+// The Pipedrive connector: API-token connection, polling and instant triggers, record actions and a custom API call.
+import { z } from 'zod';
+import { customApiCall } from '../../kit/common.ts';
+import { defineApp } from '../../kit/define.ts';
+import { createActivity, updateActivity } from './activities.ts';
+import { pipedriveAuthFields, pipedriveData, sendToPipedrive, type PipedriveAuth } from './client.ts';
+import { createDeal, updateDeal } from './deals.ts';
+import { instantTriggers } from './instant.ts';
+import { createNote } from './notes.ts';
+import { createOrganization, updateOrganization } from './organizations.ts';
+import { createPerson, findPerson, updatePerson } from './persons.ts';
+import { pollingTriggers } from './polling.ts';
+
+const me = z.looseObject({ id: z.number() });
+
+export const pipedriveApp = defineApp({
+  key: 'pipedrive',
+  name: 'Pipedrive',
+  description: 'Sales CRM: deals, people, organizations and activities.',
+  auth: {
+    fields: pipedriveAuthFields,
+    async test({ auth, http, signal }) {
+      // The who-am-I call: a bad or revoked token answers 401 "unauthorized access", which the client turns into the failure.
+      me.parse(await pipedriveData({ auth: auth as PipedriveAuth, http, ...(signal ? { signal } : {}) }, { path: '/v1/users/me' }));
+    },
+  },
+  triggers: [...pollingTriggers, ...instantTriggers],
+  actions: [
+    createDeal,
+    updateDeal,
+    createPerson,
+    updatePerson,
+    findPerson,
+    createOrganization,
+    updateOrganization,
+    createActivity,
+    updateActivity,
+    createNote,
+    customApiCall('Pipedrive', async ({ auth, http, signal }, request) => {
+      const response = await sendToPipedrive(
+        { auth, http, ...(signal ? { signal } : {}) },
+        { method: request.method, path: request.path, ...(request.query ? { query: request.query } : {}), ...(request.body !== undefined ? { body: request.body } : {}) },
+      );
+      return { status: response.status, body: response.body };
+    }),
+  ],
+});

@@ -1,0 +1,60 @@
+// The note action: add a note to a deal, person, organization or lead (v1: notes have no v2 endpoint).
+import { z } from 'zod';
+import { defineAction, type ActionDefinition } from '../../kit/define.ts';
+import { pipedriveData } from './client.ts';
+import { optionalFlag, optionalId, optionalText } from './fields.ts';
+import { definedFields } from './records.ts';
+
+export const noteSample = {
+  id: 5,
+  content: '<p>Called Jane: renewal agreed.</p>',
+  deal_id: 42,
+  person_id: null,
+  org_id: null,
+  lead_id: null,
+  user_id: 1,
+  add_time: '2025-01-16 14:10:00',
+  update_time: '2025-01-16 14:10:00',
+  active_flag: true,
+  pinned_to_deal_flag: false,
+  pinned_to_person_flag: false,
+  pinned_to_organization_flag: false,
+};
+
+export const createNote = defineAction({
+  key: 'create_note',
+  name: 'Create Note',
+  description: 'Adds a note to a deal, person, organization or lead in Pipedrive and returns it.',
+  input: z
+    .object({
+      content: z.string().trim().min(1).max(100_000).meta({ title: 'Content', description: 'HTML allowed.' }),
+      deal_id: optionalId({ title: 'Deal id' }),
+      person_id: optionalId({ title: 'Person id' }),
+      org_id: optionalId({ title: 'Organization id' }),
+      lead_id: optionalText({ title: 'Lead id', description: 'The lead’s UUID.' }, 64),
+      pinned: optionalFlag({ title: 'Pin the note', description: 'Pins it on every record it is attached to.' }),
+    })
+    .refine((input) => input.deal_id ?? input.person_id ?? input.org_id ?? input.lead_id, {
+      message: 'Attach the note to a deal, a person, an organization or a lead',
+      path: ['deal_id'],
+    }),
+  sample: noteSample,
+  perform: ({ input: { pinned, ...note }, auth, http, signal }) => {
+    // v1 takes the pins as 0/1 flags, one per record the note is attached to.
+    const pin = (attached: unknown): 0 | 1 | undefined => (pinned === undefined || attached === undefined ? undefined : pinned ? 1 : 0);
+    return pipedriveData(
+      { auth, http, ...(signal ? { signal } : {}) },
+      {
+        method: 'POST',
+        path: '/v1/notes',
+        body: definedFields({
+          ...note,
+          pinned_to_deal_flag: pin(note.deal_id),
+          pinned_to_person_flag: pin(note.person_id),
+          pinned_to_organization_flag: pin(note.org_id),
+          pinned_to_lead_flag: pin(note.lead_id),
+        }),
+      },
+    );
+  },
+}) as ActionDefinition;

@@ -1,0 +1,67 @@
+// Twenty webhooks: registering one through the metadata API, removing it, and verifying a delivery's signature.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { StepFailure } from '../../http/errors.ts';
+import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
+import { sendToTwenty, TWENTY_WEBHOOKS_PATH, type TwentyContext } from './client.ts';
+
+export const SIGNATURE_HEADER = 'x-twenty-webhook-signature';
+export const TIMESTAMP_HEADER = 'x-twenty-webhook-timestamp';
+
+/**
+ * How far a delivery's X-Twenty-Webhook-Timestamp may be from our clock. Twenty documents no window (its docs only say
+ * to check the signature); ours refuses replays of old deliveries while tolerating queueing and clock skew.
+ */
+export const TWENTY_SIGNATURE_MAX_AGE_MS = 15 * 60_000;
+
+/** Registers `targetUrl` for `operations` such as person.created, with our per-subscription secret; returns the webhook id. */
+export async function createWebhook(
+  context: TwentyContext,
+  webhook: { targetUrl: string; operations: string[]; description: string; secret: string },
+): Promise<string> {
+  const response = await sendToTwenty(context, { method: 'POST', path: TWENTY_WEBHOOKS_PATH, body: webhook });
+  // The webhook controller answers the entity itself; a GraphQL-backed route would wrap it in {data: {createWebhook: …}}.
+  const body = response.body as { id?: unknown; data?: Record<string, { id?: unknown } | undefined> } | null;
+  const id = typeof body?.id === 'string' ? body.id : Object.values(body?.data ?? {}).find((value) => typeof value?.id === 'string')?.id;
+  if (typeof id !== 'string') throw new StepFailure('Twenty created the webhook but did not answer its id', { transient: false, code: 'INVALID_RESPONSE' });
+  return id;
+}
+
+/** Removes a webhook; one that is already gone counts as removed. */
+export async function deleteWebhook(context: TwentyContext, id: string): Promise<void> {
+  try {
+    await sendToTwenty(context, { method: 'DELETE', path: `${TWENTY_WEBHOOKS_PATH}/${encodeURIComponent(id)}` });
+  } catch (error) {
+    if (error instanceof StepFailure && error.status === 404) return;
+    throw error;
+  }
+}
+
+function sameHex(given: string, expected: string): boolean {
+  if (!/^[0-9a-f]+$/i.test(given) || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), Buffer.from(expected, 'hex'));
+}
+
+/**
+ * X-Twenty-Webhook-Signature = hex HMAC-SHA256(secret, `${X-Twenty-Webhook-Timestamp}:${body}`), the body being the JSON
+ * Twenty sent (call-webhook.job.ts signs JSON.stringify of exactly what it posts).
+ */
+export function verifyTwentySignature(request: IncomingRequest, secret: string, now = Date.now()): void {
+  const signature = request.headers[SIGNATURE_HEADER]?.trim();
+  const timestamp = request.headers[TIMESTAMP_HEADER]?.trim();
+  if (!signature || !timestamp) throw new DeliveryRejected('The delivery carries no X-Twenty-Webhook-Signature and X-Twenty-Webhook-Timestamp');
+  const expected = createHmac('sha256', secret).update(`${timestamp}:${request.rawBody}`).digest('hex');
+  if (!sameHex(signature, expected)) throw new DeliveryRejected('The X-Twenty-Webhook-Signature does not match the delivery');
+  const sentAt = Number(timestamp);
+  if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > TWENTY_SIGNATURE_MAX_AGE_MS) {
+    throw new DeliveryRejected('The X-Twenty-Webhook-Timestamp is too far from now (a replayed delivery?)');
+  }
+}
+
+/** The body Twenty posts; `record` is the state after the event, or before it for deletes. */
+export const webhookPayloadSchema = z.looseObject({
+  eventName: z.string(),
+  objectMetadata: z.looseObject({ nameSingular: z.string() }).nullish(),
+  record: z.record(z.string(), z.unknown()),
+  updatedFields: z.array(z.string()).nullish(),
+});

@@ -1,0 +1,6 @@
+// Shared zod schemas: the shapes the API, the worker and the web UI agree on.
+export * from './errors.ts';
+export * from './accounts.ts';
+export * from './zap.ts';
+export * from './run.ts';
+export * from './failure.ts';

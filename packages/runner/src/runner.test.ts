@@ -1,0 +1,104 @@
+import { createDatabase, insertEventsAndRuns, newId, type Database, type Prisma } from '@switchyard/db';
+import { createTestDatabase, startCountingServer, testEnv, TESTING_APPS_MODULE, type CountingServer, type TestDatabase } from '@switchyard/testing';
+import { loadConfig } from '@switchyard/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, vaultFromConfig, type Runtime } from './runtime.ts';
+
+let database: TestDatabase;
+let db: Database;
+let runtime: Runtime;
+let counting: CountingServer;
+let workspaceId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('runner');
+  counting = await startCountingServer();
+  const config = loadConfig(testEnv(database.url, { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${counting.port}`, JOB_LOCK_MS: '2000', ZAP_MAX_CONSECUTIVE_FAILURES: '2' }));
+  db = createDatabase(database.url, { max: 4 });
+  runtime = await createRuntime(config, db, vaultFromConfig(config));
+  workspaceId = newId('ws');
+  await db.prisma.workspace.create({ data: { id: workspaceId, name: 'Runner' } });
+});
+
+afterAll(async () => {
+  await runtime?.close();
+  await db?.close();
+  await counting?.close();
+  await database?.drop();
+});
+
+async function queuedRun(steps: Prisma.InputJsonValue[], trigger: unknown = { body: { n: 1 } }, zapId = newId('zap')) {
+  if (await db.prisma.zap.findUnique({ where: { id: zapId } })) {
+    const runId = newId('run');
+    const version = await db.prisma.zapVersion.findFirstOrThrow({ where: { zapId } });
+    await insertEventsAndRuns(db.pool, [{ runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger }]);
+    return runId;
+  }
+  const definition = { name: 'z', trigger: { app: 'webhooks', event: 'catch_hook' }, steps };
+  await db.prisma.zap.create({ data: { id: zapId, workspaceId, name: 'z', draft: definition, status: 'on' } });
+  const version = await db.prisma.zapVersion.create({ data: { id: newId('zv'), workspaceId, zapId, version: 1, definition } });
+  const runId = newId('run');
+  await insertEventsAndRuns(db.pool, [{ runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger }]);
+  return runId;
+}
+
+describe('runner', () => {
+  it('executes a run and records every step, pure ones included', async () => {
+    const runId = await queuedRun([
+      { key: 'f', type: 'filter', conditions: [[{ left: '{{trigger.body.n}}', op: 'equals', right: 1 }]] },
+      { key: 'call', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },
+      { key: 'fmt', type: 'action', app: 'formatter', action: 'text', input: { operation: 'uppercase', value: 'x' } },
+    ]);
+    const outcome = await runtime.runner.execute(runId);
+    expect(outcome.status).toBe('succeeded');
+    const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId }, include: { steps: true } });
+    expect(run.status).toBe('succeeded');
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.steps.map((s) => s.path).sort()).toEqual(['call', 'f', 'fmt']);
+  });
+
+  it('skips a finished run and reports a run another worker holds as busy', async () => {
+    const runId = await queuedRun([{ key: 'e', type: 'action', app: 'testing', action: 'echo', input: {} }]);
+    await runtime.runner.execute(runId);
+    expect(await runtime.runner.execute(runId)).toEqual({ status: 'skipped' });
+    const held = await queuedRun([{ key: 'e', type: 'action', app: 'testing', action: 'echo', input: {} }]);
+    await db.prisma.run.update({ where: { id: held }, data: { status: 'running', updatedAt: new Date() } });
+    expect(await runtime.runner.execute(held)).toEqual({ status: 'busy' });
+    // Once the holder's lease has run out, the run is taken over.
+    await db.prisma.run.update({ where: { id: held }, data: { updatedAt: new Date(Date.now() - 10_000) } });
+    expect((await runtime.runner.execute(held)).status).toBe('succeeded');
+  });
+
+  it('resumes after the last persisted success without performing it again', async () => {
+    const runId = await queuedRun([
+      { key: 'one', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },
+      { key: 'two', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },
+    ]);
+    // As if a worker died after step one was recorded.
+    await db.prisma.stepRun.create({
+      data: { id: newId('stp'), workspaceId, runId, path: 'one', stepKey: 'one', type: 'action', app: 'testing', action: 'call', status: 'success', input: {}, output: { ok: true }, startedAt: new Date(), durationMs: 1 },
+    });
+    await db.prisma.run.update({ where: { id: runId }, data: { status: 'running', updatedAt: new Date(Date.now() - 10_000) } });
+    expect((await runtime.runner.execute(runId)).status).toBe('succeeded');
+    expect(counting.received().get(`${runId}:one`)).toBeUndefined();
+    expect(counting.performed().get(`${runId}:two`)).toBe(1);
+  });
+
+  it('fails the run with the step’s own message when a step fails permanently', async () => {
+    const runId = await queuedRun([{ key: 'h', type: 'action', app: 'testing', action: 'fail', input: { message: 'nope', transient: false } }]);
+    const outcome = await runtime.runner.execute(runId);
+    expect(outcome).toMatchObject({ status: 'failed', error: 'Step h failed: nope' });
+  });
+
+  it('a zap whose runs keep failing turns itself off, with the reason shown and an audit entry', async () => {
+    const failing = [{ key: 'h', type: 'action', app: 'testing', action: 'fail', input: { message: 'CRM is down for good' } }];
+    const zapId = newId('zap');
+    await runtime.runner.execute(await queuedRun(failing, {}, zapId));
+    expect((await db.prisma.zap.findUniqueOrThrow({ where: { id: zapId } })).consecutiveFailures).toBe(1);
+    await runtime.runner.execute(await queuedRun(failing, {}, zapId));
+    const zap = await db.prisma.zap.findUniqueOrThrow({ where: { id: zapId } });
+    expect(zap.status).toBe('off');
+    expect(zap.disabledReason).toMatch(/^Turned off after 2 failed runs in a row\. The last one failed with: Step h failed: CRM is down for good/);
+    expect(await db.prisma.auditLog.count({ where: { targetId: zapId, action: 'zap.disabled' } })).toBe(1);
+  });
+});

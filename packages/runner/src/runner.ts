@@ -1,0 +1,203 @@
+// Executes runs with the engine and real ports: connectors through the guarded client, code in the sandbox, records in PostgreSQL.
+import type { JsonValue, StepRecord, StepRequest, ZapDefinition } from '@switchyard/contracts';
+import type { Sandbox, SandboxFetch } from '@switchyard/sandbox';
+import { createRedactor, findAction, performAction as perform, REDACTED, StepFailure, type Credentials, type HttpClient, type RecordedRequest } from '@switchyard/connectors';
+import { claimRun, disableFailingZap, finishRun, newId, parkRun, saveSteps, touchRun, type Database, type StepRow, type Vault } from '@switchyard/db';
+import { executeRun, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
+import type { AppCatalog } from './catalog.ts';
+import { openConnection } from './connections.ts';
+
+export interface RunnerOptions {
+  /** A running run whose heartbeat is older than this is taken over (its worker died). Heartbeats come at a third of it. */
+  leaseMs: number;
+  /** Failed runs in a row after which a zap turns itself off (0: never). */
+  maxConsecutiveFailures?: number;
+  db: Database;
+  vault: Vault;
+  catalog: AppCatalog;
+  http: HttpClient;
+  sandbox: Sandbox;
+  /** `fetch` inside code steps: the guarded client, with code-step limits. */
+  codeFetch: SandboxFetch;
+  execute?: ExecuteOptions;
+}
+
+export interface RunRef {
+  id: string;
+  workspaceId: string;
+}
+
+/** What became of a run; `app` is its zap's trigger app (a label for metrics). */
+export type ExecutionResult = { status: 'skipped' } | { status: 'busy' } | (RunOutcome & { app: string });
+
+function toStepRequests(requests: readonly RecordedRequest[]): StepRequest[] {
+  return requests.map((r) => ({
+    method: r.method,
+    url: r.url,
+    status: r.status,
+    requestBody: toJsonValue(r.requestBody ?? null),
+    responseBody: toJsonValue(r.responseBody ?? null),
+    durationMs: r.durationMs,
+  }));
+}
+
+export function createRunner(options: RunnerOptions) {
+  const { db, vault, catalog, http, sandbox, codeFetch } = options;
+
+  /**
+   * The record as run history keeps it: credentials typed into an action's input (fields marked secret, like an HTTP
+   * step's token) are replaced, there and wherever the service echoed them. The run itself goes on with the real values.
+   */
+  function forHistory(record: StepRecord): StepRecord {
+    const input = record.input;
+    if (record.type !== 'action' || !record.app || !record.action || !input || typeof input !== 'object' || Array.isArray(input)) return record;
+    const keys = catalog.secretInputKeys(record.app, record.action).filter((key) => typeof input[key] === 'string' && input[key] !== '');
+    if (keys.length === 0) return record;
+    const redactor = createRedactor(keys.map((key) => input[key] as string));
+    const scrub = (value: JsonValue): JsonValue => {
+      if (typeof value === 'string') return redactor.text(value);
+      if (Array.isArray(value)) return value.map(scrub);
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactor.text(key), scrub(item)]));
+      return value;
+    };
+    return {
+      ...record,
+      input: scrub({ ...input, ...Object.fromEntries(keys.map((key) => [key, REDACTED])) }),
+      output: scrub(record.output),
+      error: record.error === null ? null : redactor.text(record.error),
+      logs: record.logs.map((line) => redactor.text(line)),
+      requests: scrub(record.requests) as StepRecord['requests'],
+    };
+  }
+
+  /**
+   * Step records wait in `buffer` until just before the next step that reaches outside (an action, code that may fetch)
+   * or the run's end, whichever comes first. So every step is recorded before anything else is sent, a crash never
+   * repeats a recorded step, and a run whose only action is its last step costs two queries (claim, finish), not three.
+   */
+  function portsFor(run: RunRef, buffer: StepRow[], signal: AbortSignal | undefined): EnginePorts {
+    const credentials = new Map<string, Promise<Credentials>>();
+    const flush = async () => {
+      if (buffer.length === 0) return;
+      await saveSteps(db.pool, run.workspaceId, run.id, buffer, newId);
+      buffer.length = 0;
+    };
+    return {
+      async performAction(request) {
+        await flush();
+        const app = catalog.apps.get(request.app);
+        const action = app && findAction(app, request.action);
+        if (!app || !action) throw new StepFailure(`There is no action ${request.app}.${request.action}.`, { transient: false });
+        let auth: Credentials | undefined;
+        if (app.auth) {
+          const cacheKey = request.connectionId ?? '';
+          let pending = credentials.get(cacheKey);
+          if (!pending) {
+            pending = openConnection(db, vault, run.workspaceId, request.connectionId, app.key);
+            credentials.set(cacheKey, pending);
+          }
+          auth = await pending;
+        }
+        const result = await perform(action, {
+          input: request.input,
+          client: http,
+          idempotencyKey: request.idempotencyKey,
+          secretKeys: catalog.secretKeys(app.key),
+          ...(auth ? { auth } : {}),
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+        return { output: result.output, requests: toStepRequests(result.requests) };
+      },
+      async runCode(request) {
+        await flush();
+        const result = await sandbox.run({
+          workspaceId: run.workspaceId,
+          code: request.code,
+          input: request.input,
+          fetch: codeFetch,
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+        const logs = result.logs.map((line) => (line.level === 'log' ? line.message : `[${line.level}] ${line.message}`));
+        if (!result.ok) {
+          // Only a run cut short by shutdown is worth retrying; the code's own errors would fail again.
+          throw new StepFailure(result.error.message, { transient: result.error.code === 'ABORTED', code: result.error.code, requests: result.requests, logs });
+        }
+        return { output: result.output, logs, requests: toStepRequests(result.requests) };
+      },
+      async persistStep(stepRecord) {
+        buffer.push(forHistory(stepRecord));
+      },
+      now: () => new Date(),
+      sleep: (ms) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, ms);
+          signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          }, { once: true });
+        }),
+    };
+  }
+
+  /** Runs a definition for a run row that exists, from the records it already has, and records the outcome. */
+  async function runDefinition(
+    run: RunRef,
+    definition: ZapDefinition,
+    trigger: unknown,
+    completed: readonly StepRecord[],
+    extra: { signal?: AbortSignal; stopAfterStep?: string } = {},
+  ): Promise<RunOutcome> {
+    const buffer: StepRow[] = [];
+    // The heartbeat tells other workers (and the sweeper) that this run is alive while a long step runs.
+    const heartbeat = setInterval(() => void touchRun(db.pool, run.id).catch(() => undefined), Math.max(250, Math.floor(options.leaseMs / 3)));
+    let outcome: RunOutcome;
+    try {
+      outcome = await executeRun({
+        runId: run.id,
+        zap: definition,
+        trigger,
+        completed: new Map(completed.map((record) => [record.path, record])),
+        ports: portsFor(run, buffer, extra.signal),
+        options: { ...options.execute, ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.stopAfterStep ? { stopAfterStep: extra.stopAfterStep } : {}) },
+      });
+    } finally {
+      clearInterval(heartbeat);
+    }
+    if (outcome.status === 'waiting') {
+      await parkRun(db.pool, run, outcome.resumeAt ?? new Date(), buffer, newId);
+    } else {
+      const { zapId, consecutiveFailures } = await finishRun(db.pool, run, { status: outcome.status, error: outcome.error ?? null }, buffer, newId);
+      const limit = options.maxConsecutiveFailures ?? 0;
+      if (zapId && limit > 0 && consecutiveFailures >= limit) {
+        await disableFailingZap(
+          db.pool,
+          zapId,
+          `Turned off after ${consecutiveFailures} failed runs in a row. The last one failed with: ${outcome.error ?? 'an unknown error'}. Fix the cause, then turn the zap on again.`,
+          newId('aud'),
+        );
+      }
+    }
+    return outcome;
+  }
+
+  return {
+    runDefinition,
+
+    /** Executes a queued (or resumed) run. Skips runs that are finished or unknown; `busy` when another worker runs it. */
+    async execute(runId: string, signal?: AbortSignal): Promise<ExecutionResult> {
+      const claim = await claimRun(db.pool, runId, options.leaseMs);
+      if (claim.kind === 'gone') return { status: 'skipped' };
+      if (claim.kind === 'busy') return { status: 'busy' };
+      const claimed = claim.run;
+      if (!claimed.definition) {
+        await finishRun(db.pool, claimed, { status: 'failed', error: 'The zap version of this run no longer exists.' }, [], newId);
+        return { status: 'failed', error: 'The zap version of this run no longer exists.', app: 'unknown' };
+      }
+      const definition = claimed.definition as ZapDefinition;
+      const outcome = await runDefinition(claimed, definition, claimed.trigger, claimed.steps as StepRecord[], signal ? { signal } : {});
+      return { ...outcome, app: definition.trigger.app };
+    },
+  };
+}
+
+export type Runner = ReturnType<typeof createRunner>;

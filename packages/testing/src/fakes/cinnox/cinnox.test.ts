@@ -1,0 +1,56 @@
+// The CINNOX fake itself: auth, envelope and error codes, paging limits, subscriptions with the challenge, throttling.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startLocalServer, type LocalServer } from '../../local-server.ts';
+import { startCinnoxFake, type CinnoxFake } from './index.ts';
+
+let fake: CinnoxFake;
+let hook: LocalServer;
+const base = (): string => `${fake.origin}/v1/api/apps/${fake.appId}`;
+const call = async (path: string, init: RequestInit = {}, token = fake.token): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const response = await fetch(`${base()}/${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  fake = await startCinnoxFake();
+  hook = await startLocalServer((request, response) => {
+    const body = JSON.parse(request.body || '{}') as { challenge?: string };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, result: { challenge: body.challenge } }));
+  });
+});
+
+afterAll(async () => {
+  await hook.close();
+  await fake.close();
+});
+
+describe('CINNOX fake', () => {
+  test('answers {code:0,result} with a valid App Token and 401 {code,message} without', async () => {
+    fake.seedStaff({ fullName: 'Amy Wong' });
+    expect(await call('contacts/staffcontact-list?limit=1')).toMatchObject({ status: 200, body: { code: 0, result: { items: [{ fullName: 'Amy Wong' }] } } });
+    expect(await call('contacts/staffcontact-list', {}, 'nope')).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized: invalid App Token' } });
+  });
+
+  test('refuses limits over 500 and negative ones with code 6451000', async () => {
+    expect(await call('contacts/extcontact-list?limit=501')).toEqual({ status: 400, body: { code: 6451000, message: 'exceed maximum limit 500' } });
+    expect((await call('contacts/extcontact-list?limit=-1')).body.message).toBe('negative limit');
+  });
+
+  test('enables a subscription only after its URL echoes the challenge, and delivers to it', async () => {
+    const patched = await call('inquiry-event-sub', { method: 'PATCH', body: JSON.stringify({ enabled: true, url: hook.origin }) });
+    expect(patched).toMatchObject({ status: 200, body: { code: 0, result: { enabled: true, url: hook.origin } } });
+    expect(fake.challenges.at(-1)?.ok).toBe(true);
+    expect((await fake.emitEnquiry({ status: 'Opened' })).status).toBe(200);
+    expect(JSON.parse(hook.received.at(-1)?.body ?? '{}')).toMatchObject({ type: 'inquiry', status: 'Opened', eid: expect.any(String) });
+    const refused = await call('label-event-sub', { method: 'PATCH', body: JSON.stringify({ enabled: true, url: `${fake.origin}/nowhere` }) });
+    expect(refused).toEqual({ status: 400, body: { code: 6451000, message: 'Webhook URL verification failed' } });
+  });
+
+  test('throttles on demand with code 6451010, as 429 or 400', async () => {
+    fake.rateLimitNext(1);
+    expect(await call('number-list')).toEqual({ status: 429, body: { code: 6451010, message: 'Too many requests' } });
+    fake.rateLimitNext(1, { status: 400 });
+    expect((await call('number-list')).status).toBe(400);
+    expect((await call('number-list')).status).toBe(200);
+  });
+});

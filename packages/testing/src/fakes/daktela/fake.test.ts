@@ -1,0 +1,169 @@
+// The Daktela fake itself: auth forms, envelope and error shapes, both filter syntaxes, skip/take, 429 and the helpers.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { DAKTELA_FAKE_DEFAULTS, startDaktelaFake, type DaktelaFake } from './index.ts';
+
+let fake: DaktelaFake;
+
+beforeEach(async () => {
+  fake = await startDaktelaFake({ clock: '2024-05-01 10:00:00' });
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+interface Envelope {
+  error: unknown;
+  result: unknown;
+  _time: string;
+}
+
+async function call(method: string, path: string, options: { query?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${fake.origin}${path}${options.query ? `?${options.query}` : ''}`, {
+    method,
+    headers: { 'x-auth-token': fake.token, ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Envelope };
+}
+
+const names = (body: Envelope): unknown[] => ((body.result as { data: Array<{ name: unknown }> }).data ?? []).map((record) => record.name);
+
+describe('auth', () => {
+  test('accepts the token as the X-AUTH-TOKEN header, the accessToken query parameter or the c_user cookie', async () => {
+    const viaQuery = await fetch(`${fake.origin}/api/v6/whoim.json?accessToken=${fake.token}`);
+    const viaCookie = await fetch(`${fake.origin}/api/v6/whoim.json`, { headers: { cookie: `c_user=${fake.token}` } });
+    const viaHeader = await call('GET', '/api/v6/whoim.json');
+    expect([viaHeader.status, viaQuery.status, viaCookie.status]).toEqual([200, 200, 200]);
+    expect(fake.requests.map((request) => request.auth)).toEqual(['query', 'cookie', 'header']);
+    expect(viaHeader.body).toMatchObject({ error: [], result: { user: { name: DAKTELA_FAKE_DEFAULTS.user } }, _time: '2024-05-01 10:00:00' });
+  });
+
+  test('answers 401 with an envelope for a missing or wrong token', async () => {
+    const missing = await fetch(`${fake.origin}/api/v6/whoim.json`);
+    const wrong = await call('GET', '/api/v6/whoim.json', { headers: { 'x-auth-token': 'nope' } });
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: 'No access token given', result: null });
+    expect(wrong).toMatchObject({ status: 401, body: { error: 'Invalid access token', result: null } });
+  });
+});
+
+describe('records and error shapes', () => {
+  test('POST answers 201 with the record, GET 200, PUT 200, DELETE 204', async () => {
+    const created = await call('POST', '/api/v6/contacts.json', { body: { title: 'Jane Doe', lastname: 'Doe', database: 'default' } });
+    expect(created.status).toBe(201);
+    const name = (created.body.result as { name: string }).name;
+    expect(name).toMatch(/^contacts_[0-9a-f]+\d{9}$/);
+    expect(created.body.result).toMatchObject({ created: '2024-05-01 10:00:00', edited: '2024-05-01 10:00:00', database: { name: 'default', title: 'Default' }, _sys: { model: 'contacts' } });
+
+    const updated = await call('PUT', `/api/v6/contacts/${name}.json`, { body: { description: 'VIP' } });
+    expect(updated).toMatchObject({ status: 200, body: { result: { description: 'VIP', created: '2024-05-01 10:00:00', edited: '2024-05-01 10:00:01' } } });
+    expect((await call('GET', `/api/v6/contacts/${name}.json`)).status).toBe(200);
+    const deleted = await call('DELETE', `/api/v6/contacts/${name}.json`);
+    expect(deleted).toMatchObject({ status: 204, body: null });
+    expect(fake.records('contacts')).toEqual([]);
+  });
+
+  test('a create missing required fields answers 400 with error.form and the record in result', async () => {
+    const response = await call('POST', '/api/v6/contacts.json', { body: { title: 'Jane' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({ form: { lastname: 'Item is mandatory', database: 'Item is mandatory' } });
+    expect(response.body.result).toMatchObject({ title: 'Jane' });
+  });
+
+  test('a ticket update must carry title, category, stage and priority', async () => {
+    fake.seed('tickets', { name: 5, title: 'T', category: DAKTELA_FAKE_DEFAULTS.category, stage: 'OPEN', priority: 'LOW' });
+    const response = await call('PUT', '/api/v6/tickets/5.json', { body: { stage: 'CLOSE' } });
+    expect(response).toMatchObject({ status: 400, body: { error: { form: { title: 'Item is mandatory', category: 'Item is mandatory', priority: 'Item is mandatory' } } } });
+  });
+
+  test('unknown records answer 404 as a list on GET and as a string on PUT', async () => {
+    expect(await call('GET', '/api/v6/contacts/nobody.json')).toMatchObject({ status: 404, body: { error: ['Object not exist'], result: null } });
+    expect(await call('PUT', '/api/v6/contacts/nobody.json', { body: {} })).toMatchObject({ status: 404, body: { error: 'Object not exist', result: null } });
+  });
+
+  test('a call from a queue the user has not logged into answers the primary error shape', async () => {
+    const refused = await call('POST', '/api/v6/activities.json', { body: { type: 'CALL', number: '+420777', queue: 2000 } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { primary: ['User is not logged into queue 2000', 'error'] } } });
+    await call('POST', '/api/v6/usersSession.json', { body: { queues: [{ login: true, name: 2000, penalty: 0 }] } });
+    expect((await call('POST', '/api/v6/activities.json', { body: { type: 'CALL', number: '+420777', queue: 2000 } })).status).toBe(201);
+  });
+
+  test('failNext answers any status and error shape once', async () => {
+    fake.failNext({ status: 400, error: { primary: ['User have not available devices', 'error'], form: { lastname: 'Item is mandatory' } } });
+    expect(await call('GET', '/api/v6/queues.json')).toMatchObject({ status: 400, body: { error: { primary: ['User have not available devices', 'error'] }, result: null } });
+    expect((await call('GET', '/api/v6/queues.json')).status).toBe(200);
+  });
+});
+
+describe('lists', () => {
+  beforeEach(() => {
+    fake.seed('tickets', [
+      { title: 'a', stage: 'OPEN', priority: 'LOW', category: 'c1' },
+      { title: 'b', stage: 'CLOSE', priority: 'HIGH', category: 'c1' },
+      { title: 'c', stage: 'OPEN', priority: 'HIGH', category: 'c2' },
+      { title: 'd', stage: 'WAIT', priority: 'MEDIUM', category: 'c2' },
+    ]);
+  });
+
+  test('the nested filter syntax with logic and groups', async () => {
+    const query =
+      'filter[logic]=and&filter[filters][0][field]=created&filter[filters][0][operator]=gte&filter[filters][0][value]=2024-05-01 10:00:01' +
+      '&filter[filters][1][logic]=or&filter[filters][1][filters][0][field]=stage&filter[filters][1][filters][0][operator]=eq&filter[filters][1][filters][0][value]=OPEN' +
+      '&filter[filters][1][filters][1][field]=priority&filter[filters][1][filters][1][operator]=eq&filter[filters][1][filters][1][value]=MEDIUM';
+    const response = await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) });
+    expect(names(response.body)).toEqual([3, 4]);
+    expect(response.body.result).toMatchObject({ total: 2 });
+  });
+
+  test('the flat filter syntax, AND-ed', async () => {
+    const query = 'filter[0][field]=category&filter[0][operator]=eq&filter[0][value]=c1&filter[1][field]=priority&filter[1][operator]=neq&filter[1][value]=LOW';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) })).body)).toEqual([2]);
+  });
+
+  test('in, contains and isnull operators', async () => {
+    const inQuery = 'filter[0][field]=stage&filter[0][operator]=in&filter[0][value][0]=WAIT&filter[0][value][1]=CLOSE';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(inQuery) })).body)).toEqual([2, 4]);
+    const contains = 'filter[0][field]=title&filter[0][operator]=contains&filter[0][value]=C';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(contains) })).body)).toEqual([3]);
+    const isnull = 'filter[0][field]=closed&filter[0][operator]=isnull';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(isnull) })).body)).toHaveLength(4);
+  });
+
+  test('an unknown operator answers 400', async () => {
+    const response = await call('GET', '/api/v6/tickets.json', { query: encodeURI('filter[0][field]=title&filter[0][operator]=approx&filter[0][value]=a') });
+    expect(response).toMatchObject({ status: 400, body: { error: ['Unknown filter operator "approx"'] } });
+  });
+
+  test('skip and take page through sorted records with result.total', async () => {
+    const page = await call('GET', '/api/v6/tickets.json', { query: encodeURI('sort[0][field]=name&sort[0][dir]=desc&skip=1&take=2') });
+    expect(names(page.body)).toEqual([3, 2]);
+    expect(page.body.result).toMatchObject({ total: 4 });
+  });
+
+  test('data keyed by record name on demand', async () => {
+    fake.dataAsObject = true;
+    const response = await call('GET', '/api/v6/tickets.json', { query: 'take=2' });
+    expect(Object.keys((response.body.result as { data: object }).data)).toEqual(['1', '2']);
+  });
+});
+
+describe('rate limits', () => {
+  test('answers 429 with Retry-After on demand, then normally', async () => {
+    fake.rateLimitNext(1, 7);
+    const limited = await call('GET', '/api/v6/queues.json');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect((await call('GET', '/api/v6/queues.json')).status).toBe(200);
+  });
+});
+
+describe('sessions and pauses', () => {
+  test('usersSession logs into queues and sets or clears a pause', async () => {
+    await call('PUT', '/api/v6/usersSession.json', { body: { queues: [{ login: true, name: 2000, penalty: 0 }], pause: DAKTELA_FAKE_DEFAULTS.pause } });
+    expect(fake.session()).toEqual({ queues: [{ name: 2000, login: true, penalty: 0 }], pause: DAKTELA_FAKE_DEFAULTS.pause });
+    await call('PUT', '/api/v6/usersSession.json', { body: { pause: null } });
+    expect(fake.session().pause).toBeNull();
+  });
+});

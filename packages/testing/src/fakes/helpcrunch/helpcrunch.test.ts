@@ -1,0 +1,57 @@
+// The HelpCrunch fake itself: Bearer keys (with or without angle brackets), both list totals, search operators,
+// the errors envelope, the per-minute limit, and signatures.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHelpCrunchFake, type HelpCrunchFake } from './index.ts';
+
+let fake: HelpCrunchFake;
+const call = async (path: string, init: RequestInit = {}, authorization = `Bearer ${fake.token}`): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const response = await fetch(`${fake.origin}/v1/${path}`, { ...init, headers: { authorization, 'content-type': 'application/json' } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  fake = await startHelpCrunchFake();
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('HelpCrunch fake', () => {
+  test('accepts "Bearer <key>" as the PHP client sends it, and refuses a bad key with the errors envelope', async () => {
+    expect((await call('organization', {}, `Bearer <${fake.token}>`)).status).toBe(200);
+    expect(await call('organization', {}, 'Bearer wrong')).toEqual({ status: 401, body: { errors: [{ code: 'invalid_token', message: 'Invalid token' }] } });
+  });
+
+  test('lists with both total and meta.total, and searches with AND/OR filters', async () => {
+    fake.seedCustomer({ name: 'Ann', email: 'ann@example.com', company: 'Acme' });
+    fake.seedCustomer({ name: 'Bob', email: 'bob@example.org', company: 'Acme' });
+    const list = await call('customers?limit=1');
+    expect(list.body).toMatchObject({ total: 2, meta: { total: 2 }, data: [expect.any(Object)] });
+    const search = (body: unknown) => call('customers/search', { method: 'POST', body: JSON.stringify(body) });
+    expect((await search({ filter: [{ field: 'customers.email', operator: '~', value: 'example.com' }] })).body.total).toBe(1);
+    const both = await search({ comparison: 'OR', filter: [{ field: 'customers.name', operator: '=', value: 'ann' }, { field: 'customers.name', operator: '=', value: 'bob' }] });
+    expect(both.body.total).toBe(2);
+    expect((await search({ filter: [{ field: 'customers.nope', operator: '=', value: 1 }] })).body).toEqual({
+      errors: [
+        { code: 'invalid_request', message: 'Invalid request' },
+        { code: 'filter', message: 'Unknown filter field customers.nope.' },
+      ],
+    });
+  });
+
+  test('answers 429 too_many_requests past the per-minute limit and in the next minute again serves', async () => {
+    let now = 5 * 60_000;
+    const limited = await startHelpCrunchFake({ rateLimitPerMinute: 2, now: () => now });
+    const get = async (): Promise<number> => (await fetch(`${limited.origin}/v1/organization`, { headers: { authorization: `Bearer ${limited.token}` } })).status;
+    expect([await get(), await get(), await get()]).toEqual([200, 200, 429]);
+    now += 60_000;
+    expect(await get()).toBe(200);
+    await limited.close();
+  });
+
+  test('signs deliveries with hex HMAC-SHA1 of the raw body', () => {
+    expect(fake.signature('{"event":"chat.new"}', 'key')).toMatch(/^[0-9a-f]{40}$/);
+    expect(fake.signature('{"event":"chat.new"}', 'key')).not.toBe(fake.signature('{"event":"chat.new"}', 'other'));
+  });
+});
