@@ -147,7 +147,8 @@ describe('faults under a steady stream of hook requests', () => {
            FROM runs r WHERE r."zapId" = $1 AND r.status::text <> ALL($2) ORDER BY r."updatedAt" LIMIT 20`,
         [zap.id, FINAL],
       );
-      throw new Error(`${error.message}; still open: ${JSON.stringify(open)}; faults: ${log.join('; ')}`);
+      const jobs = await stack.runJobs(open.map((run) => run.id));
+      throw new Error(`${error.message}; still open: ${JSON.stringify(open)}; their jobs: ${JSON.stringify(jobs)}; faults: ${log.join('; ')}`);
     });
 
     const runs = await query<RunRow>(

@@ -39,3 +39,25 @@ export async function enqueueRuns(queue: RunQueue, runs: ReadonlyArray<RunJobDat
     })),
   );
 }
+
+/**
+ * Offers again runs that PostgreSQL says need a job (queued for long, running without a heartbeat, due to resume).
+ * Adding is a no-op while a job with the run's id exists, so a job that exists but can never run again is removed
+ * first: one kept after finishing, or a fragment that a partial Redis loss left behind (a job key holding only
+ * bookkeeping fields, in no list), which would otherwise block the run forever. Waiting, delayed and active jobs stay.
+ * Returns how many such jobs were replaced.
+ */
+export async function reofferRuns(queue: RunQueue, redis: Redis, runs: ReadonlyArray<RunJobData>): Promise<number> {
+  if (runs.length === 0) return 0;
+  const dead = await Promise.all(
+    runs.map(async (run) => {
+      const state = await queue.getJobState(run.runId);
+      if (state === 'completed' || state === 'failed') return true;
+      return state === 'unknown' && (await redis.exists(queue.toKey(run.runId))) === 1;
+    }),
+  );
+  // remove() refuses a job a worker locked meanwhile: that job is alive, and adding it again stays a no-op.
+  const removed = await Promise.all(runs.filter((_, index) => dead[index]).map((run) => queue.remove(run.runId)));
+  await enqueueRuns(queue, runs);
+  return removed.filter((count) => count === 1).length;
+}

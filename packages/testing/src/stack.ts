@@ -1,6 +1,6 @@
 // Switchyard as separate processes (API and workers) on a fresh database, for end-to-end, crash and fault tests.
 import { createServer } from 'node:net';
-import { createRedis } from '@switchyard/queue';
+import { createRedis, createRunQueue } from '@switchyard/queue';
 import { createTestDatabase, testEnv, type TestDatabase } from './database.ts';
 import { startProcess, type ServiceProcess } from './processes.ts';
 
@@ -41,8 +41,15 @@ export interface Stack {
   startWorker(): Promise<ServiceProcess>;
   /** Deletes every Redis key of this stack: what a Redis restart without persistence does to it. */
   wipeRedis(): Promise<number>;
+  /** The BullMQ state of each run's job (for diagnosing a stuck run). */
+  runJobs(runIds: readonly string[]): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
+
+const WIPE_PREFIX = `
+local keys = redis.call('KEYS', ARGV[1])
+for i = 1, #keys, 5000 do redis.call('DEL', unpack(keys, i, math.min(i + 4999, #keys))) end
+return #keys`;
 
 export async function startStack(options: { workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
   const database = await createTestDatabase('e2e');
@@ -83,17 +90,29 @@ export async function startStack(options: { workers?: number; env?: Record<strin
     workers,
     startWorker,
     async wipeRedis() {
+      // One script, so the wipe is atomic like FLUSHALL or a restart without persistence: no worker sees half of it.
       const redis = createRedis(env.REDIS_URL!);
       try {
-        let removed = 0;
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length) removed += await redis.del(...keys);
-        } while (cursor !== '0');
-        return removed;
+        const removed = await redis.eval(WIPE_PREFIX, 0, `${env.QUEUE_PREFIX}:*`);
+        return Number(removed);
       } finally {
+        redis.disconnect();
+      }
+    },
+    async runJobs(runIds) {
+      const redis = createRedis(env.REDIS_URL!);
+      const queue = createRunQueue(redis, env.QUEUE_PREFIX!);
+      try {
+        const states = await Promise.all(
+          runIds.map(async (id) => {
+            const state = await queue.getJobState(id);
+            const fields = state === 'unknown' ? Object.keys(await redis.hgetall(queue.toKey(id))) : [];
+            return [id, fields.length ? `${state} (a key with ${fields.join(', ')})` : state] as const;
+          }),
+        );
+        return Object.fromEntries(states);
+      } finally {
+        await queue.close();
         redis.disconnect();
       }
     },

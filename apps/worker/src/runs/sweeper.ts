@@ -1,6 +1,6 @@
 // The sweeper: PostgreSQL is the truth, so any run that should have a job but may not (Redis lost, enqueue failed) gets one.
 import { findRunsNeedingJobs } from '@switchyard/db';
-import { createRunQueue, enqueueRuns } from '@switchyard/queue';
+import { createRunQueue, reofferRuns } from '@switchyard/queue';
 import type { ProcessorFactory } from '../worker.ts';
 
 const BATCH = 1_000;
@@ -10,14 +10,15 @@ export const sweeperProcessor: ProcessorFactory = ({ config, db, redis, log }) =
   let sweeping: Promise<void> | null = null;
 
   async function sweep() {
-    // Adding a run whose job exists is a no-op (job id = run id), so every worker may sweep without coordination.
+    // Re-offering a run whose job is alive is a no-op (job id = run id), so every worker may sweep without coordination.
     const runs = await findRunsNeedingJobs(db.pool, {
       queuedForMs: config.SWEEP_QUEUED_AFTER_MS,
       runningStaleMs: config.JOB_LOCK_MS * 2,
       limit: BATCH,
     });
     if (runs.length === 0) return;
-    await enqueueRuns(queue, runs);
+    const replaced = await reofferRuns(queue, redis, runs);
+    if (replaced > 0) log.warn({ replaced }, 'sweeper replaced run jobs that could never run again (Redis lost part of its data?)');
     log.debug({ count: runs.length }, 'sweeper re-offered runs to the queue');
   }
 
