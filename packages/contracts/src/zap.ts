@@ -237,6 +237,9 @@ function checkStepTree(steps: Step[], ctx: z.RefinementCtx): void {
   }
 }
 
+/** How deep event data, step outputs and service replies may nest; walks over deeper data would overflow the stack. */
+export const MAX_DATA_DEPTH = 200;
+
 /**
  * Measures depth and node count without recursion, so the check itself cannot overflow
  * the stack on the input it is meant to reject.

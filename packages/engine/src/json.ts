@@ -1,12 +1,10 @@
 // Turns whatever a port or the renderer produced into plain JSON that a step record can hold.
-import type { JsonValue } from '@switchyard/contracts';
+import { MAX_DATA_DEPTH, type JsonValue } from '@switchyard/contracts';
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
-
-const MAX_CONVERT_DEPTH = 200;
 
 /**
  * Walks without recursion so that a deeply nested output cannot overflow the stack. A value nested deeper than a
@@ -24,7 +22,7 @@ function isJson(value: unknown): value is JsonValue {
       if (!Number.isFinite(current)) return false;
       continue;
     }
-    if (typeof current !== 'object' || depth > MAX_CONVERT_DEPTH) return false;
+    if (typeof current !== 'object' || depth > MAX_DATA_DEPTH) return false;
     if (!Array.isArray(current) && !isPlainObject(current)) return false;
     for (const item of Array.isArray(current) ? current : Object.values(current)) {
       stack.push(item);
@@ -39,7 +37,7 @@ function convert(value: unknown, depth: number, seen: Set<object>): JsonValue | 
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return undefined;
-  if (depth > MAX_CONVERT_DEPTH) return '[nested too deep]';
+  if (depth > MAX_DATA_DEPTH) return '[nested too deep]';
   if (seen.has(value)) return '[circular]';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   const withToJson = value as { toJSON?: unknown };

@@ -1,9 +1,10 @@
 // The API's JSON body parser: Fastify's own (prototype poisoning refused), plus a refusal of what cannot be kept.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_DATA_DEPTH } from '@switchyard/contracts';
 import { AppError } from './errors.ts';
 
 /** Deeper bodies are refused before any schema walks them recursively (and overflows the stack). */
-export const MAX_BODY_DEPTH = 200;
+export const MAX_BODY_DEPTH = MAX_DATA_DEPTH;
 
 /**
  * The first place where a parsed JSON body nests too deep, or holds text PostgreSQL cannot store (U+0000 and unpaired

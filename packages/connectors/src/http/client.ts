@@ -1,6 +1,7 @@
 // The one guarded HTTP client for everything outbound: connectors, the HTTP step and code-step fetch.
 import { STATUS_CODES } from 'node:http';
 import { Agent, buildConnector } from 'undici';
+import { jsonStructureProblem, MAX_DATA_DEPTH } from '@switchyard/contracts';
 import { parseOutboundAllow, type OutboundAllow } from './allow.ts';
 import { StepFailure, type RecordedRequest } from './errors.ts';
 import { createOutboundGuard, type Resolver } from './guard.ts';
@@ -224,8 +225,9 @@ function parseBody(raw: RawResponse, responseType: ResponseType): unknown {
   if (raw.bytes.length === 0) return null;
   const text = decodeText(raw.bytes, contentType);
   if (responseType === 'auto' && !isJsonType(contentType)) return text;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     if (responseType === 'auto') return text;
     const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -234,6 +236,16 @@ function parseBody(raw: RawResponse, responseType: ResponseType): unknown {
       { transient: false, code: 'INVALID_RESPONSE', status: raw.status, cause: error },
     );
   }
+  // Recording the reply, redacting it and mapping it into later steps all walk it; past this depth they would overflow.
+  const problem = jsonStructureProblem(parsed, MAX_DATA_DEPTH, Number.POSITIVE_INFINITY);
+  if (problem) {
+    throw new StepFailure(`The service answered with JSON that Switchyard cannot use as a step's output: ${problem}.`, {
+      transient: false,
+      code: 'INVALID_RESPONSE',
+      status: raw.status,
+    });
+  }
+  return parsed;
 }
 
 /** The usual places APIs put a human message in an error body. */

@@ -24,6 +24,11 @@ beforeAll(async () => {
       response.end(JSON.stringify({ error: 'No such contact' }));
       return;
     }
+    if (path === '/deep') {
+      response.setHeader('content-type', 'application/json');
+      response.end('['.repeat(20_000) + ']'.repeat(20_000));
+      return;
+    }
     if (path === '/busy') {
       response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '60' });
       response.end(JSON.stringify({ message: 'maintenance' }));
@@ -63,6 +68,12 @@ async function failure(promise: Promise<unknown>): Promise<StepFailure> {
 }
 
 describe('http app: Request', () => {
+  test('a reply nested deeper than a step output may be fails the step, saying so', async () => {
+    const error = await failure(run({ method: 'GET', url: `${server.origin}/deep` }));
+    expect(error.message).toBe("The service answered with JSON that Switchyard cannot use as a step's output: the document is nested more than 200 levels deep.");
+    expect(error.transient).toBe(false);
+  });
+
   test('is registered as app "http", action "request"', () => {
     expect(getApp('http')?.actions.map((action) => action.key)).toEqual(['request']);
   });
