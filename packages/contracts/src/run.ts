@@ -1,9 +1,6 @@
 // Runs and their step records: what the executor persists and the run history API returns.
 import { z } from 'zod';
-import { JsonValue, STEP_TYPES } from './zap.ts';
-
-export const RunStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'filtered']);
-export type RunStatus = z.infer<typeof RunStatus>;
+import { JsonValue, RunStatus, STEP_TYPES } from './zap.ts';
 
 /** A parked delay is recorded as a success whose output holds `resumeAt`, so no separate waiting status is needed. */
 export const StepStatus = z.enum(['success', 'error', 'skipped']);

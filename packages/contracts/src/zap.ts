@@ -292,6 +292,13 @@ export const ZapStatus = z.enum(['on', 'off']);
 export type ZapStatus = z.infer<typeof ZapStatus>;
 
 /** The zap as the API returns it: the draft plus its publication state. */
+export const RunStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'filtered']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** A zap's latest run (test runs aside), as the zaps list and a zap's page show it. */
+export const LastRun = z.object({ id: z.string(), status: RunStatus, createdAt: z.string(), finishedAt: z.string().nullable() });
+export type LastRun = z.infer<typeof LastRun>;
+
 export const Zap = z.object({
   id: z.string(),
   name: z.string(),
@@ -303,6 +310,8 @@ export const Zap = z.object({
   draftDiffers: z.boolean(),
   lastError: z.string().nullable(),
   disabledReason: z.string().nullable(),
+  /** In the list and on `GET .../zaps/:id`; null before the first run. */
+  lastRun: LastRun.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,5 +1,5 @@
 // Zaps: drafts, published versions, publishing with every problem listed, and their catch hooks.
-import { ZapDefinition, ZapInput, type ErrorDetail, type Zap } from '@switchyard/contracts';
+import { ZapDefinition, ZapInput, type ErrorDetail, type LastRun, type Zap } from '@switchyard/contracts';
 import { insertEventsAndRuns, newId, Prisma, randomToken, type Database, type Db } from '@switchyard/db';
 import { enqueueRuns, type RunQueue } from '@switchyard/queue';
 import { validateZap } from '@switchyard/engine';
@@ -49,6 +49,28 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
+  }
+
+  /** Each zap's latest run besides tests: one index probe per zap ((workspaceId, zapId, id) read backwards). */
+  async function withLastRuns(workspaceId: string, zaps: Zap[]): Promise<Zap[]> {
+    if (zaps.length === 0) return zaps;
+    const { rows } = await pool.query<{ zapId: string; id: string; status: LastRun['status']; createdAt: Date; finishedAt: Date | null }>(
+      `SELECT z.id AS "zapId", r.id, r.status::text AS status, r."createdAt", r."finishedAt"
+         FROM unnest($2::text[]) AS z(id)
+         CROSS JOIN LATERAL (
+           SELECT id, status, "createdAt", "finishedAt" FROM runs
+           WHERE "workspaceId" = $1 AND "zapId" = z.id AND NOT "isTest" ORDER BY id DESC LIMIT 1
+         ) r`,
+      [workspaceId, zaps.map((zap) => zap.id)],
+    );
+    const latest = new Map(rows.map((row) => [row.zapId, row]));
+    return zaps.map((zap) => {
+      const run = latest.get(zap.id);
+      return {
+        ...zap,
+        lastRun: run ? { id: run.id, status: run.status, createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null } : null,
+      };
+    });
   }
 
   async function load(tx: Db | Prisma.TransactionClient, workspaceId: string, zapId: string): Promise<ZapRow> {
@@ -121,11 +143,13 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
         orderBy: { id: 'desc' },
         take: query.limit + 1,
       });
-      return pageOf(rows, query.limit, (row) => row.id, toZap);
+      const page = pageOf(rows, query.limit, (row) => row.id, toZap);
+      return { ...page, data: await withLastRuns(workspaceId, page.data) };
     },
 
     async get(workspaceId: string, zapId: string) {
-      return toZap(await load(prisma, workspaceId, zapId));
+      const [zap] = await withLastRuns(workspaceId, [toZap(await load(prisma, workspaceId, zapId))]);
+      return zap!;
     },
 
     async create(workspaceId: string, principal: Principal, input: ZapInput) {

@@ -58,6 +58,10 @@ describe('zaps', () => {
     const run = await api.deps.db.prisma.run.findFirstOrThrow({ where: { zapId: created.body.id }, include: { version: true } });
     expect(run.zapVersion).toBe(1);
     expect(run.version?.definition).toMatchObject({ steps: [{ input: { value: 'v1' } }] });
+    // The list and the zap itself show the latest run.
+    const lastRun = { id: run.id, status: run.status, createdAt: run.createdAt.toISOString(), finishedAt: null };
+    expect((await owner.caller.get(zaps)).body.data.find((z: { id: string }) => z.id === created.body.id).lastRun).toEqual(lastRun);
+    expect((await owner.caller.get(`${zaps}/${created.body.id}`)).body.lastRun).toEqual(lastRun);
     const again = await owner.caller.post(`${zaps}/${created.body.id}/publish`);
     expect(again.body).toMatchObject({ publishedVersion: 2, draftDiffers: false });
     expect((await owner.caller.post(`${zaps}/${created.body.id}/unpublish`)).body.status).toBe('off');
@@ -84,6 +88,8 @@ describe('zaps', () => {
     expect(history.body.data).toEqual([]);
     const withTests = await owner.caller.get(`/api/v1/workspaces/${owner.workspace.id}/runs?zapId=${created.body.id}&includeTests=true`);
     expect(withTests.body.data).toHaveLength(3);
+    // Nor do they count as the zap's last run.
+    expect((await owner.caller.get(`${zaps}/${created.body.id}`)).body.lastRun).toBeNull();
   });
 
   it('test without a sample uses the trigger’s own sample data', async () => {

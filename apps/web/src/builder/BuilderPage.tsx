@@ -1,7 +1,7 @@
 // The zap builder: the trigger and steps as cards, autosaved drafts, problems next to their steps, tests and publishing.
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Run, StepRecord } from '@switchyard/contracts';
+import type { Run, StepRecord, Zap } from '@switchyard/contracts';
 import { ApiError, type ErrorDetail } from '../api.ts';
 import { catalogOf, useApps } from '../catalog/api.ts';
 import { Link } from '../router.tsx';
@@ -19,7 +19,7 @@ import { Switch } from '../ui/Switch.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canWrite } from '../workspaces/roles.ts';
-import { publishZap, unpublishZap, useZap, zapKey, zapProblems, zapsKey, type ZapRecord } from '../zaps/api.ts';
+import { publishZap, unpublishZap, useZap, zapKey, zapProblems, zapsKey } from '../zaps/api.ts';
 import { AddStepDialog, type StepChoice } from './AddStepDialog.tsx';
 import { useAutosave, type SaveState } from './autosave.ts';
 import { BuilderContext, type Builder } from './context.ts';
@@ -53,13 +53,13 @@ export function BuilderPage({ zapId }: { zapId: string }) {
   return <LoadedBuilder key={zapId} initial={zap.data} catalog={catalogOf(apps.data)} />;
 }
 
-function draftOf(zap: ZapRecord): ZapDraft {
+function draftOf(zap: Zap): ZapDraft {
   return { name: zap.name, trigger: zap.trigger, steps: zap.steps };
 }
 
 type Dialog = { kind: 'add'; address: ListAddress; index: number } | { kind: 'rename'; key: string } | { kind: 'delete'; key: string };
 
-function LoadedBuilder({ initial, catalog }: { initial: ZapRecord; catalog: ReturnType<typeof catalogOf> }) {
+function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType<typeof catalogOf> }) {
   const workspace = useCurrentWorkspace();
   const queryClient = useQueryClient();
   const zapId = initial.id;
@@ -69,10 +69,10 @@ function LoadedBuilder({ initial, catalog }: { initial: ZapRecord; catalog: Retu
   const [open, setOpenKeys] = useState<Set<string>>(() => new Set(initial.steps.length === 0 ? [TRIGGER_CARD_KEY] : []));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [showProblems, setShowProblems] = useState(false);
-  const [published, setPublished] = useState<ZapRecord | null>(null);
+  const [published, setPublished] = useState<Zap | null>(null);
 
   const onSaved = useCallback(
-    (reply: ZapRecord) => {
+    (reply: Zap) => {
       setZap(reply);
       queryClient.setQueryData(zapKey(workspace.id, zapId), reply);
       void queryClient.invalidateQueries({ queryKey: [...zapsKey(workspace.id), 'list'] });
@@ -391,7 +391,7 @@ function PublishControls({
   onPublish,
   onUnpublish,
 }: {
-  zap: ZapRecord;
+  zap: Zap;
   readOnly: boolean;
   publishing: boolean;
   unpublishing: boolean;
@@ -419,7 +419,7 @@ function PublishControls({
   );
 }
 
-function PublicationNotice({ zap }: { zap: ZapRecord }) {
+function PublicationNotice({ zap }: { zap: Zap }) {
   if (zap.disabledReason) {
     return (
       <div className="banner banner-error" role="note">

@@ -1,6 +1,7 @@
 // Saves the draft by itself: a debounced PUT after each pause in editing, one request at a time, never losing an edit.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveZap, type ZapRecord } from '../zaps/api.ts';
+import { saveZap } from '../zaps/api.ts';
+import type { Zap } from '@switchyard/contracts';
 import type { ZapDraft } from './draft.ts';
 
 export type SaveState = {
@@ -17,7 +18,7 @@ export function useAutosave(
   workspaceId: string,
   zapId: string,
   draft: ZapDraft,
-  { enabled, onSaved }: { enabled: boolean; onSaved: (zap: ZapRecord) => void },
+  { enabled, onSaved }: { enabled: boolean; onSaved: (zap: Zap) => void },
 ) {
   const [state, setState] = useState<SaveState>({ status: 'saved', error: null, savedAt: null, revision: 0 });
   const latest = useRef(draft);

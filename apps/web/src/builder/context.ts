@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { Catalog } from '../catalog/api.ts';
 import type { DataSource } from '../templates/data.ts';
-import type { ZapRecord } from '../zaps/api.ts';
+import type { Zap } from '@switchyard/contracts';
 import type { DraftEdit, ListAddress, ZapDraft } from './draft.ts';
 import type { ProblemIndex } from './problems.ts';
 import type { TestData } from './test-data.ts';
@@ -10,7 +10,7 @@ import type { TestData } from './test-data.ts';
 export type Builder = {
   workspaceId: string;
   zapId: string;
-  zap: ZapRecord;
+  zap: Zap;
   draft: ZapDraft;
   edit: (edit: DraftEdit) => void;
   catalog: Catalog;

@@ -7,9 +7,10 @@ import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { Field } from '../ui/Field.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
-import { importZap, type ZapRecord } from './api.ts';
+import type { Zap } from '@switchyard/contracts';
+import { importZap } from './api.ts';
 
-export function ImportZapDialog({ onClose, onImported }: { onClose: () => void; onImported: (zap: ZapRecord) => void }) {
+export function ImportZapDialog({ onClose, onImported }: { onClose: () => void; onImported: (zap: Zap) => void }) {
   const workspace = useCurrentWorkspace();
   const [text, setText] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);

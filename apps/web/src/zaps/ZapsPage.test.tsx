@@ -18,6 +18,7 @@ const zap = {
   draftDiffers: true,
   lastError: null,
   disabledReason: null,
+  lastRun: { id: 'run_9', status: 'failed', createdAt: new Date().toISOString(), finishedAt: null },
   createdAt: '2025-01-01T10:00:00Z',
   updatedAt: '2025-01-02T10:00:00Z',
 };
@@ -38,12 +39,6 @@ function stubZaps(): StubCall[] {
   return stubFetch({
     'GET /api/v1/apps': { body: apps },
     [`GET ${BASE}/zaps`]: () => ({ body: { data: zaps, nextCursor: null } }),
-    [`GET ${BASE}/runs`]: (call) => ({
-      body: {
-        data: call.query.get('zapId') === 'zap_1' ? [{ id: 'run_9', zapId: 'zap_1', zapVersion: 1, status: 'failed', error: 'boom', createdAt: new Date().toISOString(), startedAt: null, finishedAt: null }] : [],
-        nextCursor: null,
-      },
-    }),
     [`POST ${BASE}/zaps/zap_1/publish`]: errorReply(422, 'zap_invalid', 'The zap cannot be published: 1 problem to fix.', [
       { path: 'steps[0].connectionId', message: 'Choose a pipedrive connection' },
     ]),
@@ -68,7 +63,8 @@ describe('ZapsPage', () => {
     const row = link.closest('tr') as HTMLElement;
     expect(within(row).getByText(/Webhooks · Catch Hook/)).toBeTruthy();
     expect(within(row).getByRole('switch', { name: 'New lead -> Pipedrive: off' }).getAttribute('aria-checked')).toBe('false');
-    expect(await within(row).findByText('Failed')).toBeTruthy();
+    const lastRun = within(row).getByText('Failed').closest('a') as HTMLElement;
+    expect(lastRun.getAttribute('href')).toBe('/w/ws_1/runs/run_9');
   });
 
   it('says why a zap cannot be turned on, with a way to fix it', async () => {

@@ -1,11 +1,10 @@
 // The workspace's zaps: search, on/off, last run, and create, duplicate, export, import and delete.
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api.ts';
 import { catalogOf, useApps } from '../catalog/api.ts';
 import { AppBadge } from '../catalog/AppBadge.tsx';
 import { Link, navigate } from '../router.tsx';
-import { latestRun } from '../runs/api.ts';
 import { RunStatusBadge } from '../runs/RunStatusBadge.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -20,10 +19,11 @@ import { Switch } from '../ui/Switch.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canWrite } from '../workspaces/roles.ts';
-import { createZap, deleteZap, downloadJson, exportZap, fileNameFor, publishZap, unpublishZap, useZapList, zapsKey, type ZapRecord } from './api.ts';
+import type { Zap } from '@switchyard/contracts';
+import { createZap, deleteZap, downloadJson, exportZap, fileNameFor, publishZap, unpublishZap, useZapList, zapsKey } from './api.ts';
 import { ImportZapDialog } from './ImportZapDialog.tsx';
 
-type RowError = { zap: ZapRecord; action: string; error: Error };
+type RowError = { zap: Zap; action: string; error: Error };
 
 export function ZapsPage() {
   const workspace = useCurrentWorkspace();
@@ -33,7 +33,7 @@ export function ZapsPage() {
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<'' | 'on' | 'off'>('');
-  const [toDelete, setToDelete] = useState<ZapRecord | null>(null);
+  const [toDelete, setToDelete] = useState<Zap | null>(null);
   const [importing, setImporting] = useState(false);
   const [rowError, setRowError] = useState<RowError | null>(null);
   const writable = canWrite(workspace.role);
@@ -48,26 +48,26 @@ export function ZapsPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: zapsKey(workspace.id) });
 
   const remove = useMutation({
-    mutationFn: (zap: ZapRecord) => deleteZap(workspace.id, zap.id),
+    mutationFn: (zap: Zap) => deleteZap(workspace.id, zap.id),
     onSuccess: async () => {
       setToDelete(null);
       await refresh();
     },
   });
   const toggle = useMutation({
-    mutationFn: ({ zap, on }: { zap: ZapRecord; on: boolean }) => (on ? publishZap(workspace.id, zap.id) : unpublishZap(workspace.id, zap.id)),
+    mutationFn: ({ zap, on }: { zap: Zap; on: boolean }) => (on ? publishZap(workspace.id, zap.id) : unpublishZap(workspace.id, zap.id)),
     onMutate: () => setRowError(null),
     onSuccess: () => refresh(),
     onError: (error, { zap, on }) => setRowError({ zap, action: on ? `turn on “${zap.name}”` : `turn off “${zap.name}”`, error }),
   });
   const duplicate = useMutation({
-    mutationFn: (zap: ZapRecord) => createZap(workspace.id, { name: `${zap.name} (copy)`.slice(0, 200), trigger: zap.trigger, steps: zap.steps }),
+    mutationFn: (zap: Zap) => createZap(workspace.id, { name: `${zap.name} (copy)`.slice(0, 200), trigger: zap.trigger, steps: zap.steps }),
     onMutate: () => setRowError(null),
     onSuccess: () => refresh(),
     onError: (error, zap) => setRowError({ zap, action: `duplicate “${zap.name}”`, error }),
   });
   const exporter = useMutation({
-    mutationFn: async (zap: ZapRecord) => downloadJson(fileNameFor(zap.name), await exportZap(workspace.id, zap.id)),
+    mutationFn: async (zap: Zap) => downloadJson(fileNameFor(zap.name), await exportZap(workspace.id, zap.id)),
     onMutate: () => setRowError(null),
     onError: (error, zap) => setRowError({ zap, action: `export “${zap.name}”`, error }),
   });
@@ -264,17 +264,10 @@ export function ZapsPage() {
   );
 }
 
-/** The zap's latest run: from the list reply when the API sends it, else asked for separately. */
-function LastRun({ zap }: { zap: ZapRecord }) {
+/** The zap's latest run, as the list reply carries it. */
+function LastRun({ zap }: { zap: Zap }) {
   const workspace = useCurrentWorkspace();
-  const fetched = useQuery({
-    queryKey: ['workspaces', workspace.id, 'runs', 'latest', zap.id],
-    queryFn: ({ signal }) => latestRun(workspace.id, zap.id, { includeTests: false, signal }),
-    enabled: zap.lastRun === undefined,
-    staleTime: 30_000,
-  });
-  const last = zap.lastRun !== undefined ? zap.lastRun : fetched.data;
-  if (zap.lastRun === undefined && fetched.isPending) return <span className="muted">…</span>;
+  const last = zap.lastRun;
   if (!last) return <span className="muted">Never</span>;
   return (
     <Link className="last-run" to={`/w/${encodeURIComponent(workspace.id)}/runs/${encodeURIComponent(last.id)}`}>

@@ -1,15 +1,9 @@
 // Zaps over the API: list, read, create, save drafts, publish, test, export/import, hook samples and "run now".
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Run, RunStatus, Zap } from '@switchyard/contracts';
+import type { Run, Zap } from '@switchyard/contracts';
 import { api, wsPath, type ErrorDetail, type Page } from '../api.ts';
 import type { ZapDraft } from '../builder/draft.ts';
 import { workspaceKey } from '../workspaces/current.tsx';
-
-/**
- * A zap as the API returns it. `lastRun` is optional: when the list reply carries it, the list shows it directly;
- * otherwise each row asks the runs API for its latest run.
- */
-export type ZapRecord = Zap & { lastRun?: { id: string; status: RunStatus; createdAt: string; finishedAt?: string | null } | null };
 
 export type ExportedZap = { switchyard: 1; zap: ZapDraft };
 
@@ -22,7 +16,7 @@ export function useZapList(workspaceId: string, filters: { q: string; status: ''
   return useInfiniteQuery({
     queryKey: [...zapsKey(workspaceId), 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<Page<ZapRecord>>(wsPath(workspaceId, 'zaps'), {
+      api<Page<Zap>>(wsPath(workspaceId, 'zaps'), {
         query: { limit: PAGE_SIZE, cursor: pageParam, q: filters.q || undefined, status: filters.status || undefined },
         signal,
       }),
@@ -37,7 +31,7 @@ export function useZapList(workspaceId: string, filters: { q: string; status: ''
 export function useZapNames(workspaceId: string) {
   return useQuery({
     queryKey: [...zapsKey(workspaceId), 'names'],
-    queryFn: ({ signal }) => api<Page<ZapRecord>>(wsPath(workspaceId, 'zaps'), { query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) => api<Page<Zap>>(wsPath(workspaceId, 'zaps'), { query: { limit: 200 }, signal }),
     select: (page) => page.data.map((zap) => ({ id: zap.id, name: zap.name })),
   });
 }
@@ -46,30 +40,30 @@ export function useZap(workspaceId: string, zapId: string | undefined) {
   return useQuery({
     queryKey: zapKey(workspaceId, zapId ?? ''),
     enabled: zapId !== undefined && zapId !== '',
-    queryFn: ({ signal }) => api<ZapRecord>(wsPath(workspaceId, 'zaps', zapId ?? ''), { signal }),
+    queryFn: ({ signal }) => api<Zap>(wsPath(workspaceId, 'zaps', zapId ?? ''), { signal }),
     // The builder owns the draft once loaded: a background refetch must not look like an edit.
     staleTime: Infinity,
   });
 }
 
-export function createZap(workspaceId: string, draft: ZapDraft): Promise<ZapRecord> {
-  return api<ZapRecord>(wsPath(workspaceId, 'zaps'), { method: 'POST', body: draft });
+export function createZap(workspaceId: string, draft: ZapDraft): Promise<Zap> {
+  return api<Zap>(wsPath(workspaceId, 'zaps'), { method: 'POST', body: draft });
 }
 
-export function saveZap(workspaceId: string, zapId: string, draft: ZapDraft, signal?: AbortSignal): Promise<ZapRecord> {
-  return api<ZapRecord>(wsPath(workspaceId, 'zaps', zapId), { method: 'PUT', body: draft, ...(signal ? { signal } : {}) });
+export function saveZap(workspaceId: string, zapId: string, draft: ZapDraft, signal?: AbortSignal): Promise<Zap> {
+  return api<Zap>(wsPath(workspaceId, 'zaps', zapId), { method: 'PUT', body: draft, ...(signal ? { signal } : {}) });
 }
 
 export function deleteZap(workspaceId: string, zapId: string): Promise<void> {
   return api<void>(wsPath(workspaceId, 'zaps', zapId), { method: 'DELETE' });
 }
 
-export function publishZap(workspaceId: string, zapId: string): Promise<ZapRecord> {
-  return api<ZapRecord>(wsPath(workspaceId, 'zaps', zapId, 'publish'), { method: 'POST' });
+export function publishZap(workspaceId: string, zapId: string): Promise<Zap> {
+  return api<Zap>(wsPath(workspaceId, 'zaps', zapId, 'publish'), { method: 'POST' });
 }
 
-export function unpublishZap(workspaceId: string, zapId: string): Promise<ZapRecord> {
-  return api<ZapRecord>(wsPath(workspaceId, 'zaps', zapId, 'unpublish'), { method: 'POST' });
+export function unpublishZap(workspaceId: string, zapId: string): Promise<Zap> {
+  return api<Zap>(wsPath(workspaceId, 'zaps', zapId, 'unpublish'), { method: 'POST' });
 }
 
 export function zapProblems(workspaceId: string, zapId: string, signal?: AbortSignal): Promise<{ problems: ErrorDetail[] }> {
@@ -86,8 +80,8 @@ export function exportZap(workspaceId: string, zapId: string): Promise<ExportedZ
   return api<ExportedZap>(wsPath(workspaceId, 'zaps', zapId, 'export'));
 }
 
-export function importZap(workspaceId: string, document: unknown): Promise<ZapRecord> {
-  return api<ZapRecord>(wsPath(workspaceId, 'zaps', 'import'), { method: 'POST', body: document });
+export function importZap(workspaceId: string, document: unknown): Promise<Zap> {
+  return api<Zap>(wsPath(workspaceId, 'zaps', 'import'), { method: 'POST', body: document });
 }
 
 export function runZapNow(workspaceId: string, zapId: string, data?: Record<string, unknown>): Promise<{ runId: string }> {
