@@ -89,6 +89,7 @@ describe('hook to history, across processes', () => {
       const run = (await client.request('GET', `/api/v1/workspaces/${ws}/runs/${replay.body.runId}`)).body;
       return run.status === 'failed' ? run : undefined;
     });
+    expect(replayed.replayOf).toEqual({ id: failed!.id, from: 'failed_step' });
     // The succeeded step was carried over, not called again under the new run's key.
     expect(replayed.steps.find((s: { key: string }) => s.key === 'first')).toMatchObject({ status: 'success' });
     expect(counting.received().get(`${replay.body.runId}:first`)).toBeUndefined();

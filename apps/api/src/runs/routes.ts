@@ -55,6 +55,7 @@ export function toRunDetail(row: RunRow): Run {
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),
+    replayOf: row.replayOfId ? { id: row.replayOfId, from: row.replayFrom === 'failed_step' ? 'failed_step' : 'start' } : null,
     steps,
   };
 }

@@ -91,8 +91,19 @@ describe('RunDetailPage', () => {
     renderInWorkspace(<RunDetailPage runId="run_1" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Replay from the failed step' }));
     await waitFor(() => expect(window.location.pathname).toBe('/w/ws_1/runs/run_2'));
-    expect(window.location.search).toBe('?replayOf=run_1');
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ from: 'failed_step' });
+  });
+
+  it('says which run a replay replays, and from where', async () => {
+    stubFetch({
+      [`GET ${BASE}/runs/run_2`]: { body: { ...run, id: 'run_2', replayOf: { id: 'run_1', from: 'failed_step' } } },
+      [`GET ${BASE}/zaps/zap_1`]: { status: 404, body: { error: { code: 'not_found', message: 'Zap not found' } } },
+      'GET /api/v1/apps': { body: [] },
+    });
+    renderInWorkspace(<RunDetailPage runId="run_2" />);
+    const banner = await screen.findByText(/This run replays/);
+    expect(banner.textContent).toBe('This run replays an earlier run with the same trigger data, from its failed step on.');
+    expect(within(banner).getByRole('link', { name: 'an earlier run' }).getAttribute('href')).toBe('/w/ws_1/runs/run_1');
   });
 });
 

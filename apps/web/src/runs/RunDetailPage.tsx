@@ -5,7 +5,7 @@ import { ApiError } from '../api.ts';
 import { findStep, stepNumbers } from '../builder/draft.ts';
 import { stepTitle } from '../builder/labels.ts';
 import { catalogOf, useApps } from '../catalog/api.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { Button } from '../ui/Button.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
@@ -29,13 +29,12 @@ export function RunDetailPage({ runId }: { runId: string }) {
   const apps = useApps();
   const catalog = catalogOf(apps.data);
   const base = `/w/${encodeURIComponent(workspace.id)}`;
-  const replayOf = useLocation().search.get('replayOf');
 
   const replay = useMutation({
     mutationFn: (from: 'start' | 'failed_step') => replayRun(workspace.id, runId, from),
     onSuccess: async ({ runId: next }) => {
       await queryClient.invalidateQueries({ queryKey: runsKey(workspace.id) });
-      navigate(`${base}/runs/${encodeURIComponent(next)}?replayOf=${encodeURIComponent(runId)}`);
+      navigate(`${base}/runs/${encodeURIComponent(next)}`);
     },
   });
 
@@ -99,11 +98,12 @@ export function RunDetailPage({ runId }: { runId: string }) {
       }
     >
       <ErrorBanner title="Could not replay the run" error={replay.error} />
-      {replayOf && (
+      {data.replayOf && (
         <div className="banner banner-info" role="status">
           <div className="banner-text">
             <p>
-              This run replays <Link to={`${base}/runs/${encodeURIComponent(replayOf)}`}>an earlier run</Link> with the same trigger data.
+              This run replays <Link to={`${base}/runs/${encodeURIComponent(data.replayOf.id)}`}>an earlier run</Link> with the same trigger data
+              {data.replayOf.from === 'failed_step' ? ', from its failed step on' : ', from the start'}.
             </p>
           </div>
         </div>
