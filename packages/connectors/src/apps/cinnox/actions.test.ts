@@ -1,43 +1,14 @@
 // CINNOX actions over real HTTP: each request as the fake received it, and each output.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { describe, expect, test } from 'vitest';
 import { startCinnoxFake, type CinnoxFake } from '@switchyard/testing/fakes/cinnox';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import { findAction } from '../../kit/define.ts';
-import { performAction, type ActionResult } from '../../kit/perform.ts';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
 import { cinnoxApp } from './app.ts';
 
 let fake: CinnoxFake;
-let client: HttpClient;
-let auth: { appId: string; appToken: string; baseUrl: string };
+let perform: ConnectorTestbed['perform'];
+useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })), (bed) => ({ fake, perform } = bed));
 
-beforeAll(async () => {
-  fake = await startCinnoxFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { appId: fake.appId, appToken: fake.token, baseUrl: fake.origin };
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-let run = 0;
-function perform(key: string, input: unknown): Promise<ActionResult> {
-  const action = findAction(cinnoxApp, key);
-  if (!action) throw new Error(`no action ${key}`);
-  return performAction(action, { input, auth, client, idempotencyKey: `run:${++run}` });
-}
-
-async function failing(key: string, input: unknown): Promise<StepFailure> {
-  const error = await perform(key, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
+const failing = (key: string, input: unknown) => failureOf(perform(key, input));
 
 describe('add_external_contact', () => {
   test('POSTs the documented body, lists built from the single fields, and returns the new id', async () => {

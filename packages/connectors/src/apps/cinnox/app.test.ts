@@ -1,12 +1,10 @@
 // CINNOX connection test, error envelopes, throttling and the custom API call, over real HTTP against the fake.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CINNOX_FAKE_PATHS, CINNOX_FAKE_SUBSCRIPTIONS, startCinnoxFake, type CinnoxFake } from '@switchyard/testing/fakes/cinnox';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import { findAction } from '../../kit/define.ts';
+import type { HttpClient } from '../../http/client.ts';
 import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { cinnoxApp } from './app.ts';
 import { CINNOX_PATHS, CINNOX_RATE_LIMIT_RETRY_MS } from './client.ts';
 import { CINNOX_SUBSCRIPTIONS } from './subscription.ts';
@@ -14,33 +12,13 @@ import { CINNOX_SUBSCRIPTIONS } from './subscription.ts';
 let fake: CinnoxFake;
 let client: HttpClient;
 let auth: { appId: string; appToken: string; baseUrl: string };
-
-beforeAll(async () => {
-  fake = await startCinnoxFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { appId: fake.appId, appToken: fake.token, baseUrl: `${fake.origin}/` };
+// The Base URL with a trailing slash, which the connector accepts.
+useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: `${started.origin}/` })), (bed) => ({ fake, client, auth } = bed));
+beforeAll(() => {
   fake.seedNumber({ number: '+85230011234' });
 });
 
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-const action = (key: string) => {
-  const found = findAction(cinnoxApp, key);
-  if (!found) throw new Error(`no action ${key}`);
-  return found;
-};
-
-async function failureOf(promise: Promise<unknown>): Promise<StepFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
+const action = (key: string) => actionOf(cinnoxApp, key);
 
 describe('connection test', () => {
   test('lists one staff contact with the Bearer App Token under /v1/api/apps/{appID}', async () => {

@@ -1,19 +1,22 @@
 // CINNOX triggers over real HTTP: subscription PATCHes with the challenge handshake against a live hook URL, shared
 // subscriptions that refuse to cut each other off, and deliveries turned into the items of the right trigger.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector, startLocalServer, type LocalServer } from '@switchyard/testing';
+import { startLocalServer, type LocalServer } from '@switchyard/testing';
 import { startCinnoxFake, type CinnoxFake } from '@switchyard/testing/fakes/cinnox';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
+import type { HttpClient } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
-import type { AppWebhookTriggerDefinition, IncomingRequest } from '../../kit/define.ts';
+import type { AppWebhookTriggerDefinition } from '../../kit/define.ts';
 import { findAction, findTrigger } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
+import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { cinnoxApp } from './app.ts';
 
 let fake: CinnoxFake;
 let client: HttpClient;
 let hooks: LocalServer;
 let auth: { appId: string; appToken: string; baseUrl: string };
+useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth } = bed));
+
 /** Which trigger answers each hook path, and the items each path turned deliveries into. */
 const routes = new Map<string, AppWebhookTriggerDefinition>();
 const received = new Map<string, unknown[]>();
@@ -25,9 +28,6 @@ function trigger(key: string): AppWebhookTriggerDefinition {
 }
 
 beforeAll(async () => {
-  fake = await startCinnoxFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { appId: fake.appId, appToken: fake.token, baseUrl: fake.origin };
   // The platform's side of a hook URL: hand the request to the trigger's receive, answer what it says.
   hooks = await startLocalServer((request, response) => {
     const route = routes.get(request.url);
@@ -35,20 +35,7 @@ beforeAll(async () => {
       response.writeHead(404).end();
       return;
     }
-    let body: unknown = null;
-    try {
-      body = request.body ? (JSON.parse(request.body) as unknown) : null;
-    } catch {
-      body = request.body;
-    }
-    const incoming: IncomingRequest = {
-      method: request.method,
-      headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
-      query: {},
-      body,
-      rawBody: request.body,
-    };
-    const delivery = route.receive(incoming, { input: { takeOver: false }, secret: 'unused' });
+    const delivery = route.receive(incomingRequest(request), { input: { takeOver: false }, secret: 'unused' });
     if ('reply' in delivery) {
       response.writeHead(delivery.reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(delivery.reply.body));
       return;
@@ -68,9 +55,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
   await hooks.close();
-  await fake.close();
 });
 
 async function subscribe(key: string, path: string, takeOver = false): Promise<string> {

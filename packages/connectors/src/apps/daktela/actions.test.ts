@@ -1,6 +1,5 @@
 // The Daktela actions over real HTTP against the fake: the request each one sends, and what it returns.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { describe, expect, test } from 'vitest';
 import {
   DAKTELA_FAKE_ACTIVITY_FIELDS,
   DAKTELA_FAKE_DEFAULTS,
@@ -8,10 +7,8 @@ import {
   startDaktelaFake,
   type DaktelaFake,
 } from '@switchyard/testing/fakes/daktela';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import type { ActionDefinition } from '../../kit/define.ts';
-import { performAction } from '../../kit/perform.ts';
+import type { HttpClient } from '../../http/client.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
 import { daktelaApp } from './app.ts';
 import { EMAIL_ACTIVITY, SMS_ACTIVITY } from './messages.ts';
 import { PAUSE_SESSION } from './pause.ts';
@@ -19,34 +16,13 @@ import { PAUSE_SESSION } from './pause.ts';
 let fake: DaktelaFake;
 let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
+let perform: ConnectorTestbed['perform'];
+// A fresh fake for each test.
+useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth, perform } = bed), { each: true });
 
-beforeEach(async () => {
-  fake = await startDaktelaFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, baseConnector: loopbackOnlyConnector(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-  auth = { baseUrl: fake.origin, accessToken: fake.token };
-});
-
-afterEach(async () => {
-  await client.close();
-  await fake.close();
-});
-
-function action(key: string): ActionDefinition {
-  const found = daktelaApp.actions.find((item) => item.key === key);
-  if (!found) throw new Error(`no action ${key}`);
-  return found;
-}
-
-async function run(key: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const { output } = await performAction(action(key), { input, auth, client, idempotencyKey: 'run_1:step_1' });
-  return output as Record<string, unknown>;
-}
-
-async function failure(key: string, input: Record<string, unknown>): Promise<StepFailure> {
-  const error = await performAction(action(key), { input, auth, client, idempotencyKey: 'run_1:step_1' }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
+const action = (key: string) => actionOf(daktelaApp, key);
+const run = async (key: string, input: Record<string, unknown>) => (await perform(key, input)).output as Record<string, unknown>;
+const failure = (key: string, input: Record<string, unknown>) => failureOf(perform(key, input));
 
 const sent = (index = -1) => {
   const request = fake.requests.at(index);

@@ -1,36 +1,22 @@
 // The Daktela client: the connection test, the token header, the envelope and its four error shapes, list query encoding.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loopbackOnlyConnector, startLocalServer } from '@switchyard/testing';
 import { startDaktelaFake, type DaktelaError, type DaktelaFake } from '@switchyard/testing/fakes/daktela';
 import { createHttpClient, type HttpClient } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { authFields } from '../../kit/manifest.ts';
 import { credentialSecrets } from '../../kit/perform.ts';
+import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { daktelaApp } from './app.ts';
 import { daktelaAuthFields, daktelaRequest, describeDaktelaError, listQuery, listRecords, recordPath } from './client.ts';
 
 let fake: DaktelaFake;
 let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
-
-beforeEach(async () => {
-  fake = await startDaktelaFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, baseConnector: loopbackOnlyConnector(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-  auth = { baseUrl: fake.origin, accessToken: fake.token };
-});
-
-afterEach(async () => {
-  await client.close();
-  await fake.close();
-});
+// A fresh fake for each test.
+useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth } = bed), { each: true });
 
 const stepHttp = (credentials: Record<string, unknown> = auth) => client.forStep({ secrets: credentialSecrets(credentials) });
-
-async function rejection(promise: Promise<unknown>): Promise<StepFailure> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
 
 describe('connection', () => {
   test('the form has "API URL" and a secret "Access token"', () => {

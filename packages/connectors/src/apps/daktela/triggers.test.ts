@@ -1,27 +1,18 @@
 // The Daktela polling triggers over real HTTP against the fake: first poll, cursor, paging, narrowing and dedupe keys.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { describe, expect, test } from 'vitest';
 import { startDaktelaFake, type DaktelaFake } from '@switchyard/testing/fakes/daktela';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
+import type { HttpClient } from '../../http/client.ts';
 import type { PollingTriggerDefinition } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
+import { startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { daktelaApp } from './app.ts';
 import { POLL_MAX_PAGES, POLL_PAGE_SIZE } from './triggers.ts';
 
 let fake: DaktelaFake;
 let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
-
-beforeEach(async () => {
-  fake = await startDaktelaFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, baseConnector: loopbackOnlyConnector(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-  auth = { baseUrl: fake.origin, accessToken: fake.token };
-});
-
-afterEach(async () => {
-  await client.close();
-  await fake.close();
-});
+// A fresh fake for each test.
+useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth } = bed), { each: true });
 
 function trigger(key: string): PollingTriggerDefinition {
   const found = daktelaApp.triggers.find((item) => item.key === key);

@@ -1,43 +1,18 @@
 // HelpCrunch actions over real HTTP: each request as the fake received it, each output, and the failures a zap branches on.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { describe, expect, test } from 'vitest';
 import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
+import type { HttpClient } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
-import { performAction, type ActionResult } from '../../kit/perform.ts';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
 import { helpcrunchApp } from './app.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
+let perform: ConnectorTestbed['perform'];
+useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth, perform } = bed));
 
-beforeAll(async () => {
-  fake = await startHelpCrunchFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { apiKey: fake.token, baseUrl: fake.origin };
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-let run = 0;
-function perform(key: string, input: unknown): Promise<ActionResult> {
-  const action = findAction(helpcrunchApp, key);
-  if (!action) throw new Error(`no action ${key}`);
-  return performAction(action, { input, auth, client, idempotencyKey: `run:${++run}` });
-}
-
-async function failing(key: string, input: unknown): Promise<StepFailure> {
-  const error = await perform(key, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
+const failing = (key: string, input: unknown) => failureOf(perform(key, input));
 
 describe('create_customer', () => {
   test('POSTs the filled-in fields, tags as {name} and custom data as [{property, value}], and returns the 201 customer', async () => {

@@ -1,44 +1,20 @@
 // HelpCrunch connection test, error envelope, rate limit, base URL and custom API call, over real HTTP against the fake.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector } from '@switchyard/testing';
+import { describe, expect, test } from 'vitest';
 import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import { findAction } from '../../kit/define.ts';
+import type { HttpClient } from '../../http/client.ts';
 import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { helpcrunchApp } from './app.ts';
 import { HELPCRUNCH_RATE_LIMIT_RETRY_MS, helpcrunchAuth, helpcrunchUrl } from './client.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
+// The Base URL with a trailing slash, which the connector accepts.
+useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: `${started.origin}/` })), (bed) => ({ fake, client, auth } = bed));
 
-beforeAll(async () => {
-  fake = await startHelpCrunchFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { apiKey: fake.token, baseUrl: `${fake.origin}/` };
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-async function failureOf(promise: Promise<unknown>): Promise<StepFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
-
-const action = (key: string) => {
-  const found = findAction(helpcrunchApp, key);
-  if (!found) throw new Error(`no action ${key}`);
-  return found;
-};
+const action = (key: string) => actionOf(helpcrunchApp, key);
 
 describe('connection test', () => {
   test('reads the organization with the API key as a Bearer token', async () => {
@@ -82,9 +58,8 @@ describe('errors and the rate limit', () => {
 
   test('past 120 requests a minute the step fails as transient, with a minute to wait, in HelpCrunch’s words', async () => {
     let minute = 1_000 * 60_000;
-    const limited = await startHelpCrunchFake({ now: () => minute });
-    const limitedAuth = { apiKey: limited.token, baseUrl: limited.origin };
-    const limitedClient = createHttpClient({ allow: `127.0.0.1:${limited.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
+    const limited = await startConnectorTestbed(helpcrunchApp, () => startHelpCrunchFake({ now: () => minute }), (started) => ({ apiKey: started.token, baseUrl: started.origin }));
+    const { auth: limitedAuth, client: limitedClient } = limited;
     try {
       for (let i = 0; i < 120; i++) await helpcrunchApp.auth.test({ auth: limitedAuth, http: limitedClient.forStep() });
       const failure = await failureOf(helpcrunchApp.auth.test({ auth: limitedAuth, http: limitedClient.forStep() }));
@@ -93,7 +68,6 @@ describe('errors and the rate limit', () => {
       minute += 60_000;
       await expect(helpcrunchApp.auth.test({ auth: limitedAuth, http: limitedClient.forStep() })).resolves.toBeUndefined();
     } finally {
-      await limitedClient.close();
       await limited.close();
     }
   });

@@ -1,28 +1,19 @@
 // HelpCrunch triggers: the two polls (paging, cursor, dedupe keys) over real HTTP, and signed event deliveries
 // sent by the fake to a hook URL, verified by receive (forged ones refused with DeliveryRejected).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loopbackOnlyConnector, startLocalServer, type LocalServer } from '@switchyard/testing';
+import { startLocalServer, type LocalServer } from '@switchyard/testing';
 import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
+import type { HttpClient } from '../../http/client.ts';
 import { DeliveryRejected, findTrigger, type IncomingRequest, type InstantTriggerDefinition, type PollingTriggerDefinition } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
+import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
 import { helpcrunchApp } from './app.ts';
 import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './new-customer.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
-
-beforeAll(async () => {
-  fake = await startHelpCrunchFake();
-  client = createHttpClient({ allow: `127.0.0.1:${fake.port}`, retry: { baseDelayMs: 1, maxDelayMs: 2 }, baseConnector: loopbackOnlyConnector() });
-  auth = { apiKey: fake.token, baseUrl: fake.origin };
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
+useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth } = bed));
 
 function polling(key: string): PollingTriggerDefinition {
   const trigger = findTrigger(helpcrunchApp, key);
@@ -114,21 +105,8 @@ describe('signed event hooks', () => {
   beforeAll(async () => {
     // The platform's side of the zap's URL: receive() decides; DeliveryRejected is answered 401.
     hooks = await startLocalServer((request, response) => {
-      let body: unknown = null;
       try {
-        body = JSON.parse(request.body) as unknown;
-      } catch {
-        body = request.body;
-      }
-      const incoming: IncomingRequest = {
-        method: request.method,
-        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
-        query: {},
-        body,
-        rawBody: request.body,
-      };
-      try {
-        const delivery = current.trigger.receive?.(incoming, { input: current.input });
+        const delivery = current.trigger.receive?.(incomingRequest(request), { input: current.input });
         if (delivery && 'items' in delivery) received.push(...delivery.items);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       } catch (error) {

@@ -1,18 +1,13 @@
 // Activity actions over real HTTP against the fake.
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
+import { useConnectorTestbed } from '../testbed.ts';
 import { pipedriveApp } from './app.ts';
 import { startTestbed, type Testbed } from './testbed.ts';
 
 let bed: Testbed;
-beforeAll(async () => {
-  bed = await startTestbed();
-});
-afterAll(() => bed.close());
-beforeEach(() => {
-  bed.fake.requests.length = 0;
-});
+useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
 
 const run = (key: string, input: unknown) => performAction(findAction(pipedriveApp, key)!, { input, auth: bed.auth, client: bed.client, idempotencyKey: `run:${key}` });
 

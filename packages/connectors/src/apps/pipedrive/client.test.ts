@@ -1,32 +1,17 @@
 // The Pipedrive client over real HTTP: the connection test, base URLs, error envelopes, 429 handling and redaction.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { HttpRequest, HttpResponse, StepHttp } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
+import { failureOf, useConnectorTestbed } from '../testbed.ts';
 import { pipedriveApp } from './app.ts';
 import { PIPEDRIVE_API_ORIGIN, pipedrive, pipedriveErrorMessage, rateLimitWaitMs } from './client.ts';
 import { startTestbed, type Testbed } from './testbed.ts';
 
 let bed: Testbed;
-beforeAll(async () => {
-  bed = await startTestbed();
-});
-afterAll(() => bed.close());
-beforeEach(() => {
-  bed.fake.requests.length = 0;
-});
+useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
 
 const createDeal = findAction(pipedriveApp, 'create_deal')!;
-
-async function failureOf(promise: Promise<unknown>): Promise<StepFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StepFailure);
-  return error as StepFailure;
-}
 
 /** A StepHttp that answers without any network, recording what would have been sent. */
 function recordingHttp(sent: HttpRequest[]): StepHttp {

@@ -1,18 +1,13 @@
 // Deal actions over real HTTP against the fake: request shapes, outputs and the pipeline, stage and owner choices.
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
+import { useConnectorTestbed } from '../testbed.ts';
 import { pipedriveApp } from './app.ts';
 import { startTestbed, type Testbed } from './testbed.ts';
 
 let bed: Testbed;
-beforeAll(async () => {
-  bed = await startTestbed();
-});
-afterAll(() => bed.close());
-beforeEach(() => {
-  bed.fake.requests.length = 0;
-});
+useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
 
 const createDeal = findAction(pipedriveApp, 'create_deal')!;
 const updateDeal = findAction(pipedriveApp, 'update_deal')!;

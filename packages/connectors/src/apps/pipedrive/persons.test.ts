@@ -1,18 +1,13 @@
 // Person actions over real HTTP against the fake: create, update and find by email or name.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
+import { useConnectorTestbed } from '../testbed.ts';
 import { pipedriveApp } from './app.ts';
 import { startTestbed, type Testbed } from './testbed.ts';
 
 let bed: Testbed;
-beforeAll(async () => {
-  bed = await startTestbed();
-});
-afterAll(() => bed.close());
-beforeEach(() => {
-  bed.fake.requests.length = 0;
-});
+useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
 
 const action = (key: string) => findAction(pipedriveApp, key)!;
 const run = (key: string, input: unknown) => performAction(action(key), { input, auth: bed.auth, client: bed.client, idempotencyKey: `run:${key}` });
