@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Run, RunReplayInput, RunStatus, StepRecord } from './run.ts';
+import { Run, RunReplayInput, StepRecord } from './run.ts';
+import { RunStatus } from './zap.ts';
 
 const record = {
   path: 'route/failed/deal',

@@ -6,3 +6,4 @@ export { connectionContext, createVault, hookContext, keyIdOf, needsReseal, Vaul
 export { Prisma } from './generated/client.ts';
 export type { Role, RunStatus, ZapStatus } from './generated/enums.ts';
 export * from './runs.ts';
+export { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit.ts';

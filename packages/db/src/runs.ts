@@ -144,15 +144,16 @@ export interface ClaimedRun {
 export type Claim = { kind: 'claimed'; run: ClaimedRun } | { kind: 'busy' } | { kind: 'gone' };
 
 /**
- * Marks a run as running and loads everything executing it needs (its version's definition, the trigger data and
- * the step records persisted so far) in one round trip. A run another worker executes (running, with a heartbeat
- * younger than `staleMs`) is `busy`; an unknown or finished one is `gone`.
+ * Marks runs as running and loads everything executing them needs (each version's definition, the trigger data and
+ * the step records persisted so far) in one round trip, for a batch of runs at once (see createGroupCommit). A run
+ * another worker executes (running, with a heartbeat younger than `staleMs`) is `busy`; an unknown or finished one
+ * is `gone`. Results come in the order of `runIds`.
  */
-export async function claimRun(db: Queryable, runId: string, staleMs: number): Promise<Claim> {
+export async function claimRuns(db: Queryable, runIds: readonly string[], staleMs: number): Promise<Claim[]> {
   const { rows } = await db.query<ClaimedRun>(
     `WITH r AS (
        UPDATE runs SET status = 'running', "startedAt" = coalesce("startedAt", now()), "updatedAt" = now(), "resumeAt" = NULL
-       WHERE id = $1 AND (status IN ('queued', 'waiting') OR (status = 'running' AND "updatedAt" < now() - make_interval(secs => $2::float8 / 1000)))
+       WHERE id = ANY($1::text[]) AND (status IN ('queued', 'waiting') OR (status = 'running' AND "updatedAt" < now() - make_interval(secs => $2::float8 / 1000)))
        RETURNING id, "workspaceId", "zapId", "zapVersionId", "zapVersion", status, "isTest", "triggerEventId"
      )
      SELECT r.id, r."workspaceId", r."zapId", r."zapVersionId", r."zapVersion", r.status, r."isTest", v.definition, e.data AS trigger,
@@ -165,17 +166,33 @@ export async function claimRun(db: Queryable, runId: string, staleMs: number): P
      FROM r
      JOIN trigger_events e ON e.id = r."triggerEventId"
      LEFT JOIN zap_versions v ON v.id = r."zapVersionId"`,
-    [runId, staleMs],
+    [runIds, staleMs],
   );
-  if (rows[0]) return { kind: 'claimed', run: rows[0] };
-  const { rows: current } = await db.query<{ status: string }>(`SELECT status::text FROM runs WHERE id = $1`, [runId]);
-  return current[0]?.status === 'running' ? { kind: 'busy' } : { kind: 'gone' };
+  const claimed = new Map(rows.map((run) => [run.id, run]));
+  const others = runIds.filter((id) => !claimed.has(id));
+  const { rows: current } = others.length
+    ? await db.query<{ id: string; status: string }>(`SELECT id, status::text FROM runs WHERE id = ANY($1::text[])`, [others])
+    : { rows: [] };
+  const running = new Set(current.filter((run) => run.status === 'running').map((run) => run.id));
+  return runIds.map((id): Claim => {
+    const run = claimed.get(id);
+    if (run) {
+      // The same run twice in one batch: the first caller has it, the second finds it busy.
+      claimed.delete(id);
+      running.add(id);
+      return { kind: 'claimed', run };
+    }
+    return running.has(id) ? { kind: 'busy' } : { kind: 'gone' };
+  });
 }
 
-/** Persists step records (insert, or replace a record of the same path from an earlier attempt); also a heartbeat. */
+/**
+ * Persists step records (insert, or replace a record of the same path from an earlier attempt). The run row is left
+ * alone: the runner's heartbeat keeps it fresh, and every update of a run rewrites all of its index entries.
+ */
 export async function saveSteps(db: Queryable, workspaceId: string, runId: string, steps: ReadonlyArray<StepRow>, newId: (prefix: string) => string) {
   if (steps.length === 0) return;
-  await db.query(`WITH saved AS (${UPSERT_STEPS}) UPDATE runs SET "updatedAt" = now() WHERE id = $2`, [stepPayload(workspaceId, runId, steps, newId), runId]);
+  await db.query(UPSERT_STEPS, [stepPayload(workspaceId, runId, steps, newId)]);
 }
 
 export type FinalStatus = 'succeeded' | 'failed' | 'filtered';

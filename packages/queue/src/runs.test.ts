@@ -25,7 +25,7 @@ describe('re-offering runs to the queue', () => {
     await enqueueRuns(queue, [run('run_fragment')]);
     expect(await queue.getJobState('run_fragment')).toBe('unknown');
 
-    expect(await reofferRuns(queue, redis, [run('run_fragment')])).toBe(1);
+    expect(await reofferRuns(queue, redis, [run('run_fragment')])).toEqual({ offered: 1, replaced: 1 });
     expect(await queue.getJobState('run_fragment')).toBe('waiting');
     expect((await queue.getJob('run_fragment'))?.data).toEqual(run('run_fragment'));
   });
@@ -37,7 +37,7 @@ describe('re-offering runs to the queue', () => {
     await redis.zadd(queue.toKey('failed'), Date.now(), 'run_failed');
     expect(await queue.getJobState(job!.id!)).toBe('failed');
 
-    expect(await reofferRuns(queue, redis, [run('run_failed')])).toBe(1);
+    expect(await reofferRuns(queue, redis, [run('run_failed')])).toEqual({ offered: 1, replaced: 1 });
     expect(await queue.getJobState('run_failed')).toBe('waiting');
   });
 
@@ -46,9 +46,18 @@ describe('re-offering runs to the queue', () => {
     const before = (await queue.getJob('run_waiting'))!.timestamp;
     await queue.add('run', run('run_delayed'), { jobId: 'run_delayed', delay: 60_000 });
 
-    expect(await reofferRuns(queue, redis, [run('run_waiting'), run('run_delayed'), run('run_missing')])).toBe(0);
+    expect(await reofferRuns(queue, redis, [run('run_waiting'), run('run_delayed'), run('run_missing')])).toEqual({ offered: 1, replaced: 0 });
     expect((await queue.getJob('run_waiting'))!.timestamp).toBe(before);
     expect(await queue.getJobState('run_delayed')).toBe('delayed');
     expect(await queue.getJobState('run_missing')).toBe('waiting');
+  });
+
+  it('replaces the job of a run without heartbeat when that job is in no list at all', async () => {
+    await queue.add('run', run('run_orphan'), { jobId: 'run_orphan' });
+    await redis.lrem(queue.toKey('wait'), 0, 'run_orphan');
+    expect(await queue.getJobState('run_orphan')).toBe('unknown');
+
+    expect(await reofferRuns(queue, redis, [{ ...run('run_orphan'), status: 'running' }])).toEqual({ offered: 1, replaced: 1 });
+    expect(await queue.getJobState('run_orphan')).toBe('waiting');
   });
 });

@@ -41,23 +41,49 @@ export async function enqueueRuns(queue: RunQueue, runs: ReadonlyArray<RunJobDat
 }
 
 /**
- * Offers again runs that PostgreSQL says need a job (queued for long, running without a heartbeat, due to resume).
- * Adding is a no-op while a job with the run's id exists, so a job that exists but can never run again is removed
- * first: one kept after finishing, or a fragment that a partial Redis loss left behind (a job key holding only
- * bookkeeping fields, in no list), which would otherwise block the run forever. Waiting, delayed and active jobs stay.
- * Returns how many such jobs were replaced.
+ * For each job id, in one round trip: 0 when its job looks alive, 1 when there is none, 2 when it exists but can never
+ * run: a fragment without data (left by a partial Redis loss) or a finished job that was kept.
  */
-export async function reofferRuns(queue: RunQueue, redis: Redis, runs: ReadonlyArray<RunJobData>): Promise<number> {
-  if (runs.length === 0) return 0;
-  const dead = await Promise.all(
-    runs.map(async (run) => {
-      const state = await queue.getJobState(run.runId);
-      if (state === 'completed' || state === 'failed') return true;
-      return state === 'unknown' && (await redis.exists(queue.toKey(run.runId))) === 1;
+const CLASSIFY_JOBS = `
+local base = ARGV[1]
+local result = {}
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  local key = base .. id
+  if redis.call('EXISTS', key) == 0 then
+    result[i - 1] = 1
+  elseif redis.call('HEXISTS', key, 'data') == 0 or redis.call('ZSCORE', base .. 'completed', id) or redis.call('ZSCORE', base .. 'failed', id) then
+    result[i - 1] = 2
+  else
+    result[i - 1] = 0
+  end
+end
+return result`;
+
+export interface RunNeedingJob extends RunJobData {
+  /** The run's status in PostgreSQL: a `running` run here has no heartbeat, so its job is looked at closely. */
+  status?: string;
+}
+
+/**
+ * Offers again runs that PostgreSQL says may lack a job (queued for long, running without a heartbeat, due to resume).
+ * Under a backlog most of them have a job waiting, so one script sorts them first and only the rest are added: runs
+ * without a job, and runs whose job can never run again (removed first, since adding is a no-op while the id exists).
+ * A running run's job is checked fully: one in no list at all blocks the run as surely as a fragment.
+ */
+export async function reofferRuns(queue: RunQueue, redis: Redis, runs: ReadonlyArray<RunNeedingJob>): Promise<{ offered: number; replaced: number }> {
+  if (runs.length === 0) return { offered: 0, replaced: 0 };
+  const kinds = (await redis.eval(CLASSIFY_JOBS, 0, queue.toKey(''), ...runs.map((run) => run.runId))) as number[];
+  const verdicts = await Promise.all(
+    runs.map(async (run, index) => {
+      if (kinds[index] !== 0 || run.status !== 'running') return kinds[index];
+      return (await queue.getJobState(run.runId)) === 'unknown' ? 2 : 0;
     }),
   );
+  const dead = runs.filter((_, index) => verdicts[index] === 2);
   // remove() refuses a job a worker locked meanwhile: that job is alive, and adding it again stays a no-op.
-  const removed = await Promise.all(runs.filter((_, index) => dead[index]).map((run) => queue.remove(run.runId)));
-  await enqueueRuns(queue, runs);
-  return removed.filter((count) => count === 1).length;
+  const removed = await Promise.all(dead.map((run) => queue.remove(run.runId)));
+  const offer = runs.filter((_, index) => verdicts[index] !== 0);
+  await enqueueRuns(queue, offer);
+  return { offered: offer.length, replaced: removed.filter((count) => count === 1).length };
 }

@@ -69,6 +69,20 @@ describe('runner', () => {
     expect((await runtime.runner.execute(held)).status).toBe('succeeded');
   });
 
+  it('claims runs starting together in one batch, each exactly once', async () => {
+    const runIds = await Promise.all(Array.from({ length: 12 }, () => queuedRun([{ key: 'e', type: 'action', app: 'testing', action: 'echo', input: {} }])));
+    // Every run asked for twice at once, as a duplicated job would: one execution each; the other call finds the run
+    // busy (still running) or gone (already finished).
+    const results = await Promise.all([...runIds, ...runIds].map((runId) => runtime.runner.execute(runId)));
+    runIds.forEach((_, index) => {
+      const [other, executed] = [results[index]!.status, results[index + 12]!.status].sort(); // busy < skipped < succeeded
+      expect(executed).toBe('succeeded');
+      expect(['busy', 'skipped']).toContain(other);
+    });
+    const runs = await db.prisma.run.findMany({ where: { id: { in: runIds } }, include: { steps: true } });
+    expect(runs.map((run) => [run.status, run.steps.length])).toEqual(Array(12).fill(['succeeded', 1]));
+  });
+
   it('resumes after the last persisted success without performing it again', async () => {
     const runId = await queuedRun([
       { key: 'one', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },

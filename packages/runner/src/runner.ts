@@ -2,8 +2,8 @@
 import type { JsonValue, StepRecord, StepRequest, ZapDefinition } from '@switchyard/contracts';
 import type { Sandbox, SandboxFetch } from '@switchyard/sandbox';
 import { createRedactor, findAction, performAction as perform, REDACTED, StepFailure, type Credentials, type HttpClient, type RecordedRequest } from '@switchyard/connectors';
-import { claimRun, disableFailingZap, finishRun, newId, parkRun, saveSteps, touchRun, type Database, type StepRow, type Vault } from '@switchyard/db';
-import { executeRun, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
+import { claimRuns, createGroupCommit, disableFailingZap, finishRun, newId, parkRun, saveSteps, touchRun, type Database, type StepRow, type Vault } from '@switchyard/db';
+import { executeRun, FORMATTER_APP_KEY, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
 import type { AppCatalog } from './catalog.ts';
 import { openConnection } from './connections.ts';
 
@@ -41,8 +41,15 @@ function toStepRequests(requests: readonly RecordedRequest[]): StepRequest[] {
   }));
 }
 
+/** Whether a step's record stands for something done outside the engine (sent, fetched), which must never be repeated. */
+function reachedOutside(record: StepRow): boolean {
+  return record.type === 'code' || (record.type === 'action' && record.app !== FORMATTER_APP_KEY);
+}
+
 export function createRunner(options: RunnerOptions) {
   const { db, vault, catalog, http, sandbox, codeFetch } = options;
+  // Claims of runs starting together share one statement: under load that halves the queries a run costs.
+  const claims = createGroupCommit((runIds: string[]) => claimRuns(db.pool, runIds, options.leaseMs), { maxBatch: 200, maxInFlight: 4 });
 
   /**
    * The record as run history keeps it: credentials typed into an action's input (fields marked secret, like an HTTP
@@ -72,13 +79,15 @@ export function createRunner(options: RunnerOptions) {
 
   /**
    * Step records wait in `buffer` until just before the next step that reaches outside (an action, code that may fetch)
-   * or the run's end, whichever comes first. So every step is recorded before anything else is sent, a crash never
-   * repeats a recorded step, and a run whose only action is its last step costs two queries (claim, finish), not three.
+   * or the run's end, whichever comes first. So every step that reached outside is recorded before anything else is
+   * sent, and a crash never repeats it. Records of steps that only computed (filters, paths, formatters...) do not force
+   * a write of their own: after a crash they are computed again, with the same result. A run whose only outside step
+   * is its last costs two queries (claim, finish).
    */
   function portsFor(run: RunRef, buffer: StepRow[], signal: AbortSignal | undefined): EnginePorts {
     const credentials = new Map<string, Promise<Credentials>>();
     const flush = async () => {
-      if (buffer.length === 0) return;
+      if (!buffer.some(reachedOutside)) return;
       await saveSteps(db.pool, run.workspaceId, run.id, buffer, newId);
       buffer.length = 0;
     };
@@ -185,7 +194,7 @@ export function createRunner(options: RunnerOptions) {
 
     /** Executes a queued (or resumed) run. Skips runs that are finished or unknown; `busy` when another worker runs it. */
     async execute(runId: string, signal?: AbortSignal): Promise<ExecutionResult> {
-      const claim = await claimRun(db.pool, runId, options.leaseMs);
+      const claim = await claims.submit(runId);
       if (claim.kind === 'gone') return { status: 'skipped' };
       if (claim.kind === 'busy') return { status: 'busy' };
       const claimed = claim.run;

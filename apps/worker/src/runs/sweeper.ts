@@ -17,9 +17,9 @@ export const sweeperProcessor: ProcessorFactory = ({ config, db, redis, log }) =
       limit: BATCH,
     });
     if (runs.length === 0) return;
-    const replaced = await reofferRuns(queue, redis, runs);
+    const { offered, replaced } = await reofferRuns(queue, redis, runs);
     if (replaced > 0) log.warn({ replaced }, 'sweeper replaced run jobs that could never run again (Redis lost part of its data?)');
-    log.debug({ count: runs.length }, 'sweeper re-offered runs to the queue');
+    if (offered > 0) log.info({ offered }, 'sweeper offered runs that had no job to the queue');
   }
 
   const timer = setInterval(() => {
