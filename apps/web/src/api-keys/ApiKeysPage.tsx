@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Button } from '../ui/Button.tsx';
+import { ListTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { LoadMore } from '../ui/LoadMore.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { Page } from '../ui/Page.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
@@ -88,74 +86,48 @@ function KeyList({ keys, onRevoke }: { keys: ReturnType<typeof useApiKeys>; onRe
       <h2 id="keys-title" className="card-title card-title-padded">
         Keys
       </h2>
-      {keys.isPending ? (
-        <Loading label="Loading API keys…" className="card-pad" />
-      ) : keys.isError && !keys.data ? (
-        <div className="card-pad">
-          <ErrorBanner title="Could not load API keys" error={keys.error} onRetry={() => void keys.refetch()} />
-        </div>
-      ) : keys.data.length === 0 ? (
-        <EmptyState title="No API keys yet">
-          <p>Create a key to call the API from a script, a CI job or another service.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id}>
-                  <td data-label="Name">
-                    <span className="key-name">{key.name}</span>
-                  </td>
-                  <td data-label="Key">
-                    <code className="key-prefix">{key.prefix}…</code>
-                  </td>
-                  <td data-label="Role">
-                    <span className={`badge badge-role-${key.role}`}>{ROLE_LABELS[key.role] ?? key.role}</span>
-                  </td>
-                  <td data-label="Created">
-                    <Time value={key.createdAt} />
-                  </td>
-                  <td data-label="Last used">
-                    {key.lastUsedAt ? <Time value={key.lastUsedAt} relative /> : <span className="muted">Never</span>}
-                  </td>
-                  <td className="cell-actions">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      className="btn-danger-text"
-                      aria-label={`Revoke ${key.name}`}
-                      onClick={() => onRevoke(key)}
-                    >
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="card-pad-x">
-            <ErrorBanner error={keys.isFetchNextPageError ? keys.error : null} />
-          </div>
-          <LoadMore
-            hasMore={keys.hasNextPage}
-            loading={keys.isFetchingNextPage}
-            onLoadMore={() => void keys.fetchNextPage()}
-          />
-        </>
-      )}
+      <ListTable
+        list={keys}
+        loadingLabel="Loading API keys…"
+        errorTitle="Could not load API keys"
+        empty={
+          <EmptyState title="No API keys yet">
+            <p>Create a key to call the API from a script, a CI job or another service.</p>
+          </EmptyState>
+        }
+        columns={['Name', 'Key', 'Role', 'Created', 'Last used']}
+        actions
+        row={(key) => (
+          <tr key={key.id}>
+            <td data-label="Name">
+              <span className="key-name">{key.name}</span>
+            </td>
+            <td data-label="Key">
+              <code className="key-prefix">{key.prefix}…</code>
+            </td>
+            <td data-label="Role">
+              <span className={`badge badge-role-${key.role}`}>{ROLE_LABELS[key.role] ?? key.role}</span>
+            </td>
+            <td data-label="Created">
+              <Time value={key.createdAt} />
+            </td>
+            <td data-label="Last used">
+              {key.lastUsedAt ? <Time value={key.lastUsedAt} relative /> : <span className="muted">Never</span>}
+            </td>
+            <td className="cell-actions">
+              <Button
+                size="sm"
+                variant="ghost"
+                className="btn-danger-text"
+                aria-label={`Revoke ${key.name}`}
+                onClick={() => onRevoke(key)}
+              >
+                Revoke
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -2,11 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fieldErrors, otherDetails } from '../api.ts';
+import { RoleField } from '../forms/RoleField.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { focusFirstInvalid, SelectField, TextField } from '../ui/Field.tsx';
+import { focusFirstInvalid, TextField } from '../ui/Field.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
-import { isRole, keyRoles, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '../workspaces/roles.ts';
+import { keyRoles, type Role } from '../workspaces/roles.ts';
 import { apiKeysKey, createApiKey, type CreatedApiKey } from './api.ts';
 
 export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
@@ -61,22 +62,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
           }}
           error={localError ?? fieldErrors(mutation.error).name}
         />
-        <SelectField
-          label="Role"
-          name="role"
-          value={role}
-          hint={ROLE_DESCRIPTIONS[role]}
-          error={fieldErrors(mutation.error).role}
-          onChange={(event) => {
-            if (isRole(event.target.value)) setRole(event.target.value);
-          }}
-        >
-          {roles.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </SelectField>
+        <RoleField roles={roles} value={role} onChange={setRole} error={fieldErrors(mutation.error).role} />
         <Button type="submit" variant="primary" className="form-row-submit" busy={mutation.isPending}>
           {mutation.isPending ? 'Creating…' : 'Create key'}
         </Button>

@@ -1,10 +1,8 @@
 // The workspace's audit log: who changed zaps, connections, members and keys, and when Switchyard itself turned a zap off.
 import { wsPath } from '../api.ts';
 import { usePagedList } from '../paged-list.ts';
+import { ListTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { LoadMore } from '../ui/LoadMore.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { Page } from '../ui/Page.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
@@ -61,52 +59,37 @@ export function AuditPage() {
           <EmptyState title="Only owners and admins read the audit log">
             <p>You are {roleWithArticle(workspace.role)} in {workspace.name}.</p>
           </EmptyState>
-        ) : entries.isPending ? (
-          <Loading label="Loading the audit log…" className="card-pad" />
-        ) : entries.error ? (
-          <div className="card-pad">
-            <ErrorBanner title="Could not load the audit log" error={entries.error} onRetry={() => void entries.refetch()} />
-          </div>
-        ) : entries.data.length === 0 ? (
-          <EmptyState title="Nothing has changed yet" />
         ) : (
-          <>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.data.map((entry) => (
-                  <tr key={entry.id}>
-                    <td data-label="When">
-                      <Time value={entry.createdAt} withTime />
-                    </td>
-                    <td data-label="Who">
-                      {entry.actor ? (
-                        <>
-                          {entry.actor.email ?? entry.actor.userId}
-                          {entry.actor.apiKeyId ? <span className="muted"> (API key)</span> : null}
-                        </>
-                      ) : (
-                        <span className="muted">Switchyard</span>
-                      )}
-                    </td>
-                    <td data-label="What">
-                      {ACTIONS[entry.action] ?? entry.action}
-                      {entry.targetId ? <code className="muted"> {entry.targetId}</code> : null}
-                    </td>
-                    <td data-label="Details">{describeDetails(entry.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <LoadMore hasMore={entries.hasNextPage} loading={entries.isFetchingNextPage} onLoadMore={() => void entries.fetchNextPage()} />
-          </>
+          <ListTable
+            list={entries}
+            loadingLabel="Loading the audit log…"
+            errorTitle="Could not load the audit log"
+            empty={<EmptyState title="Nothing has changed yet" />}
+            failed={entries.isError}
+            columns={['When', 'Who', 'What', 'Details']}
+            row={(entry) => (
+              <tr key={entry.id}>
+                <td data-label="When">
+                  <Time value={entry.createdAt} withTime />
+                </td>
+                <td data-label="Who">
+                  {entry.actor ? (
+                    <>
+                      {entry.actor.email ?? entry.actor.userId}
+                      {entry.actor.apiKeyId ? <span className="muted"> (API key)</span> : null}
+                    </>
+                  ) : (
+                    <span className="muted">Switchyard</span>
+                  )}
+                </td>
+                <td data-label="What">
+                  {ACTIONS[entry.action] ?? entry.action}
+                  {entry.targetId ? <code className="muted"> {entry.targetId}</code> : null}
+                </td>
+                <td data-label="Details">{describeDetails(entry.details)}</td>
+              </tr>
+            )}
+          />
         )}
       </section>
     </Page>

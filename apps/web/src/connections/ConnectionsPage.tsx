@@ -7,6 +7,7 @@ import { AppBadge } from '../catalog/AppBadge.tsx';
 import { AppPicker } from '../catalog/AppPicker.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { focusFirstInvalid, TextField } from '../ui/Field.tsx';
@@ -89,31 +90,18 @@ export function ConnectionsPage() {
                   </Button>
                 )}
               </div>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Last tested</th>
-                    <th scope="col">Used by</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(groups.get(appKey) ?? []).map((connection) => (
-                    <ConnectionRow
-                      key={connection.id}
-                      connection={connection}
-                      writable={writable}
-                      onRename={() => setDialog({ kind: 'rename', connection })}
-                      onCredentials={app ? () => setDialog({ kind: 'credentials', app, connection }) : undefined}
-                      onDelete={() => setDialog({ kind: 'delete', connection })}
-                    />
-                  ))}
-                </tbody>
-              </table>
+              <DataTable columns={['Name', 'Status', 'Last tested', 'Used by']} actions>
+                {(groups.get(appKey) ?? []).map((connection) => (
+                  <ConnectionRow
+                    key={connection.id}
+                    connection={connection}
+                    writable={writable}
+                    onRename={() => setDialog({ kind: 'rename', connection })}
+                    onCredentials={app ? () => setDialog({ kind: 'credentials', app, connection }) : undefined}
+                    onDelete={() => setDialog({ kind: 'delete', connection })}
+                  />
+                ))}
+              </DataTable>
             </section>
           );
         })

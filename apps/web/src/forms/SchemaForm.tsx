@@ -4,12 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { loadOptions } from '../connections/api.ts';
 import { NO_PROBLEMS, type FieldProblems } from '../builder/problems.ts';
 import { Button } from '../ui/Button.tsx';
-import { Field, labelIdOf } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { hasReference } from '../templates/references.ts';
-import { TemplateInput } from '../templates/TemplateInput.tsx';
 import { ChoiceField, MultiChoiceField, type ChoiceOption } from './ChoiceField.tsx';
 import { JsonField } from './JsonField.tsx';
 import { KeyValueField } from './KeyValueField.tsx';
+import { TemplateField } from './TemplateField.tsx';
 import {
   describeFields,
   discriminatedUnion,
@@ -179,30 +179,26 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
   const fallback = defaultHint(spec);
   const hint: ReactNode = spec.description || fallback ? [sentence(spec.description), fallback ? `Default: ${fallback}.` : null].filter(Boolean).join(' ') : undefined;
 
+  // What a field shows around its control, whatever the control: the label, the hint and the problem.
+  const field = { label, hint, error };
+
   switch (spec.kind) {
     case 'text':
     case 'number':
       return (
-        <Field label={label} hint={hint} error={error}>
-          {(control) => (
-            <TemplateInput
-              id={control.id}
-              labelledBy={labelIdOf(control.id)}
-              aria-invalid={control['aria-invalid']}
-              aria-describedby={control['aria-describedby']}
-              aria-required={spec.required || undefined}
-              value={toText(value)}
-              fieldName={spec.label}
-              multiline={spec.multiline}
-              placeholder={spec.kind === 'number' ? 'A number' : spec.schema.format === 'uri' ? 'https://…' : undefined}
-              onChange={(text) => onChange(spec.kind === 'number' ? parseNumberInput(text) : text === '' ? undefined : text)}
-            />
-          )}
-        </Field>
+        <TemplateField
+          {...field}
+          fieldName={spec.label}
+          required={spec.required}
+          value={toText(value)}
+          multiline={spec.multiline}
+          placeholder={spec.kind === 'number' ? 'A number' : spec.schema.format === 'uri' ? 'https://…' : undefined}
+          onChange={(text) => onChange(spec.kind === 'number' ? parseNumberInput(text) : text === '' ? undefined : text)}
+        />
       );
     case 'secret':
       return (
-        <Field label={label} hint={hint} error={error}>
+        <Field {...field}>
           {(control) => (
             <input
               className="input"
@@ -219,10 +215,8 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
     case 'boolean':
       return (
         <ChoiceField
+          {...field}
           name={spec.label}
-          label={label}
-          hint={hint}
-          error={error}
           value={value}
           onChange={onChange}
           emptyLabel={fallback ? `Default (${fallback})` : 'Not set'}
@@ -233,31 +227,18 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
         />
       );
     case 'select':
-      return (
-        <ChoiceField
-          name={spec.label}
-          label={label}
-          hint={hint}
-          error={error}
-          value={value}
-          onChange={onChange}
-          emptyLabel={fallback ? `Default (${fallback})` : 'Choose…'}
-          options={spec.choices}
-        />
-      );
+      return <ChoiceField {...field} name={spec.label} value={value} onChange={onChange} emptyLabel={fallback ? `Default (${fallback})` : 'Choose…'} options={spec.choices} />;
     case 'multi':
-      return <MultiChoiceField name={spec.label} label={label} hint={hint} error={error} value={value} onChange={onChange} options={spec.choices} />;
+      return <MultiChoiceField {...field} name={spec.label} value={value} onChange={onChange} options={spec.choices} />;
     case 'dynamic':
-      return <DynamicField spec={spec} label={label} hint={hint} error={error} value={value} siblings={siblings} fields={fields} onChange={onChange} options={options} />;
+      return <DynamicField {...field} spec={spec} value={value} siblings={siblings} fields={fields} onChange={onChange} options={options} />;
     case 'object':
       return <ObjectField spec={spec} value={value} onChange={onChange} problems={problems.under(spec.key)} options={options} error={error} />;
     case 'record':
       return (
         <KeyValueField
+          {...field}
           name={spec.label}
-          label={label}
-          hint={hint}
-          error={error}
           value={value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined}
           onChange={onChange}
         />
@@ -265,9 +246,7 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
     case 'json':
       return (
         <JsonField
-          label={label}
-          hint={hint}
-          error={error}
+          {...field}
           value={value}
           onChange={onChange}
           acceptsText={(spec.schema.anyOf ?? spec.schema.oneOf ?? []).some((branch) => fieldKind(branch) === 'text')}

@@ -2,11 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fieldErrors, otherDetails } from '../api.ts';
+import { RoleField } from '../forms/RoleField.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { focusFirstInvalid, SelectField, TextField } from '../ui/Field.tsx';
+import { focusFirstInvalid, TextField } from '../ui/Field.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
-import { assignableRoles, isRole, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '../workspaces/roles.ts';
+import { assignableRoles, ROLE_LABELS, type Role } from '../workspaces/roles.ts';
 import { addMember, membersKey } from './api.ts';
 
 const FIELDS = ['email', 'role'];
@@ -66,22 +67,7 @@ export function AddMemberForm({ disabled }: { disabled: boolean }) {
           }}
           error={localError ?? errors.email}
         />
-        <SelectField
-          label="Role"
-          name="role"
-          value={role}
-          onChange={(event) => {
-            if (isRole(event.target.value)) setRole(event.target.value);
-          }}
-          error={errors.role}
-          hint={ROLE_DESCRIPTIONS[role]}
-        >
-          {(roles.length > 0 ? roles : (['editor'] as Role[])).map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </SelectField>
+        <RoleField roles={roles.length > 0 ? roles : ['editor']} value={role} onChange={setRole} error={errors.role} />
         <Button type="submit" variant="primary" className="form-row-submit" busy={mutation.isPending}>
           {mutation.isPending ? 'Adding…' : 'Add member'}
         </Button>

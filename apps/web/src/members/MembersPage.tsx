@@ -4,10 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionKey } from '../auth/session.ts';
 import { navigate } from '../router.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ListTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { LoadMore } from '../ui/LoadMore.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { Page } from '../ui/Page.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canManageMembers, roleWithArticle } from '../workspaces/roles.ts';
@@ -55,45 +53,19 @@ export function MembersPage() {
         <h2 id="members-title" className="card-title card-title-padded">
           People with access
         </h2>
-        {members.isPending ? (
-          <Loading label="Loading members…" className="card-pad" />
-        ) : members.isError && !members.data ? (
-          <div className="card-pad">
-            <ErrorBanner title="Could not load members" error={members.error} onRetry={() => void members.refetch()} />
-          </div>
-        ) : members.data.length === 0 ? (
-          <EmptyState title="No members yet">
-            <p>Add people by the email address they sign in with.</p>
-          </EmptyState>
-        ) : (
-          <>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((member) => (
-                  <MemberRow key={member.userId} member={member} onRemove={setToRemove} />
-                ))}
-              </tbody>
-            </table>
-            <div className="card-pad-x">
-              <ErrorBanner error={members.isFetchNextPageError ? members.error : null} />
-            </div>
-            <LoadMore
-              hasMore={members.hasNextPage}
-              loading={members.isFetchingNextPage}
-              onLoadMore={() => void members.fetchNextPage()}
-            />
-          </>
-        )}
+        <ListTable
+          list={members}
+          loadingLabel="Loading members…"
+          errorTitle="Could not load members"
+          empty={
+            <EmptyState title="No members yet">
+              <p>Add people by the email address they sign in with.</p>
+            </EmptyState>
+          }
+          columns={['Member', 'Role', 'Added']}
+          actions
+          row={(member) => <MemberRow key={member.userId} member={member} onRemove={setToRemove} />}
+        />
       </section>
 
       {toRemove && (

@@ -2,10 +2,8 @@
 import { useState } from 'react';
 import type { RunStatus } from '@switchyard/contracts';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { ListTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { LoadMore } from '../ui/LoadMore.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { Page } from '../ui/Page.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
@@ -137,65 +135,48 @@ export function RunsPage() {
       </section>
 
       <section className="card card-flush" aria-label="Runs">
-        {runs.isPending ? (
-          <Loading label="Loading runs…" className="card-pad" />
-        ) : runs.isError && !runs.data ? (
-          <div className="card-pad">
-            <ErrorBanner title="Could not load the runs" error={runs.error} onRetry={() => void runs.refetch()} />
-          </div>
-        ) : runs.data.length === 0 ? (
-          <EmptyState title={filtered ? 'No run matches these filters' : 'No runs yet'}>
-            <p>
-              {filtered
-                ? 'Try another status or a longer time range.'
-                : 'A run is recorded each time a zap that is on is triggered: a request on its hook URL, a new record found by a poll, a schedule or “run now”.'}
-            </p>
-          </EmptyState>
-        ) : (
-          <>
-            <table className="table runs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col">Zap</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.data.map((run) => {
-                  const when = run.startedAt ?? run.createdAt;
-                  return (
-                    <tr key={run.id}>
-                      <td data-label="Status">
-                        <RunStatusBadge status={run.status} />
-                      </td>
-                      <td data-label="Zap">
-                        <Link to={`/w/${encodeURIComponent(workspace.id)}/runs/${encodeURIComponent(run.id)}`} className="run-link">
-                          {nameOf(run.zapId) ?? 'Zap'}
-                          <span className="visually-hidden">, run of {new Date(when).toLocaleString()}</span>
-                        </Link>
-                        {run.zapVersion !== null && <span className="muted run-version"> v{run.zapVersion}</span>}
-                      </td>
-                      <td data-label="Started">
-                        <Time value={when} withTime />
-                      </td>
-                      <td data-label="Duration">{formatDuration(runDuration(run))}</td>
-                      <td data-label="Details" className="run-error">
-                        {run.error ? <span title={run.error}>{run.error}</span> : <span className="muted">—</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            <div className="card-pad-x">
-              <ErrorBanner error={runs.isFetchNextPageError || (runs.isRefetchError && runs.data) ? runs.error : null} />
-            </div>
-            <LoadMore hasMore={runs.hasNextPage} loading={runs.isFetchingNextPage} onLoadMore={() => void runs.fetchNextPage()} />
-          </>
-        )}
+        <ListTable
+          list={runs}
+          loadingLabel="Loading runs…"
+          errorTitle="Could not load the runs"
+          empty={
+            <EmptyState title={filtered ? 'No run matches these filters' : 'No runs yet'}>
+              <p>
+                {filtered
+                  ? 'Try another status or a longer time range.'
+                  : 'A run is recorded each time a zap that is on is triggered: a request on its hook URL, a new record found by a poll, a schedule or “run now”.'}
+              </p>
+            </EmptyState>
+          }
+          // Refreshing by itself, the list also says when a refresh failed.
+          moreError={runs.isFetchNextPageError || runs.isRefetchError ? runs.error : null}
+          columns={['Status', 'Zap', 'Started', 'Duration', 'Details']}
+          className="runs-table"
+          row={(run) => {
+            const when = run.startedAt ?? run.createdAt;
+            return (
+              <tr key={run.id}>
+                <td data-label="Status">
+                  <RunStatusBadge status={run.status} />
+                </td>
+                <td data-label="Zap">
+                  <Link to={`/w/${encodeURIComponent(workspace.id)}/runs/${encodeURIComponent(run.id)}`} className="run-link">
+                    {nameOf(run.zapId) ?? 'Zap'}
+                    <span className="visually-hidden">, run of {new Date(when).toLocaleString()}</span>
+                  </Link>
+                  {run.zapVersion !== null && <span className="muted run-version"> v{run.zapVersion}</span>}
+                </td>
+                <td data-label="Started">
+                  <Time value={when} withTime />
+                </td>
+                <td data-label="Duration">{formatDuration(runDuration(run))}</td>
+                <td data-label="Details" className="run-error">
+                  {run.error ? <span title={run.error}>{run.error}</span> : <span className="muted">—</span>}
+                </td>
+              </tr>
+            );
+          }}
+        />
       </section>
     </Page>
   );

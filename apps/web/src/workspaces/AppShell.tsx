@@ -1,13 +1,11 @@
 // The signed-in frame: header with workspace switcher and account, section navigation, and the page.
 import { useEffect, type ReactNode } from 'react';
-import { ApiError } from '../api.ts';
 import { LogoutButton } from '../auth/LogoutButton.tsx';
 import { useSession } from '../auth/session.ts';
 import { Link } from '../router.tsx';
+import { AccountLoading } from '../ui/AccountLoading.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { HistoryIcon, KeyIcon, Logo, MembersIcon, PlugIcon, ZapIcon } from '../ui/icons.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { useDocumentTitle } from '../ui/Page.tsx';
 import { CurrentWorkspaceContext, rememberWorkspace } from './current.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
@@ -42,18 +40,7 @@ export function AppShell({
     if (memberOf) rememberWorkspace(memberOf);
   }, [memberOf]);
 
-  if (session.isPending) return <Loading className="loading-page" label="Loading your workspace…" />;
-  if (session.isError) {
-    // A 401 is already on its way to the login screen.
-    if (session.error instanceof ApiError && session.error.status === 401) {
-      return <Loading className="loading-page" label="Taking you to the login screen…" />;
-    }
-    return (
-      <div className="centered">
-        <ErrorBanner title="Could not load your account" error={session.error} onRetry={() => void session.refetch()} />
-      </div>
-    );
-  }
+  if (session.isPending || session.isError) return <AccountLoading session={session} label="Loading your workspace…" />;
 
   const { user, workspaces } = session.data;
 

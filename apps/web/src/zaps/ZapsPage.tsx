@@ -8,6 +8,7 @@ import { Link, navigate } from '../router.tsx';
 import { RunStatusBadge } from '../runs/RunStatusBadge.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { PlusIcon, SearchIcon } from '../ui/icons.tsx';
@@ -151,80 +152,67 @@ export function ZapsPage() {
         </section>
       ) : (
         <section className="card card-flush" aria-label="Zaps">
-          <table className="table zaps-table">
-            <thead>
-              <tr>
-                <th scope="col">Zap</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last run</th>
-                <th scope="col">Updated</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {zaps.data.map((zap) => {
-                const trigger = catalog.trigger(zap.trigger.app, zap.trigger.event);
-                const appName = catalog.appName(zap.trigger.app);
-                const busy = toggle.isPending && toggle.variables.zap.id === zap.id;
-                return (
-                  <tr key={zap.id}>
-                    <td data-label="Zap">
-                      <div className="zap-cell">
-                        <AppBadge appKey={zap.trigger.app} name={appName} />
-                        <div className="zap-cell-text">
-                          <Link className="zap-name" to={`${base}/zaps/${encodeURIComponent(zap.id)}`}>
-                            {zap.name || 'Untitled zap'}
-                          </Link>
-                          <span className="zap-trigger">
-                            {appName} · {trigger?.name ?? zap.trigger.event}
-                            {zap.status === 'on' && zap.draftDiffers && <span className="badge badge-warning">Unpublished changes</span>}
-                          </span>
-                        </div>
-                      </div>
-                    </td>
-                    <td data-label="Status">
-                      {writable ? (
-                        <Switch
-                          checked={zap.status === 'on'}
-                          busy={busy}
-                          label={`${zap.name}: ${zap.status === 'on' ? 'on' : 'off'}`}
-                          onChange={(on) => toggle.mutate({ zap, on })}
-                        />
-                      ) : (
-                        <span className={zap.status === 'on' ? 'badge badge-success' : 'badge'}>{zap.status === 'on' ? 'On' : 'Off'}</span>
-                      )}
-                      {zap.disabledReason && <span className="zap-disabled" title={zap.disabledReason}>Turned off: {zap.disabledReason}</span>}
-                    </td>
-                    <td data-label="Last run">
-                      <LastRun zap={zap} />
-                    </td>
-                    <td data-label="Updated">
-                      <span className="zap-dates">
-                        <Time value={zap.updatedAt} relative />
-                        <span className="muted">
-                          Created <Time value={zap.createdAt} />
+          <DataTable columns={['Zap', 'Status', 'Last run', 'Updated']} actions className="zaps-table">
+            {zaps.data.map((zap) => {
+              const trigger = catalog.trigger(zap.trigger.app, zap.trigger.event);
+              const appName = catalog.appName(zap.trigger.app);
+              const busy = toggle.isPending && toggle.variables.zap.id === zap.id;
+              return (
+                <tr key={zap.id}>
+                  <td data-label="Zap">
+                    <div className="zap-cell">
+                      <AppBadge appKey={zap.trigger.app} name={appName} />
+                      <div className="zap-cell-text">
+                        <Link className="zap-name" to={`${base}/zaps/${encodeURIComponent(zap.id)}`}>
+                          {zap.name || 'Untitled zap'}
+                        </Link>
+                        <span className="zap-trigger">
+                          {appName} · {trigger?.name ?? zap.trigger.event}
+                          {zap.status === 'on' && zap.draftDiffers && <span className="badge badge-warning">Unpublished changes</span>}
                         </span>
-                      </span>
-                    </td>
-                    <td className="cell-actions">
-                      <Menu
-                        label={`Actions for ${zap.name}`}
-                        items={[
-                          { label: writable ? 'Edit' : 'Open', onSelect: () => navigate(`${base}/zaps/${encodeURIComponent(zap.id)}`) },
-                          { label: 'Run history', onSelect: () => navigate(`${base}/runs?zapId=${encodeURIComponent(zap.id)}`) },
-                          ...(writable ? [{ label: 'Duplicate', onSelect: () => duplicate.mutate(zap) }] : []),
-                          { label: 'Export as JSON', onSelect: () => exporter.mutate(zap) },
-                          ...(writable ? [{ label: 'Delete', onSelect: () => setToDelete(zap), danger: true }] : []),
-                        ]}
+                      </div>
+                    </div>
+                  </td>
+                  <td data-label="Status">
+                    {writable ? (
+                      <Switch
+                        checked={zap.status === 'on'}
+                        busy={busy}
+                        label={`${zap.name}: ${zap.status === 'on' ? 'on' : 'off'}`}
+                        onChange={(on) => toggle.mutate({ zap, on })}
                       />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    ) : (
+                      <span className={zap.status === 'on' ? 'badge badge-success' : 'badge'}>{zap.status === 'on' ? 'On' : 'Off'}</span>
+                    )}
+                    {zap.disabledReason && <span className="zap-disabled" title={zap.disabledReason}>Turned off: {zap.disabledReason}</span>}
+                  </td>
+                  <td data-label="Last run">
+                    <LastRun zap={zap} />
+                  </td>
+                  <td data-label="Updated">
+                    <span className="zap-dates">
+                      <Time value={zap.updatedAt} relative />
+                      <span className="muted">
+                        Created <Time value={zap.createdAt} />
+                      </span>
+                    </span>
+                  </td>
+                  <td className="cell-actions">
+                    <Menu
+                      label={`Actions for ${zap.name}`}
+                      items={[
+                        { label: writable ? 'Edit' : 'Open', onSelect: () => navigate(`${base}/zaps/${encodeURIComponent(zap.id)}`) },
+                        { label: 'Run history', onSelect: () => navigate(`${base}/runs?zapId=${encodeURIComponent(zap.id)}`) },
+                        ...(writable ? [{ label: 'Duplicate', onSelect: () => duplicate.mutate(zap) }] : []),
+                        { label: 'Export as JSON', onSelect: () => exporter.mutate(zap) },
+                        ...(writable ? [{ label: 'Delete', onSelect: () => setToDelete(zap), danger: true }] : []),
+                      ]}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
           <div className="card-pad-x">
             <ErrorBanner error={zaps.isFetchNextPageError ? zaps.error : null} />
           </div>

@@ -1,8 +1,8 @@
 // A delay step: wait for an amount of time, or until a moment (which may come from the data).
 import type { DelayStep, DelayUnit } from '@switchyard/contracts';
 import { parseNumberInput } from '../../forms/schema.ts';
-import { TemplateInput } from '../../templates/TemplateInput.tsx';
-import { Field, labelIdOf, TextField } from '../../ui/Field.tsx';
+import { TemplateField } from '../../forms/TemplateField.tsx';
+import { Field, TextField } from '../../ui/Field.tsx';
 import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepProblems } from './common.tsx';
@@ -32,20 +32,15 @@ export function DelayEditor({ step }: { step: DelayStep }) {
       </fieldset>
       {mode === 'for' ? (
         <div className="form-row">
-          <Field label="Amount" error={problems.at('input.for.amount') ?? problems.at('input')} className="grow">
-            {(control) => (
-              <TemplateInput
-                id={control.id}
-                labelledBy={labelIdOf(control.id)}
-                aria-invalid={control['aria-invalid']}
-                aria-describedby={control['aria-describedby']}
-                fieldName="Amount"
-                value={amount === undefined ? '' : String(amount)}
-                placeholder="5, or insert data"
-                onChange={(text) => setInput({ for: { amount: parseNumberInput(text) ?? '', unit: step.input.for?.unit ?? 'minutes' } })}
-              />
-            )}
-          </Field>
+          <TemplateField
+            label="Amount"
+            fieldName="Amount"
+            error={problems.at('input.for.amount') ?? problems.at('input')}
+            className="grow"
+            value={amount === undefined ? '' : String(amount)}
+            placeholder="5, or insert data"
+            onChange={(text) => setInput({ for: { amount: parseNumberInput(text) ?? '', unit: step.input.for?.unit ?? 'minutes' } })}
+          />
           <Field label="Unit">
             {(control) => (
               <select
@@ -65,24 +60,15 @@ export function DelayEditor({ step }: { step: DelayStep }) {
         </div>
       ) : (
         <>
-          <Field
+          <TemplateField
             label="Until"
+            fieldName="Until"
             hint="An ISO date and time such as 2025-03-05T09:00:00, a Unix time, or data from an earlier step."
             error={problems.at('input.until') ?? problems.at('input')}
-          >
-            {(control) => (
-              <TemplateInput
-                id={control.id}
-                labelledBy={labelIdOf(control.id)}
-                aria-invalid={control['aria-invalid']}
-                aria-describedby={control['aria-describedby']}
-                fieldName="Until"
-                value={step.input.until ?? ''}
-                placeholder="2025-03-05T09:00:00"
-                onChange={(until) => setInput({ ...step.input, until })}
-              />
-            )}
-          </Field>
+            value={step.input.until ?? ''}
+            placeholder="2025-03-05T09:00:00"
+            onChange={(until) => setInput({ ...step.input, until })}
+          />
           <TextField
             label="Time zone"
             hint="For a time written without an offset, e.g. Europe/Prague. UTC when empty."

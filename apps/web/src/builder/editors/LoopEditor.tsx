@@ -1,7 +1,7 @@
 // A loop step: runs its steps once for each item of a list; inside, {{steps.<key>.item}} is the current item.
 import type { LoopStep } from '@switchyard/contracts';
-import { TemplateInput } from '../../templates/TemplateInput.tsx';
-import { Field, labelIdOf } from '../../ui/Field.tsx';
+import { TemplateField } from '../../forms/TemplateField.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepList } from '../StepList.tsx';
@@ -19,24 +19,15 @@ export function LoopEditor({ step }: { step: LoopStep }) {
   return (
     <div className="step-editor">
       <StepProblems problems={problems} claimed={['input', 'steps']} />
-      <Field
+      <TemplateField
         label="Items"
+        fieldName="Items"
         hint="A list from the trigger or an earlier step (e.g. line items), or text separated by commas."
         error={problems.at('input.items')}
-      >
-        {(control) => (
-          <TemplateInput
-            id={control.id}
-            labelledBy={labelIdOf(control.id)}
-            aria-invalid={control['aria-invalid']}
-            aria-describedby={control['aria-describedby']}
-            fieldName="Items"
-            value={text(step.input.items)}
-            placeholder="Insert a list"
-            onChange={(items) => setInput({ ...step.input, items })}
-          />
-        )}
-      </Field>
+        value={text(step.input.items)}
+        placeholder="Insert a list"
+        onChange={(items) => setInput({ ...step.input, items })}
+      />
       <Field label="At most this many items" hint="Leave empty for the workspace limit." error={problems.at('input.maxItems')}>
         {(control) => (
           <input
