@@ -7,6 +7,8 @@ import { runWrk } from './wrk.ts';
 
 export interface EndToEndFigures {
   runsPerSecond: number[];
+  /** Runs finished per second after the load stopped: the worker alone, draining the backlog. */
+  drainRunsPerSecond: number[];
   p50Ms: number[];
   p99Ms: number[];
   /** Runs not succeeded at the end (must be 0). */
@@ -28,7 +30,7 @@ export async function benchEndToEnd(options: { seconds: number; repeats: number;
   });
   const db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
   await db.connect();
-  const figures: EndToEndFigures = { runsPerSecond: [], p50Ms: [], p99Ms: [], unfinished: [] };
+  const figures: EndToEndFigures = { runsPerSecond: [], drainRunsPerSecond: [], p50Ms: [], p99Ms: [], unfinished: [] };
   try {
     const { zapId, hookUrl } = await publishHookZap(stack, [
       { key: 'only_big', type: 'filter', conditions: [[{ left: '{{trigger.body.deal.value}}', op: 'gte', right: 100 }]] },
@@ -39,13 +41,16 @@ export async function benchEndToEnd(options: { seconds: number; repeats: number;
       const started = new Date();
       const report = runWrk(hookUrl, { connections: options.connections, seconds: options.seconds, body: '{"deal":{"id":42,"title":"big deal","value":1000}}' });
       const accepted = report.total - report.non2xx;
-      // Wait for the worker to drain what the hook accepted.
+      const loadEnded = Date.now();
+      // Wait for the worker to drain what the hook accepted, and the runs of requests wrk left unanswered at its end.
       const deadline = Date.now() + 300_000;
-      let done = 0;
       while (Date.now() < deadline) {
-        const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM runs WHERE "zapId" = $1 AND "createdAt" >= $2 AND status IN ('succeeded','failed','filtered')`, [zapId, started]);
-        done = Number(rows[0]!.n);
-        if (done >= accepted) break;
+        const { rows } = await db.query<{ done: string; open: string }>(
+          `SELECT count(*) FILTER (WHERE status IN ('succeeded','failed','filtered')) AS done, count(*) FILTER (WHERE status NOT IN ('succeeded','failed','filtered')) AS open
+             FROM runs WHERE "zapId" = $1 AND "createdAt" >= $2`,
+          [zapId, started],
+        );
+        if (Number(rows[0]!.done) >= accepted && Number(rows[0]!.open) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const { rows } = await db.query<{ latency: number; created: Date; finished: Date; status: string }>(
@@ -58,11 +63,14 @@ export async function benchEndToEnd(options: { seconds: number; repeats: number;
       const first = Math.min(...rows.map((row) => row.created.getTime()));
       const last = Math.max(...finished.map((row) => row.finished.getTime()));
       const runsPerSecond = finished.length / ((last - first) / 1000);
+      const drained = finished.filter((row) => row.finished.getTime() > loadEnded);
+      const drainRunsPerSecond = drained.length / ((last - loadEnded) / 1000);
       figures.runsPerSecond.push(runsPerSecond);
+      figures.drainRunsPerSecond.push(drainRunsPerSecond);
       figures.p50Ms.push(percentile(latencies, 50));
       figures.p99Ms.push(percentile(latencies, 99));
       figures.unfinished.push(rows.filter((row) => row.status !== 'succeeded').length + Math.max(0, accepted - rows.length));
-      console.log(`  run ${i + 1}: ${accepted} hooks accepted (${Math.round(report.requestsPerSecond)}/s), ${finished.length} runs finished at ${Math.round(runsPerSecond)} runs/s, hook-to-last-step p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`);
+      console.log(`  run ${i + 1}: ${accepted} hooks accepted (${Math.round(report.requestsPerSecond)}/s), ${finished.length} runs finished at ${Math.round(runsPerSecond)} runs/s (${Math.round(drainRunsPerSecond)} runs/s draining after the load), hook-to-last-step p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`);
     }
   } finally {
     await db.end();
