@@ -73,4 +73,21 @@ describe('group commit', () => {
     held.release(1);
     expect(await drained).toEqual([10, 20, 30]);
   });
+
+  it('with isolateFailures, writes the items of a failed batch again alone, so only the bad one fails', async () => {
+    const batches: number[][] = [];
+    const group = createGroupCommit(
+      async (batch: number[]) => {
+        batches.push(batch);
+        if (batch.includes(-1)) throw new Error(`refused ${batch.join(',')}`);
+        return batch.map((n) => n * 10);
+      },
+      { maxInFlight: 1, isolateFailures: true },
+    );
+    const first = group.submit(1);
+    const rest = [group.submit(2), group.submit(-1), group.submit(3)].map((promise) => promise.catch((error: Error) => error.message));
+    expect(await first).toBe(10);
+    expect(await Promise.all(rest)).toEqual([20, 'refused -1', 30]);
+    expect(batches).toEqual([[1], [2, -1, 3], [2], [-1], [3]]);
+  });
 });

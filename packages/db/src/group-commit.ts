@@ -4,6 +4,11 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Writes in flight at once; more calls wait and join the next batch. */
   maxInFlight?: number;
+  /**
+   * When a batch fails, write each of its items again alone, so that one item the database refuses fails only its
+   * own caller. For writes whose failure costs more than a retry (a finished run would be executed again).
+   */
+  isolateFailures?: boolean;
 }
 
 export interface GroupCommit<In, Out> {
@@ -28,7 +33,10 @@ export function createGroupCommit<In, Out>(write: (batch: In[]) => Promise<Out[]
       const batch = pending.splice(0, maxBatch);
       const task = write(batch.map((entry) => entry.item)).then(
         (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
-        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+        async (error: unknown) => {
+          if (!options.isolateFailures || batch.length === 1) return batch.forEach((entry) => entry.reject(error));
+          await Promise.all(batch.map((entry) => write([entry.item]).then(([result]) => entry.resolve(result!), entry.reject)));
+        },
       );
       const tracked = task.finally(() => {
         inFlight.delete(tracked);

@@ -104,28 +104,30 @@ const UPSERT_STEPS = `INSERT INTO step_runs (id, "workspaceId", "runId", path, "
     "startedAt" = EXCLUDED."startedAt", "durationMs" = EXCLUDED."durationMs"`;
 
 function stepPayload(workspaceId: string, runId: string, steps: ReadonlyArray<StepRow>, newId: (prefix: string) => string): string {
-  return storableJson(
-    steps.map((step) => ({
-      id: newId('stp'),
-      workspaceId,
-      runId,
-      path: step.path,
-      stepKey: step.key,
-      type: step.type,
-      app: step.app ?? null,
-      action: step.action ?? null,
-      status: step.status,
-      input: step.input ?? null,
-      output: step.output ?? null,
-      error: step.error,
-      missing: step.missing,
-      attempts: step.attempts,
-      requests: step.requests,
-      logs: step.logs,
-      startedAt: step.startedAt,
-      durationMs: step.durationMs,
-    })),
-  );
+  return storableJson(stepRows(workspaceId, runId, steps, newId));
+}
+
+function stepRows(workspaceId: string, runId: string, steps: ReadonlyArray<StepRow>, newId: (prefix: string) => string) {
+  return steps.map((step) => ({
+    id: newId('stp'),
+    workspaceId,
+    runId,
+    path: step.path,
+    stepKey: step.key,
+    type: step.type,
+    app: step.app ?? null,
+    action: step.action ?? null,
+    status: step.status,
+    input: step.input ?? null,
+    output: step.output ?? null,
+    error: step.error,
+    missing: step.missing,
+    attempts: step.attempts,
+    requests: step.requests,
+    logs: step.logs,
+    startedAt: step.startedAt,
+    durationMs: step.durationMs,
+  }));
 }
 
 export interface ClaimedRun {
@@ -197,10 +199,59 @@ export async function saveSteps(db: Queryable, workspaceId: string, runId: strin
 
 export type FinalStatus = 'succeeded' | 'failed' | 'filtered';
 
+export interface Finish {
+  run: { id: string; workspaceId: string };
+  outcome: { status: FinalStatus; error?: string | null };
+  /** Step records not saved yet. */
+  steps: ReadonlyArray<StepRow>;
+}
+
 /**
- * Saves the last step records and the run's final status in one statement, and keeps the zap's count of failed
- * runs in a row (written only when it changes). Returns that count, so the caller can turn a failing zap off.
+ * Saves the last step records and the final status of a batch of runs in one statement (see createGroupCommit), and
+ * keeps each zap's count of failed runs in a row, in batch order: a success resets it, a failure adds one. The count
+ * is written only when it changes, under row locks taken in zap id order, so batches finishing at once cannot
+ * deadlock. Returns each run's zap and that zap's count after the batch, so the caller can turn a failing zap off.
  */
+export async function finishRuns(db: Queryable, finishes: readonly Finish[], newId: (prefix: string) => string): Promise<Array<{ zapId: string | null; consecutiveFailures: number }>> {
+  const outcomes = finishes.map((finish, ord) => ({ id: finish.run.id, status: finish.outcome.status, error: storableText(finish.outcome.error), ord }));
+  const { rows } = await db.query<{ id: string; zapId: string; consecutiveFailures: number }>(
+    `WITH saved AS (${UPSERT_STEPS}),
+     outcome AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id text, status text, error text, ord int)),
+     finished AS (
+       UPDATE runs SET status = outcome.status::"RunStatus", error = outcome.error, "finishedAt" = now(), "updatedAt" = now(), "resumeAt" = NULL
+       FROM outcome WHERE runs.id = outcome.id
+       RETURNING runs.id, runs."zapId", runs."isTest", outcome.status, outcome.ord
+     ),
+     ordered AS (
+       SELECT "zapId", status, ord, max(ord) FILTER (WHERE status <> 'failed') OVER (PARTITION BY "zapId") AS "lastSuccess"
+       FROM finished WHERE NOT "isTest"
+     ),
+     tally AS (
+       -- Per zap: whether a success reset the count, and the failures after the last success.
+       SELECT "zapId", bool_or(status <> 'failed') AS reset, count(*) FILTER (WHERE status = 'failed' AND ord > coalesce("lastSuccess", -1)) AS failures
+       FROM ordered GROUP BY "zapId"
+     ),
+     locked AS (
+       SELECT z.id FROM zaps z JOIN tally t ON t."zapId" = z.id
+       WHERE t.failures > 0 OR z."consecutiveFailures" > 0 ORDER BY z.id FOR NO KEY UPDATE OF z
+     ),
+     counted AS (
+       UPDATE zaps SET "consecutiveFailures" = CASE WHEN t.reset THEN t.failures ELSE zaps."consecutiveFailures" + t.failures END
+       FROM tally t WHERE zaps.id = t."zapId" AND zaps.id IN (SELECT id FROM locked)
+       RETURNING zaps.id, zaps."consecutiveFailures"
+     )
+     SELECT finished.id, finished."zapId", coalesce(counted."consecutiveFailures", 0) AS "consecutiveFailures"
+     FROM finished LEFT JOIN counted ON counted.id = finished."zapId"`,
+    [storableJson(finishes.flatMap((finish) => stepRows(finish.run.workspaceId, finish.run.id, finish.steps, newId))), JSON.stringify(outcomes)],
+  );
+  const byRun = new Map(rows.map((row) => [row.id, row]));
+  return finishes.map((finish) => {
+    const row = byRun.get(finish.run.id);
+    return { zapId: row?.zapId ?? null, consecutiveFailures: Number(row?.consecutiveFailures ?? 0) };
+  });
+}
+
+/** One run's finish (see finishRuns). */
 export async function finishRun(
   db: Queryable,
   run: { id: string; workspaceId: string },
@@ -208,21 +259,8 @@ export async function finishRun(
   steps: ReadonlyArray<StepRow>,
   newId: (prefix: string) => string,
 ): Promise<{ zapId: string | null; consecutiveFailures: number }> {
-  const { rows } = await db.query<{ zapId: string; consecutiveFailures: number }>(
-    `WITH saved AS (${UPSERT_STEPS}),
-     finished AS (
-       UPDATE runs SET status = $2::"RunStatus", error = $3, "finishedAt" = now(), "updatedAt" = now(), "resumeAt" = NULL WHERE id = $4
-       RETURNING "zapId", "isTest"
-     ),
-     counted AS (
-       UPDATE zaps SET "consecutiveFailures" = CASE WHEN $2 = 'failed' THEN zaps."consecutiveFailures" + 1 ELSE 0 END
-       FROM finished WHERE zaps.id = finished."zapId" AND NOT finished."isTest" AND ($2 = 'failed' OR zaps."consecutiveFailures" > 0)
-       RETURNING zaps.id, zaps."consecutiveFailures"
-     )
-     SELECT finished."zapId", coalesce(counted."consecutiveFailures", 0) AS "consecutiveFailures" FROM finished LEFT JOIN counted ON counted.id = finished."zapId"`,
-    [stepPayload(run.workspaceId, run.id, steps, newId), outcome.status, storableText(outcome.error), run.id],
-  );
-  return { zapId: rows[0]?.zapId ?? null, consecutiveFailures: Number(rows[0]?.consecutiveFailures ?? 0) };
+  const [result] = await finishRuns(db, [{ run, outcome, steps }], newId);
+  return result!;
 }
 
 /** Turns a zap off because it keeps failing, with the reason shown on the zap and an audit entry. Once only. */

@@ -1,4 +1,4 @@
-import { createDatabase, insertEventsAndRuns, newId, type Database, type Prisma } from '@switchyard/db';
+import { createDatabase, finishRuns, insertEventsAndRuns, newId, type Database, type Prisma } from '@switchyard/db';
 import { createTestDatabase, startCountingServer, testEnv, TESTING_APPS_MODULE, type CountingServer, type TestDatabase } from '@switchyard/testing';
 import { loadConfig } from '@switchyard/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,37 @@ describe('runner', () => {
     const runId = await queuedRun([{ key: 'h', type: 'action', app: 'testing', action: 'fail', input: { message: 'nope', transient: false } }]);
     const outcome = await runtime.runner.execute(runId);
     expect(outcome).toMatchObject({ status: 'failed', error: 'Step h failed: nope' });
+  });
+
+  it('finishes a batch of runs in one statement, counting each zap’s failed runs in a row in batch order', async () => {
+    const echo = [{ key: 'e', type: 'action', app: 'testing', action: 'echo', input: {} }];
+    const [a, b, c] = [newId('zap'), newId('zap'), newId('zap')];
+    const runsOf = async (zapId: string, count: number) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) ids.push(await queuedRun(echo, {}, zapId));
+      return ids;
+    };
+    const [aRuns, bRuns, cRuns] = [await runsOf(a, 4), await runsOf(b, 1), await runsOf(c, 1)];
+    await db.prisma.zap.update({ where: { id: b }, data: { consecutiveFailures: 3 } });
+    const finish = (id: string, status: 'succeeded' | 'failed') => ({
+      run: { id, workspaceId },
+      outcome: { status, error: status === 'failed' ? 'no' : null },
+      steps: [{ path: 'e', key: 'e', type: 'action' as const, app: 'testing', action: 'echo', status: 'success' as const, input: {}, output: { id }, error: null, missing: [], attempts: 1, startedAt: new Date().toISOString(), durationMs: 1, requests: [], logs: [] }],
+    });
+    const results = await finishRuns(
+      db.pool,
+      [finish(aRuns[0]!, 'failed'), finish(bRuns[0]!, 'failed'), finish(aRuns[1]!, 'succeeded'), finish(cRuns[0]!, 'succeeded'), finish(aRuns[2]!, 'failed'), finish(aRuns[3]!, 'failed')],
+      newId,
+    );
+    // A: a success reset the count, then two failures; B: 3 before, one more; C: nothing to count.
+    expect(results.map((result) => result.consecutiveFailures)).toEqual([2, 4, 2, 0, 2, 2]);
+    expect(results.map((result) => result.zapId)).toEqual([a, b, a, c, a, a]);
+    const zaps = await db.prisma.zap.findMany({ where: { id: { in: [a, b, c] } } });
+    expect(Object.fromEntries(zaps.map((zap) => [zap.id, zap.consecutiveFailures]))).toEqual({ [a]: 2, [b]: 4, [c]: 0 });
+    const runs = await db.prisma.run.findMany({ where: { id: { in: [...aRuns, ...bRuns, ...cRuns] } }, include: { steps: true }, orderBy: { id: 'asc' } });
+    expect(runs.map((run) => [run.status, run.steps.length, run.finishedAt !== null])).toEqual(
+      [...aRuns, ...bRuns, ...cRuns].sort().map((id) => [aRuns[1] === id || cRuns[0] === id ? 'succeeded' : 'failed', 1, true]),
+    );
   });
 
   it('a zap whose runs keep failing turns itself off, with the reason shown and an audit entry', async () => {
