@@ -109,6 +109,21 @@ describe('BuilderPage', () => {
     await screen.findByText('All changes saved');
   });
 
+  it('moves a step by dragging it onto another step of the same list', async () => {
+    const calls = stubBuilder();
+    renderInWorkspace(<BuilderPage zapId="zap_1" />);
+    const target = await screen.findByRole('article', { name: 'Step 2: Run JavaScript' });
+    const dataTransfer = { setData: () => undefined, effectAllowed: 'none' };
+    fireEvent.dragStart(screen.getByTestId('drag-person'), { dataTransfer });
+    fireEvent.dragOver(target, { dataTransfer });
+    expect(target.closest('li')?.classList.contains('step-node-drop')).toBe(true);
+    fireEvent.drop(target, { dataTransfer });
+
+    await screen.findByRole('article', { name: /^Step 2: Create Person/ });
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true), { timeout: 2000 });
+    expect((calls.find((call) => call.method === 'PUT')?.body as { steps: Array<{ key: string }> }).steps.map((step) => step.key)).toEqual(['person', 'shape']);
+  });
+
   it('keeps what is being typed in the name, spaces included', async () => {
     stubBuilder();
     renderInWorkspace(<BuilderPage zapId="zap_1" />);

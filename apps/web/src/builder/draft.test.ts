@@ -28,6 +28,9 @@ describe('draft edits', () => {
     const moved = moveStep(steps, 'in_a2', -1);
     expect(moved[1]?.type === 'paths' && moved[1].branches[0]?.steps.map((step) => step.key)).toEqual(['in_a2', 'in_a']);
     expect(moveStep(steps, 'first', -1)).toBe(steps);
+    // A drag moves a step several places at once, within its own list only.
+    expect(moveStep(steps, 'first', 2).map((step) => step.key)).toEqual([steps[1]!.key, steps[2]!.key, 'first', ...steps.slice(3).map((step) => step.key)]);
+    expect(moveStep(steps, 'first', steps.length)).toBe(steps);
 
     const removed = removeStep(steps, 'inner');
     expect(removed[2]?.type === 'loop' && removed[2].steps).toEqual([]);

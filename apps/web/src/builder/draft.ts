@@ -73,7 +73,8 @@ export function removeStep(steps: Step[], key: string): Step[] {
 }
 
 /** Moves a step up (-1) or down (+1) within its own list. */
-export function moveStep(steps: Step[], key: string, delta: -1 | 1): Step[] {
+/** Moves a step `delta` places within its own list (negative: up); a move past either end changes nothing. */
+export function moveStep(steps: Step[], key: string, delta: number): Step[] {
   const found = findStep(steps, key);
   if (!found) return steps;
   const target = found.index + delta;
@@ -157,7 +158,7 @@ export type DraftEdit =
   | { type: 'step'; key: string; step: Step }
   | { type: 'insert'; address: ListAddress; index: number; step: Step }
   | { type: 'remove'; key: string }
-  | { type: 'move'; key: string; delta: -1 | 1 }
+  | { type: 'move'; key: string; delta: number }
   | { type: 'rename-key'; from: string; to: string };
 
 export function applyEdit(draft: ZapDraft, edit: DraftEdit): ZapDraft {
