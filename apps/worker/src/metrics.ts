@@ -27,8 +27,8 @@ export const pollsDone = new Counter({
   registers: [registry],
 });
 
-/** Serves /metrics on the port (0: no server). */
-export function serveMetrics(port: number): Server | null {
+/** Serves /metrics on the port (0: no server); resolves once it listens, so "worker ready" means scrapable. */
+export async function serveMetrics(port: number): Promise<Server | null> {
   if (port === 0) return null;
   const server = createServer((request, response) => {
     if (request.url !== '/metrics') {
@@ -40,6 +40,11 @@ export function serveMetrics(port: number): Server | null {
       () => response.writeHead(500).end(),
     );
   });
-  server.listen(port, '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `WORKER_METRICS_PORT ${port} is already in use: choose another port, or 0 for no metrics server` : error.message)),
+    );
+    server.listen(port, '0.0.0.0', resolve);
+  });
   return server;
 }

@@ -10,6 +10,8 @@ import type { ProcessorFactory } from './worker.ts';
 
 const executors: ProcessorFactory = async (context) => {
   const { config, db, redis, log } = context;
+  // First: a port already taken stops the start before any job is taken.
+  const metrics = await serveMetrics(config.WORKER_METRICS_PORT);
   const runtime = await createRuntime(config, db, vaultFromConfig(config), (message) => {
     // isolated-vm's advice: V8 lost control of an isolate; finish what can be finished and leave.
     log.fatal({ message }, 'sandbox failure; stopping the worker');
@@ -22,7 +24,6 @@ const executors: ProcessorFactory = async (context) => {
     pollProcessor(runtime, runQueue, pollQueue)(context),
     scheduleProcessor(runQueue)(context),
   ]);
-  const metrics = serveMetrics(config.WORKER_METRICS_PORT);
   return {
     name: processors.map((p) => p.name).join('+'),
     async stop() {

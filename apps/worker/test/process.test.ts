@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, freePort, startProcess, testEnv, type TestDatabase } from '@switchyard/testing';
 
@@ -27,6 +29,19 @@ describe('worker process', () => {
       expect(text).toContain('# TYPE switchyard_polls_total counter');
     } finally {
       await worker.stop();
+    }
+  });
+
+  it('stops at start, saying so, when its metrics port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const worker = startProcess('apps/worker/src/main.ts', testEnv(database.url, { LOG_LEVEL: 'info', WORKER_METRICS_PORT: String(port) }));
+      expect(await worker.exited).toBe(1);
+      expect(worker.output.join('\n')).toContain(`WORKER_METRICS_PORT ${port} is already in use`);
+    } finally {
+      taken.close();
     }
   });
 
