@@ -6,6 +6,7 @@ import { claimRuns, createGroupCommit, disableFailingZap, finishRuns, newId, par
 import { executeRun, FORMATTER_APP_KEY, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
 import type { AppCatalog } from './catalog.ts';
 import { openConnection } from './connections.ts';
+import { retryWithin } from './retry.ts';
 
 export interface RunnerOptions {
   /** A running run whose heartbeat is older than this is taken over (its worker died). Heartbeats come at a third of it. */
@@ -161,8 +162,10 @@ export function createRunner(options: RunnerOptions) {
   ): Promise<RunOutcome> {
     const buffer: StepRow[] = [];
     // The heartbeat tells other workers (and the sweeper) that this run is alive while a long step runs.
+    // It beats on while the outcome is written, which may wait out a short database outage.
     const heartbeat = setInterval(() => void touchRun(db.pool, run.id).catch(() => undefined), Math.max(250, Math.floor(options.leaseMs / 3)));
     let outcome: RunOutcome;
+    let finished: { zapId: string | null; consecutiveFailures: number } | undefined;
     try {
       outcome = await executeRun({
         runId: run.id,
@@ -172,13 +175,20 @@ export function createRunner(options: RunnerOptions) {
         ports: portsFor(run, buffer, extra.signal),
         options: { ...options.execute, ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.stopAfterStep ? { stopAfterStep: extra.stopAfterStep } : {}) },
       });
+      // These writes carry the records of the last steps, perhaps of an action already sent: if they were lost, the run
+      // would execute again and send it again. So they are retried through an outage shorter than the run's lease.
+      const result = outcome;
+      if (result.status === 'waiting') {
+        await retryWithin(options.leaseMs, () => parkRun(db.pool, run, result.resumeAt ?? new Date(), buffer, newId));
+      } else {
+        const final = { status: result.status, error: result.error ?? null };
+        finished = await retryWithin(options.leaseMs, () => finishes.submit({ run, outcome: final, steps: buffer }));
+      }
     } finally {
       clearInterval(heartbeat);
     }
-    if (outcome.status === 'waiting') {
-      await parkRun(db.pool, run, outcome.resumeAt ?? new Date(), buffer, newId);
-    } else {
-      const { zapId, consecutiveFailures } = await finishes.submit({ run, outcome: { status: outcome.status, error: outcome.error ?? null }, steps: buffer });
+    if (finished) {
+      const { zapId, consecutiveFailures } = finished;
       const limit = options.maxConsecutiveFailures ?? 0;
       if (zapId && limit > 0 && consecutiveFailures >= limit) {
         await disableFailingZap(
