@@ -75,6 +75,7 @@ async function untilReady(timeoutMs: number): Promise<number> {
 interface RunRow {
   id: string;
   status: string;
+  error: string | null;
   eventId: string;
   seq: number;
   attempt: number;
@@ -153,7 +154,7 @@ describe('faults under a steady stream of hook requests', () => {
 
     const runs = await query<RunRow>(
       url,
-      `SELECT r.id, r.status::text AS status, r."triggerEventId" AS "eventId",
+      `SELECT r.id, r.status::text AS status, r.error, r."triggerEventId" AS "eventId",
               (e.data->'body'->>'seq')::int AS seq, (e.data->'body'->>'attempt')::int AS attempt,
               (SELECT count(*) FROM step_runs s WHERE s."runId" = r.id)::int AS records,
               (SELECT count(DISTINCT s.path) FROM step_runs s WHERE s."runId" = r.id)::int AS paths
@@ -225,7 +226,7 @@ describe('faults under a steady stream of hook requests', () => {
     expect(unacknowledged.filter((run) => !unanswered.has(`${run.seq}/${run.attempt}`)), 'runs of requests never sent').toEqual([]);
     expect(runs.length).toBe(accepted.length + unacknowledged.length);
     // Every run reached a final status, and succeeded: the service's errors were retried, kills resumed.
-    expect(runs.filter((run) => run.status !== 'succeeded').map((run) => `${run.id}: ${run.status}`), 'runs that did not succeed').toEqual([]);
+    expect(runs.filter((run) => run.status !== 'succeeded').map((run) => `${run.id}: ${run.status}: ${run.error}`), 'runs that did not succeed').toEqual([]);
     // One record per step, and each step performed exactly once at the service.
     expect(runs.filter((run) => run.records !== 2 || run.paths !== 2).map((run) => run.id), 'runs with missing or doubled step records').toEqual([]);
     expect(duplicates, 'actions performed twice, or under a key of no step').toEqual([]);

@@ -18,7 +18,7 @@ describe('retryWithin', () => {
   it('retries through a short outage, waiting longer each time', async () => {
     const waits: number[] = [];
     const write = flaky(5);
-    expect(await retryWithin(60_000, write.write, async (ms) => void waits.push(ms))).toBe('written after 6 calls');
+    expect(await retryWithin(60_000, write.write, { sleep: async (ms) => void waits.push(ms) })).toBe('written after 6 calls');
     expect(waits).toEqual([100, 200, 400, 800, 1_600]);
   });
 
@@ -31,5 +31,11 @@ describe('retryWithin', () => {
   it('calls once when the first call succeeds', async () => {
     const write = flaky(0);
     expect(await retryWithin(0, write.write)).toBe('written after 1 calls');
+  });
+
+  it('throws at once an error not worth retrying', async () => {
+    const write = flaky(Number.POSITIVE_INFINITY);
+    await expect(retryWithin(60_000, write.write, { retryIf: (error) => !String(error).includes('outage 1') })).rejects.toThrow('outage 1');
+    expect(write.calls()).toBe(1);
   });
 });

@@ -98,6 +98,32 @@ describe('runner', () => {
     expect(counting.performed().get(`${runId}:two`)).toBe(1);
   });
 
+  it('stops a run whose records cannot be saved instead of failing its step, and resumes it later', async () => {
+    const runId = await queuedRun([
+      { key: 'one', type: 'action', app: 'testing', action: 'call', input: { url: counting.url, delayMs: 600 } },
+      { key: 'two', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },
+    ]);
+    const execution = runtime.runner.execute(runId);
+    // While step one is at the service, the table of step records goes away (a real error from PostgreSQL).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await db.pool.query('ALTER TABLE step_runs RENAME TO step_runs_away');
+    try {
+      await expect(execution).rejects.toThrow(/step_runs/);
+    } finally {
+      await db.pool.query('ALTER TABLE step_runs_away RENAME TO step_runs');
+    }
+    // Not failed: still running, so its job is retried; step two was never sent.
+    expect((await db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('running');
+    expect(counting.received().get(`${runId}:two`)).toBeUndefined();
+
+    await db.prisma.run.update({ where: { id: runId }, data: { updatedAt: new Date(Date.now() - 10_000) } });
+    expect((await runtime.runner.execute(runId)).status).toBe('succeeded');
+    // Step one's record was lost with the stop, so it was sent again under the same key, which the service answered
+    // from its idempotency cache: performed once.
+    expect(counting.performed().get(`${runId}:one`)).toBe(1);
+    expect(counting.performed().get(`${runId}:two`)).toBe(1);
+  });
+
   it('fails the run with the step’s own message when a step fails permanently', async () => {
     const runId = await queuedRun([{ key: 'h', type: 'action', app: 'testing', action: 'fail', input: { message: 'nope', transient: false } }]);
     const outcome = await runtime.runner.execute(runId);

@@ -2,7 +2,7 @@
 import type { JsonValue, StepRecord, StepRequest, ZapDefinition } from '@switchyard/contracts';
 import type { Sandbox, SandboxFetch } from '@switchyard/sandbox';
 import { createRedactor, findAction, performAction as perform, REDACTED, StepFailure, type Credentials, type HttpClient, type RecordedRequest } from '@switchyard/connectors';
-import { claimRuns, createGroupCommit, disableFailingZap, finishRuns, newId, parkRun, saveSteps, touchRun, type Database, type Finish, type StepRow, type Vault } from '@switchyard/db';
+import { claimRuns, createGroupCommit, disableFailingZap, finishRuns, newId, parkRun, saveSteps, touchRun, VaultError, type Database, type Finish, type StepRow, type Vault } from '@switchyard/db';
 import { executeRun, FORMATTER_APP_KEY, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
 import type { AppCatalog } from './catalog.ts';
 import { openConnection } from './connections.ts';
@@ -88,11 +88,25 @@ export function createRunner(options: RunnerOptions) {
    * a write of their own: after a crash they are computed again, with the same result. A run whose only outside step
    * is its last costs two queries (claim, finish).
    */
-  function portsFor(run: RunRef, buffer: StepRow[], signal: AbortSignal | undefined): EnginePorts {
+  function portsFor(run: RunRef, buffer: StepRow[], signal: AbortSignal, halt: AbortController): EnginePorts {
     const credentials = new Map<string, Promise<Credentials>>();
+    /**
+     * Database work a step needs that is not the step itself (saving earlier records, reading credentials). It waits
+     * out a short outage; if the database stays away, the run stops here and its job is retried later, instead of the
+     * step failing for something the service never saw. A step failure or an unreadable secret is the step's own.
+     */
+    const infrastructure = async <T>(work: () => Promise<T>): Promise<T> => {
+      const ours = (error: unknown) => error instanceof StepFailure || error instanceof VaultError;
+      try {
+        return await retryWithin(options.leaseMs, work, { retryIf: (error) => !ours(error) });
+      } catch (error) {
+        if (!ours(error)) halt.abort(error);
+        throw error;
+      }
+    };
     const flush = async () => {
       if (!buffer.some(reachedOutside)) return;
-      await saveSteps(db.pool, run.workspaceId, run.id, buffer, newId);
+      await infrastructure(() => saveSteps(db.pool, run.workspaceId, run.id, buffer, newId));
       buffer.length = 0;
     };
     return {
@@ -106,7 +120,7 @@ export function createRunner(options: RunnerOptions) {
           const cacheKey = request.connectionId ?? '';
           let pending = credentials.get(cacheKey);
           if (!pending) {
-            pending = openConnection(db, vault, run.workspaceId, request.connectionId, app.key);
+            pending = infrastructure(() => openConnection(db, vault, run.workspaceId, request.connectionId, app.key));
             credentials.set(cacheKey, pending);
           }
           auth = await pending;
@@ -161,6 +175,10 @@ export function createRunner(options: RunnerOptions) {
     extra: { signal?: AbortSignal; stopAfterStep?: string } = {},
   ): Promise<RunOutcome> {
     const buffer: StepRow[] = [];
+    // Stops the run from inside a port (the database went away); the engine then hands the error up instead of
+    // recording it as the step's failure.
+    const halt = new AbortController();
+    const signal = extra.signal ? AbortSignal.any([extra.signal, halt.signal]) : halt.signal;
     // The heartbeat tells other workers (and the sweeper) that this run is alive while a long step runs.
     // It beats on while the outcome is written, which may wait out a short database outage.
     const heartbeat = setInterval(() => void touchRun(db.pool, run.id).catch(() => undefined), Math.max(250, Math.floor(options.leaseMs / 3)));
@@ -172,8 +190,8 @@ export function createRunner(options: RunnerOptions) {
         zap: definition,
         trigger,
         completed: new Map(completed.map((record) => [record.path, record])),
-        ports: portsFor(run, buffer, extra.signal),
-        options: { ...options.execute, ...(extra.signal ? { signal: extra.signal } : {}), ...(extra.stopAfterStep ? { stopAfterStep: extra.stopAfterStep } : {}) },
+        ports: portsFor(run, buffer, signal, halt),
+        options: { ...options.execute, signal, ...(extra.stopAfterStep ? { stopAfterStep: extra.stopAfterStep } : {}) },
       });
       // These writes carry the records of the last steps, perhaps of an action already sent: if they were lost, the run
       // would execute again and send it again. So they are retried through an outage shorter than the run's lease.
