@@ -96,11 +96,11 @@ export function createRunner(options: RunnerOptions) {
      * step failing for something the service never saw. A step failure or an unreadable secret is the step's own.
      */
     const infrastructure = async <T>(work: () => Promise<T>): Promise<T> => {
-      const ours = (error: unknown) => error instanceof StepFailure || error instanceof VaultError;
+      const stepsOwn = (error: unknown) => error instanceof StepFailure || error instanceof VaultError;
       try {
-        return await retryWithin(options.leaseMs, work, { retryIf: (error) => !ours(error) });
+        return await retryWithin(options.leaseMs, work, { retryIf: (error) => !stepsOwn(error) });
       } catch (error) {
-        if (!ours(error)) halt.abort(error);
+        if (!stepsOwn(error)) halt.abort(error);
         throw error;
       }
     };
