@@ -47,6 +47,13 @@ function reachedOutside(record: StepRow): boolean {
   return record.type === 'code' || (record.type === 'action' && record.app !== FORMATTER_APP_KEY);
 }
 
+/** Errors that are a step's own outcome (the service's answer, an unreadable secret), as opposed to the database's. */
+function isStepsOwnError(error: unknown): boolean {
+  return error instanceof StepFailure || error instanceof VaultError;
+}
+
+const VERSION_GONE = 'The zap version of this run no longer exists.';
+
 export function createRunner(options: RunnerOptions) {
   const { db, vault, catalog, http, sandbox, codeFetch } = options;
   // Runs starting together share one claim statement, and runs ending together one finish: under load a run then
@@ -96,11 +103,10 @@ export function createRunner(options: RunnerOptions) {
      * step failing for something the service never saw. A step failure or an unreadable secret is the step's own.
      */
     const infrastructure = async <T>(work: () => Promise<T>): Promise<T> => {
-      const stepsOwn = (error: unknown) => error instanceof StepFailure || error instanceof VaultError;
       try {
-        return await retryWithin(options.leaseMs, work, { retryIf: (error) => !stepsOwn(error) });
+        return await retryWithin(options.leaseMs, work, { retryIf: (error) => !isStepsOwnError(error) });
       } catch (error) {
-        if (!stepsOwn(error)) halt.abort(error);
+        if (!isStepsOwnError(error)) halt.abort(error);
         throw error;
       }
     };
@@ -230,8 +236,8 @@ export function createRunner(options: RunnerOptions) {
       if (claim.kind === 'busy') return { status: 'busy' };
       const claimed = claim.run;
       if (!claimed.definition) {
-        await finishes.submit({ run: claimed, outcome: { status: 'failed', error: 'The zap version of this run no longer exists.' }, steps: [] });
-        return { status: 'failed', error: 'The zap version of this run no longer exists.', app: 'unknown' };
+        await finishes.submit({ run: claimed, outcome: { status: 'failed', error: VERSION_GONE }, steps: [] });
+        return { status: 'failed', error: VERSION_GONE, app: 'unknown' };
       }
       const definition = claimed.definition as ZapDefinition;
       const outcome = await runDefinition(claimed, definition, claimed.trigger, claimed.steps as StepRecord[], signal ? { signal } : {});
