@@ -9,13 +9,15 @@ import { AppError, invalid, notFound } from '../http/errors.ts';
 import { replies } from '../http/schemas.ts';
 import { buildCatalog } from './catalog.ts';
 
+const outputField = z.object({ key: z.string(), label: z.string(), type: z.string() });
+
 const appEntry = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string(),
   auth: z.object({ fields: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), secret: z.boolean(), help: z.string().nullable() })) }).nullable(),
-  triggers: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), kind: z.string(), inputSchema: z.record(z.string(), z.unknown()), sample: z.unknown() })),
-  actions: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), inputSchema: z.record(z.string(), z.unknown()), sample: z.unknown() })),
+  triggers: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), kind: z.string(), inputSchema: z.record(z.string(), z.unknown()), sample: z.unknown(), outputFields: z.array(outputField) })),
+  actions: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), inputSchema: z.record(z.string(), z.unknown()), sample: z.unknown(), outputFields: z.array(outputField) })),
   stepType: z.string().optional(),
   stepSchema: z.record(z.string(), z.unknown()).optional(),
 });
@@ -64,7 +66,7 @@ export const appRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         })
       : undefined;
     try {
-      const options = await loader({ auth, http: deps.runtime.http.forStep({ secrets: [] }), input: request.body.input, signal: AbortSignal.timeout(20_000) });
+      const options = await loader({ auth, http: deps.runtime.http.forStep({ secrets: [], signal: AbortSignal.timeout(20_000) }), input: request.body.input });
       return { options };
     } catch (error) {
       if (error instanceof StepFailure) throw new AppError(502, 'service_error', `${definition.name} could not list the choices: ${error.message}`);

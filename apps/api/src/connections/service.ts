@@ -48,7 +48,7 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
   async function liveTest(app: AppDefinition & { auth: NonNullable<AppDefinition['auth']> }, credentials: Record<string, unknown>): Promise<{ ok: true } | { ok: false; message: string }> {
     const secrets = Object.values(credentials).filter((value): value is string => typeof value === 'string');
     try {
-      await app.auth.test({ auth: credentials, http: runtime.http.forStep({ secrets }), signal: AbortSignal.timeout(30_000) });
+      await app.auth.test({ auth: credentials, http: runtime.http.forStep({ secrets, signal: AbortSignal.timeout(30_000) }) });
       return { ok: true };
     } catch (error) {
       const message = error instanceof StepFailure || error instanceof Error ? error.message : String(error);

@@ -61,6 +61,18 @@ const pipedrive = (connectionId?: string): OptionsSource => ({
 });
 
 describe('reading a schema', () => {
+  it('gives long text a multi-line field when the connector marks it, whatever its name', () => {
+    const fields = describeFields({
+      type: 'object',
+      properties: { summary: { type: 'string', multiline: true }, title: { type: 'string' }, note: { type: 'string' } },
+    });
+    expect(fields.map((field) => [field.key, field.multiline])).toEqual([
+      ['summary', true],
+      ['title', false],
+      ['note', true],
+    ]);
+  });
+
   it('chooses a control for each kind of field', () => {
     const fields = describeFields(createDeal);
     expect(fields.map((field) => [field.key, field.kind])).toEqual([

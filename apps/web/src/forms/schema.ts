@@ -20,6 +20,7 @@ export type JsonSchema = {
   maximum?: number;
   dynamicOptions?: boolean;
   secret?: boolean;
+  multiline?: boolean;
   [extra: string]: unknown;
 };
 
@@ -148,7 +149,8 @@ export function describeFields(schema: JsonSchema, omit: readonly string[] = [])
         schema: property,
         choices: enumValues.map((raw) => ({ value: String(raw), label: choiceLabel(raw), raw })),
         defaultValue: property.default,
-        multiline: kind === 'text' && property.format === undefined && LONG_TEXT.test(key),
+        // The connector kit marks long text (`multiline`); older schemas are judged by the field's name.
+        multiline: kind === 'text' && (property.multiline === true || (property.format === undefined && LONG_TEXT.test(key))),
       };
     });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { describeApp } from '../kit/manifest.ts';
+import { outputFieldProblems } from '../kit/outputs.ts';
 import { apps } from './index.ts';
 
 const all = Object.values(apps);
@@ -21,6 +22,12 @@ describe.each(all.map((app) => [app.key, app] as const))('app %s', (_key, app) =
       expect(operation.name.trim(), operation.key).not.toBe('');
       expect(operation.description.trim(), operation.key).not.toBe('');
       expect(operation.sample, `${operation.key} sample`).toBeDefined();
+    }
+  });
+
+  it('declares output fields that agree with the sample', () => {
+    for (const operation of [...app.triggers, ...app.actions]) {
+      if (operation.outputFields) expect(outputFieldProblems(operation.sample, operation.outputFields), operation.key).toEqual([]);
     }
   });
 

@@ -75,5 +75,5 @@ export function customApiCall(
       }
       return send(context, context.input);
     },
-  }) as ActionDefinition;
+  });
 }

@@ -5,23 +5,26 @@ import type { StepHttp } from '../http/client.ts';
 /** A connection's decrypted credentials, as the connection form collected them. */
 export type Credentials = Readonly<Record<string, unknown>>;
 
-export interface ActionContext<Input> {
-  /** The step's input after templates, parsed by the action's schema. */
-  input: Input;
+/** What every call to a service needs; a connector's client takes exactly this. */
+export interface ServiceContext {
   /** The connection's credentials, or undefined for apps without auth. */
   auth: Credentials | undefined;
-  /** The guarded client bound to this step: it records requests and redacts the credentials. */
+  /**
+   * The guarded client bound to this step: it records requests, redacts the credentials, and is cancelled with the
+   * step (its abort signal is already bound, so connectors never pass one).
+   */
   http: StepHttp;
-  /** `runId:stepKey`: stable across retries and crash recovery, for services that accept one. */
-  idempotencyKey: string;
-  signal?: AbortSignal;
 }
 
-export interface TriggerContext<Input> {
+export interface ActionContext<Input> extends ServiceContext {
+  /** The step's input after templates, parsed by the action's schema. */
   input: Input;
-  auth: Credentials | undefined;
-  http: StepHttp;
-  signal?: AbortSignal;
+  /** `runId:stepKey`: stable across retries and crash recovery, for services that accept one. */
+  idempotencyKey: string;
+}
+
+export interface TriggerContext<Input> extends ServiceContext {
+  input: Input;
 }
 
 /** JSON a poll may keep between runs (a timestamp, a page token). */
@@ -63,7 +66,21 @@ export interface SubscribeContext<Input> extends TriggerContext<Input> {
 }
 
 /** A lookup of choices for a field (pipelines, stages, queues), shown as a dropdown in the builder. */
-export type OptionsLoader = (context: { auth: Credentials | undefined; http: StepHttp; input: Record<string, unknown>; signal?: AbortSignal }) => Promise<Array<{ value: string | number; label: string }>>;
+export type OptionsLoader = (context: ServiceContext & { input: Record<string, unknown> }) => Promise<Array<{ value: string | number; label: string }>>;
+
+/** The types a declared output field can have; `datetime` is text holding a date and time. */
+export type OutputFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime' | 'object' | 'array';
+
+/**
+ * One field of what an operation returns, as the builder's data picker labels it (Zapier's `outputFields`). `key`
+ * is a path into the output in the template grammar: `name.firstName`, `emails[0]`. Every top-level key of the
+ * sample is declared; nested ones where a label helps.
+ */
+export interface OutputField {
+  key: string;
+  label: string;
+  type: OutputFieldType;
+}
 
 export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output = unknown> {
   key: string;
@@ -73,6 +90,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output =
   input: Schema;
   /** What an output looks like, so the builder can offer fields before any run. */
   sample: Output;
+  /** The output's fields, labelled; checked against the sample. */
+  outputFields?: readonly OutputField[];
   perform(context: ActionContext<z.output<Schema>>): Promise<Output>;
   /** Dynamic choices for input fields, by field key (mark the field with `.meta({ dynamicOptions: true })`). */
   options?: Record<string, OptionsLoader>;
@@ -85,6 +104,7 @@ export interface PollingTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   type: 'polling';
   input: Schema;
   sample: Item;
+  outputFields?: readonly OutputField[];
   /** The most recent items, newest first, following the service's paging as far as the cursor says is new. */
   perform(context: PollContext<z.output<Schema>>): Promise<PollOutcome<Item>>;
   /** What makes an item new: its id for "new" triggers; id plus update time for "updated" ones. */
@@ -100,6 +120,7 @@ export interface AppWebhookTriggerDefinition<Schema extends z.ZodType = z.ZodTyp
   type: 'app_webhook';
   input: Schema;
   sample: Item;
+  outputFields?: readonly OutputField[];
   subscribe(context: SubscribeContext<z.output<Schema>>): Promise<{ externalId: string }>;
   unsubscribe(context: TriggerContext<z.output<Schema>> & { hookUrl: string; externalId: string }): Promise<void>;
   /** Verifies a delivery (throw DeliveryRejected) and turns it into items, or answers it directly. */
@@ -119,6 +140,7 @@ export interface InstantTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   type: 'hook' | 'schedule' | 'manual';
   input: Schema;
   sample: Item;
+  outputFields?: readonly OutputField[];
   /**
    * For catch hooks the service signs (the user pastes our URL and their signing key): verify the delivery
    * (throw DeliveryRejected) and shape it. Without it, the trigger data is `{method, query, headers, body}`.
@@ -136,7 +158,7 @@ export interface AppAuth<Fields extends z.ZodType = z.ZodType> {
    * Proves the credentials work with a live call; throws a StepFailure with the service's own message when not.
    * Label each field with `.meta({ title, description, secret })`: the form, the API and redaction read them.
    */
-  test(context: { auth: z.output<Fields>; http: StepHttp; signal?: AbortSignal }): Promise<void>;
+  test(context: { auth: z.output<Fields>; http: StepHttp }): Promise<void>;
 }
 
 export interface AppDefinition {

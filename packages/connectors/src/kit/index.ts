@@ -9,6 +9,9 @@ export type {
   Delivery,
   IncomingRequest,
   OptionsLoader,
+  OutputField,
+  OutputFieldType,
+  ServiceContext,
   PollContext,
   PollOutcome,
   SubscribeContext,
@@ -22,5 +25,8 @@ export type {
 } from './define.ts';
 export { credentialSecrets, dedupeKeyOf, performAction, pollTrigger } from './perform.ts';
 export type { ActionResult, PerformOptions, PollResult } from './perform.ts';
+export { outputFieldProblems } from './outputs.ts';
 export { authFields, describeApp, fieldMeta, secretFieldKeys } from './manifest.ts';
 export type { AppManifest, AuthField, FieldMeta, JsonSchema, OperationManifest } from './manifest.ts';
+export * as field from './fields.ts';
+export { compact, FIELD_LIMITS, type FieldLabel } from './fields.ts';

@@ -1,6 +1,6 @@
 // The JSON description of an app that GET /api/v1/apps serves and the builder renders forms from (shape: shared/API.md).
 import { z } from 'zod';
-import type { AppDefinition, TriggerDefinition } from './define.ts';
+import type { AppDefinition, OutputField, TriggerDefinition } from './define.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -20,6 +20,8 @@ export interface OperationManifest {
   /** JSON Schema of the input as the user fills it in; fields carry title, description and x- hints. */
   inputSchema: JsonSchema;
   sample: unknown;
+  /** The output's fields with their labels and types, for the data picker. */
+  outputFields: OutputField[];
 }
 
 export interface AppManifest {
@@ -80,6 +82,7 @@ export function describeApp(app: AppDefinition): AppManifest {
       kind: trigger.type,
       inputSchema: toSchema(trigger.input),
       sample: trigger.sample,
+      outputFields: [...(trigger.outputFields ?? [])],
     })),
     actions: app.actions.map((action) => ({
       key: action.key,
@@ -87,6 +90,7 @@ export function describeApp(app: AppDefinition): AppManifest {
       description: action.description,
       inputSchema: toSchema(action.input),
       sample: action.sample,
+      outputFields: [...(action.outputFields ?? [])],
     })),
   };
 }

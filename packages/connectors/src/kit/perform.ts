@@ -88,17 +88,11 @@ export async function performAction(
 ): Promise<ActionResult> {
   const http = options.client.forStep({
     secrets: [...credentialSecrets(options.auth, options.secretKeys), ...(options.secrets ?? [])],
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal: options.signal,
   });
   try {
     const input = parseInput(action.input, options.input, action.name);
-    const output = await action.perform({
-      input,
-      auth: options.auth,
-      http,
-      idempotencyKey: options.idempotencyKey,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const output = await action.perform({ input, auth: options.auth, http, idempotencyKey: options.idempotencyKey });
     return { output, requests: [...http.requests] };
   } catch (error) {
     throw asStepFailure(error, http, options.signal);
@@ -108,11 +102,11 @@ export async function performAction(
 export async function pollTrigger(trigger: PollingTriggerDefinition, options: PerformOptions & { cursor: Cursor | null }): Promise<PollResult> {
   const http = options.client.forStep({
     secrets: [...credentialSecrets(options.auth, options.secretKeys), ...(options.secrets ?? [])],
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal: options.signal,
   });
   try {
     const input = parseInput(trigger.input, options.input, trigger.name);
-    const outcome = await trigger.perform({ input, auth: options.auth, http, cursor: options.cursor, ...(options.signal ? { signal: options.signal } : {}) });
+    const outcome = await trigger.perform({ input, auth: options.auth, http, cursor: options.cursor });
     const items = Array.isArray(outcome) ? outcome : outcome.items;
     const cursor = Array.isArray(outcome) || outcome.cursor === undefined ? options.cursor : outcome.cursor;
     return { items, cursor, requests: [...http.requests] };

@@ -1,7 +1,7 @@
 // CINNOX actions over real HTTP: each request as the fake received it, and each output.
 import { describe, expect, test } from 'vitest';
 import { startCinnoxFake, type CinnoxFake } from '@switchyard/testing/fakes/cinnox';
-import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { cinnoxApp } from './app.ts';
 
 let fake: CinnoxFake;

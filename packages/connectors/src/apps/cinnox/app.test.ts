@@ -4,7 +4,7 @@ import { CINNOX_FAKE_PATHS, CINNOX_FAKE_SUBSCRIPTIONS, startCinnoxFake, type Cin
 import type { HttpClient } from '../../http/client.ts';
 import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
-import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { cinnoxApp } from './app.ts';
 import { CINNOX_PATHS, CINNOX_RATE_LIMIT_RETRY_MS } from './client.ts';
 import { CINNOX_SUBSCRIPTIONS } from './subscription.ts';

@@ -8,7 +8,7 @@ import { StepFailure } from '../../http/errors.ts';
 import type { AppWebhookTriggerDefinition } from '../../kit/define.ts';
 import { findAction, findTrigger } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
-import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
+import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { cinnoxApp } from './app.ts';
 
 let fake: CinnoxFake;

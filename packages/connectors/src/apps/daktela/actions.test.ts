@@ -8,7 +8,7 @@ import {
   type DaktelaFake,
 } from '@switchyard/testing/fakes/daktela';
 import type { HttpClient } from '../../http/client.ts';
-import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { daktelaApp } from './app.ts';
 import { EMAIL_ACTIVITY, SMS_ACTIVITY } from './messages.ts';
 import { PAUSE_SESSION } from './pause.ts';

@@ -6,7 +6,7 @@ import { createHttpClient, type HttpClient } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { authFields } from '../../kit/manifest.ts';
 import { credentialSecrets } from '../../kit/perform.ts';
-import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
+import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { daktelaApp } from './app.ts';
 import { daktelaAuthFields, daktelaRequest, describeDaktelaError, listQuery, listRecords, recordPath } from './client.ts';
 

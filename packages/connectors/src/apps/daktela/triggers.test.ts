@@ -4,7 +4,7 @@ import { startDaktelaFake, type DaktelaFake } from '@switchyard/testing/fakes/da
 import type { HttpClient } from '../../http/client.ts';
 import type { PollingTriggerDefinition } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
-import { startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
+import { startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { daktelaApp } from './app.ts';
 import { POLL_MAX_PAGES, POLL_PAGE_SIZE } from './triggers.ts';
 

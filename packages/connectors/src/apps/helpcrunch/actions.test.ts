@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
 import type { HttpClient } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
-import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../testbed.ts';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { helpcrunchApp } from './app.ts';
 
 let fake: HelpCrunchFake;

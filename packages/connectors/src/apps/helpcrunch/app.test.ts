@@ -4,7 +4,7 @@ import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fa
 import type { HttpClient } from '../../http/client.ts';
 import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
-import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../testbed.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { helpcrunchApp } from './app.ts';
 import { HELPCRUNCH_RATE_LIMIT_RETRY_MS, helpcrunchAuth, helpcrunchUrl } from './client.ts';
 

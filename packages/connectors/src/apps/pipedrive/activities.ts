@@ -37,8 +37,8 @@ export const createActivity = defineAction({
   input: z.object(activityFields),
   sample: activitySample,
   options: { owner_id: userChoices },
-  perform: ({ input, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'POST', path: '/api/v2/activities', body: activityBody(input) }),
+  perform: ({ input, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/activities', body: activityBody(input) }),
 }) as ActionDefinition;
 
 export const updateActivity = defineAction({
@@ -48,6 +48,6 @@ export const updateActivity = defineAction({
   input: z.object({ id: idField({ title: 'Activity id' }), ...activityFields }),
   sample: activitySample,
   options: { owner_id: userChoices },
-  perform: ({ input: { id, ...fields }, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'PATCH', path: `/api/v2/activities/${id}`, body: activityBody(fields) }),
+  perform: ({ input: { id, ...fields }, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/activities/${id}`, body: activityBody(fields) }),
 }) as ActionDefinition;

@@ -19,9 +19,9 @@ export const pipedriveApp = defineApp({
   description: 'Sales CRM: deals, people, organizations and activities.',
   auth: {
     fields: pipedriveAuthFields,
-    async test({ auth, http, signal }) {
+    async test({ auth, http }) {
       // The who-am-I call: a bad or revoked token answers 401 "unauthorized access", which the client turns into the failure.
-      me.parse(await pipedriveData({ auth: auth as PipedriveAuth, http, ...(signal ? { signal } : {}) }, { path: '/v1/users/me' }));
+      me.parse(await pipedriveData({ auth: auth as PipedriveAuth, http }, { path: '/v1/users/me' }));
     },
   },
   triggers: [...pollingTriggers, ...instantTriggers],
@@ -36,9 +36,9 @@ export const pipedriveApp = defineApp({
     createActivity,
     updateActivity,
     createNote,
-    customApiCall('Pipedrive', async ({ auth, http, signal }, request) => {
+    customApiCall('Pipedrive', async ({ auth, http }, request) => {
       const response = await sendToPipedrive(
-        { auth, http, ...(signal ? { signal } : {}) },
+        { auth, http },
         { method: request.method, path: request.path, ...(request.query ? { query: request.query } : {}), ...(request.body !== undefined ? { body: request.body } : {}) },
       );
       return { status: response.status, body: response.body };

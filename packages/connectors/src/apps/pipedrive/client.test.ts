@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import type { HttpRequest, HttpResponse, StepHttp } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
-import { failureOf, useConnectorTestbed } from '../testbed.ts';
+import { failureOf, useConnectorTestbed } from '../../../test/testbed.ts';
 import { pipedriveApp } from './app.ts';
 import { PIPEDRIVE_API_ORIGIN, pipedrive, pipedriveErrorMessage, rateLimitWaitMs } from './client.ts';
-import { startTestbed, type Testbed } from './testbed.ts';
+import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
 let bed: Testbed;
 useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });

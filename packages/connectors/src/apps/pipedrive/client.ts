@@ -26,7 +26,6 @@ export type PipedriveAuth = z.output<typeof pipedriveAuthFields>;
 export interface PipedriveContext {
   auth: Credentials | undefined;
   http: StepHttp;
-  signal?: AbortSignal;
 }
 
 export interface PipedriveRequest {
@@ -95,7 +94,6 @@ export async function sendToPipedrive(context: PipedriveContext, request: Pipedr
     ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
     responseType: 'auto',
     httpErrors: 'return',
-    ...(context.signal ? { signal: context.signal } : {}),
   });
   const failed = response.status >= 400 || (typeof response.body === 'object' && response.body !== null && (response.body as { success?: unknown }).success === false);
   if (failed) {

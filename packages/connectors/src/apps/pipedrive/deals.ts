@@ -33,8 +33,8 @@ export const createDeal = defineAction({
   input: z.object({ title: z.string().trim().min(1).max(255).meta({ title: 'Title' }), ...dealFields }),
   sample: dealSample,
   options,
-  perform: ({ input, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'POST', path: '/api/v2/deals', body: definedFields(input) }),
+  perform: ({ input, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/deals', body: definedFields(input) }),
 }) as ActionDefinition;
 
 export const updateDeal = defineAction({
@@ -48,6 +48,6 @@ export const updateDeal = defineAction({
   }),
   sample: dealSample,
   options,
-  perform: ({ input: { id, ...fields }, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'PATCH', path: `/api/v2/deals/${id}`, body: definedFields(fields) }),
+  perform: ({ input: { id, ...fields }, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/deals/${id}`, body: definedFields(fields) }),
 }) as ActionDefinition;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { DeliveryRejected, findTrigger, type AppWebhookTriggerDefinition, type IncomingRequest } from '../../kit/define.ts';
 import { pipedriveApp } from './app.ts';
 import { PIPEDRIVE_WEBHOOK_USER, PIPEDRIVE_WEBHOOK_VERSION } from './instant.ts';
-import { incoming, startReceiver, startTestbed, type Testbed } from './testbed.ts';
+import { incoming, startReceiver, startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
 let bed: Testbed;
 let receiver: LocalServer;

@@ -75,10 +75,10 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       meta: { action: actions[change].register, entity: type.kind, version: PIPEDRIVE_WEBHOOK_VERSION, entity_id: type.sample.id, change_source: 'app', timestamp: 1737021900 },
     },
     options: triggerFilterChoices(type.kind),
-    async subscribe({ auth, http, hookUrl, secret, signal }) {
+    async subscribe({ auth, http, hookUrl, secret }) {
       const webhook = webhookSchema.safeParse(
         await pipedriveData(
-          { auth, http, ...(signal ? { signal } : {}) },
+          { auth, http },
           {
             method: 'POST',
             path: '/v1/webhooks',
@@ -97,9 +97,9 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       if (!webhook.success) throw new StepFailure('Pipedrive created the webhook but did not return its id', { transient: false, code: 'INVALID_RESPONSE' });
       return { externalId: String(webhook.data.id) };
     },
-    async unsubscribe({ auth, http, externalId, signal }) {
+    async unsubscribe({ auth, http, externalId }) {
       try {
-        await sendToPipedrive({ auth, http, ...(signal ? { signal } : {}) }, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(externalId)}` });
+        await sendToPipedrive({ auth, http }, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(externalId)}` });
       } catch (error) {
         // Already deleted in Pipedrive (by hand, or with the user): nothing left to remove.
         if (error instanceof StepFailure && (error.status === 404 || error.status === 410)) return;

@@ -2,9 +2,9 @@
 import { expect, test } from 'vitest';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
-import { useConnectorTestbed } from '../testbed.ts';
+import { useConnectorTestbed } from '../../../test/testbed.ts';
 import { pipedriveApp } from './app.ts';
-import { startTestbed, type Testbed } from './testbed.ts';
+import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
 let bed: Testbed;
 useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });

@@ -39,11 +39,11 @@ export const createNote = defineAction({
       path: ['deal_id'],
     }),
   sample: noteSample,
-  perform: ({ input: { pinned, ...note }, auth, http, signal }) => {
+  perform: ({ input: { pinned, ...note }, auth, http }) => {
     // v1 takes the pins as 0/1 flags, one per record the note is attached to.
     const pin = (attached: unknown): 0 | 1 | undefined => (pinned === undefined || attached === undefined ? undefined : pinned ? 1 : 0);
     return pipedriveData(
-      { auth, http, ...(signal ? { signal } : {}) },
+      { auth, http },
       {
         method: 'POST',
         path: '/v1/notes',

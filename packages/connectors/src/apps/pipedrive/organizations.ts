@@ -28,8 +28,8 @@ export const createOrganization = defineAction({
   input: z.object({ name: z.string().trim().min(1).max(255).meta({ title: 'Name' }), ...organizationFields }),
   sample: organizationSample,
   options: { owner_id: userChoices },
-  perform: ({ input, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'POST', path: '/api/v2/organizations', body: organizationBody(input) }),
+  perform: ({ input, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/organizations', body: organizationBody(input) }),
 }) as ActionDefinition;
 
 export const updateOrganization = defineAction({
@@ -39,6 +39,6 @@ export const updateOrganization = defineAction({
   input: z.object({ id: idField({ title: 'Organization id' }), name: optionalText({ title: 'Name' }, 255), ...organizationFields }),
   sample: organizationSample,
   options: { owner_id: userChoices },
-  perform: ({ input: { id, ...fields }, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'PATCH', path: `/api/v2/organizations/${id}`, body: organizationBody(fields) }),
+  perform: ({ input: { id, ...fields }, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/organizations/${id}`, body: organizationBody(fields) }),
 }) as ActionDefinition;

@@ -36,8 +36,8 @@ export const createPerson = defineAction({
   input: z.object({ name: z.string().trim().min(1).max(255).meta({ title: 'Name' }), ...personFields }),
   sample: personSample,
   options: { owner_id: userChoices },
-  perform: ({ input, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'POST', path: '/api/v2/persons', body: personBody(input) }),
+  perform: ({ input, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/persons', body: personBody(input) }),
 }) as ActionDefinition;
 
 export const updatePerson = defineAction({
@@ -47,8 +47,8 @@ export const updatePerson = defineAction({
   input: z.object({ id: idField({ title: 'Person id' }), name: optionalText({ title: 'Name' }, 255), ...personFields }),
   sample: personSample,
   options: { owner_id: userChoices },
-  perform: ({ input: { id, ...fields }, auth, http, signal }) =>
-    pipedriveData({ auth, http, ...(signal ? { signal } : {}) }, { method: 'PATCH', path: `/api/v2/persons/${id}`, body: personBody(fields) }),
+  perform: ({ input: { id, ...fields }, auth, http }) =>
+    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/persons/${id}`, body: personBody(fields) }),
 }) as ActionDefinition;
 
 const searchItem = z.looseObject({ id: z.number() });
@@ -79,10 +79,10 @@ export const findPerson = defineAction({
     failIfNotFound: z.boolean().default(false).meta({ title: 'Fail when nothing is found', description: 'Off: the step succeeds with found = false.' }),
   }),
   sample: { found: true, person: searchSample, results: [searchSample] },
-  async perform({ input, auth, http, signal }) {
+  async perform({ input, auth, http }) {
     const exactMatch = input.exactMatch ?? input.field === 'email';
     const envelope = await pipedrive(
-      { auth, http, ...(signal ? { signal } : {}) },
+      { auth, http },
       {
         path: '/api/v2/persons/search',
         query: { term: input.term, fields: input.field, exact_match: exactMatch, organization_id: input.organizationId, limit: 10 },

@@ -5,7 +5,7 @@ import { findTrigger } from '../../kit/define.ts';
 import { pollTrigger } from '../../kit/perform.ts';
 import { pipedriveApp } from './app.ts';
 import type { RecordKind } from './records.ts';
-import { startTestbed, type Testbed } from './testbed.ts';
+import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
 let bed: Testbed;
 beforeEach(async () => {

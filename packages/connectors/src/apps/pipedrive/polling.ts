@@ -44,10 +44,10 @@ export function newRecordTrigger(type: RecordType): PollingTriggerDefinition {
     sample: type.sample as PipedriveRecord,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => String(record.id),
-    async perform({ input, auth, http, cursor, signal }) {
+    async perform({ input, auth, http, cursor }) {
       const since = cursorTime(cursor);
       const { records } = await listRecords(
-        { auth, http, ...(signal ? { signal } : {}) },
+        { auth, http },
         type.path,
         { ...filterQuery(input), sort_by: 'add_time', sort_direction: 'desc' },
         // The first poll only records what exists: one page is enough to seed.
@@ -73,9 +73,9 @@ export function updatedRecordTrigger(type: RecordType): PollingTriggerDefinition
     sample: type.sample as PipedriveRecord,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => `${record.id}:${record.update_time ?? ''}`,
-    async perform({ input, auth, http, cursor, signal }) {
+    async perform({ input, auth, http, cursor }) {
       const since = cursorTime(cursor);
-      const context = { auth, http, ...(signal ? { signal } : {}) };
+      const context = { auth, http };
       const filters = filterQuery(input);
       const { records } =
         since === null

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { TwentyFake } from '@switchyard/testing/fakes/twenty';
 import { performAction } from '../../kit/perform.ts';
 import { twentyApp } from './app.ts';
-import { failure, startTestbed, type Testbed } from './testbed.ts';
+import { failure, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
 
 let bed: Testbed;
 let fake: TwentyFake;

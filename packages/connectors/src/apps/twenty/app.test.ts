@@ -6,7 +6,7 @@ import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
 import { twentyApp } from './app.ts';
 import { TWENTY_CONNECTION_TEST, TWENTY_RATE_LIMIT_WAIT_MS } from './client.ts';
-import { failure, startTestbed, type Testbed } from './testbed.ts';
+import { failure, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
 
 let bed: Testbed;
 let fake: TwentyFake;

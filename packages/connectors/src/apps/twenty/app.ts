@@ -10,10 +10,10 @@ import { recordCreatedPolling, recordUpdatedPolling } from './polling-triggers.t
 import { updateRecord } from './update-record.ts';
 import { upsertRecord } from './upsert-record.ts';
 
-const customCall = customApiCall('Twenty', async ({ auth, http, signal }, request) => {
+const customCall = customApiCall('Twenty', async ({ auth, http }, request) => {
   const path = `/${request.path.replace(/^\/+/, '')}`;
   const response = await sendToTwenty(
-    { auth, http, signal },
+    { auth, http },
     { method: request.method, path, ...(request.query ? { query: request.query } : {}), ...(request.body !== undefined ? { body: request.body } : {}) },
   );
   return { status: response.status, headers: response.headers, body: response.body };
@@ -21,8 +21,8 @@ const customCall = customApiCall('Twenty', async ({ auth, http, signal }, reques
 
 const auth: AppAuth<typeof twentyAuthFields> = {
   fields: twentyAuthFields,
-  async test({ auth: credentials, http, signal }) {
-    await sendToTwenty({ auth: credentials, http, signal }, { path: TWENTY_CONNECTION_TEST.path, query: { ...TWENTY_CONNECTION_TEST.query } });
+  async test({ auth: credentials, http }) {
+    await sendToTwenty({ auth: credentials, http }, { path: TWENTY_CONNECTION_TEST.path, query: { ...TWENTY_CONNECTION_TEST.query } });
   },
 };
 

@@ -37,7 +37,6 @@ export const TWENTY_RATE_LIMIT_WAIT_MS = 60_000;
 export interface TwentyContext {
   auth: Credentials | undefined;
   http: StepHttp;
-  signal?: AbortSignal;
 }
 
 export interface TwentyRequest {
@@ -84,7 +83,6 @@ export async function sendToTwenty(context: TwentyContext, request: TwentyReques
     ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
     responseType: 'auto',
     httpErrors: 'return',
-    ...(context.signal ? { signal: context.signal } : {}),
   });
   if (response.status >= 400) {
     const message = twentyErrorMessage(response.body);

@@ -12,8 +12,8 @@ export const createRecord = defineAction({
   input: z.object({ object: objectField, fields: recordFieldsField }),
   sample: samplePerson as TwentyRecord,
   options: { object: loadObjects },
-  async perform({ input, auth, http, signal }) {
-    const response = await sendToTwenty({ auth, http, signal }, { method: 'POST', path: recordsPath(input.object), body: input.fields });
+  async perform({ input, auth, http }) {
+    const response = await sendToTwenty({ auth, http }, { method: 'POST', path: recordsPath(input.object), body: input.fields });
     return unwrapRecord(response.body);
   },
 });

@@ -16,9 +16,9 @@ export const deleteRecord = defineAction({
   }),
   sample: { id: '20202020-1c0e-494c-a1b6-85b1c6fefaa5' } as TwentyRecord,
   options: { object: loadObjects },
-  async perform({ input, auth, http, signal }) {
+  async perform({ input, auth, http }) {
     const response = await sendToTwenty(
-      { auth, http, signal },
+      { auth, http },
       { method: 'DELETE', path: recordsPath(input.object, input.id), ...(input.soft ? { query: { soft_delete: true } } : {}) },
     );
     return unwrapRecord(response.body);

@@ -48,8 +48,8 @@ export const findRecord = defineAction({
   }),
   sample: samplePerson as TwentyRecord,
   options: { object: loadObjects },
-  async perform({ input, auth, http, signal }) {
-    const record = await findFirstRecord({ auth, http, signal }, input.object, input.field, input.comparator, input.value);
+  async perform({ input, auth, http }) {
+    const record = await findFirstRecord({ auth, http }, input.object, input.field, input.comparator, input.value);
     if (record) return record;
     if (input.whenNotFound === 'fail') {
       throw new StepFailure(`No ${input.object} record has ${input.field} ${input.comparator} ${JSON.stringify(input.value)}`, { transient: false, code: 'NOT_FOUND' });

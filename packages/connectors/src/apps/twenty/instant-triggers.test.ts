@@ -7,7 +7,7 @@ import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
 import { twentyApp } from './app.ts';
 import { recordCreated, recordDeleted, recordUpdated } from './instant-triggers.ts';
-import { failure, incoming, startTestbed, type Testbed } from './testbed.ts';
+import { failure, incoming, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
 import { TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
 
 let bed: Testbed;

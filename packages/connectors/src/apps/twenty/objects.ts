@@ -47,8 +47,8 @@ export async function listObjects(context: TwentyContext): Promise<ObjectMetadat
 }
 
 /** The dropdown: active objects users work with (system objects hidden), by their plural API name. */
-export const loadObjects: OptionsLoader = async ({ auth, http, signal }) => {
-  const objects = await listObjects({ auth, http, ...(signal ? { signal } : {}) });
+export const loadObjects: OptionsLoader = async ({ auth, http }) => {
+  const objects = await listObjects({ auth, http });
   return objects
     .filter((object) => object.isActive !== false && object.isSystem !== true)
     .map((object) => ({ value: object.namePlural, label: object.labelPlural ?? object.namePlural }));

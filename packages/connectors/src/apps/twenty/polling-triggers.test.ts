@@ -4,7 +4,7 @@ import type { TwentyFake } from '@switchyard/testing/fakes/twenty';
 import type { Cursor } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
 import { POLL_MAX_PAGES, recordCreatedPolling, recordUpdatedPolling } from './polling-triggers.ts';
-import { startTestbed, type Testbed } from './testbed.ts';
+import { startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
 
 let bed: Testbed;
 let fake: TwentyFake;

@@ -33,8 +33,8 @@ function newestTime(records: readonly TwentyRecord[], field: TimeField, previous
  * Without a cursor: the newest page, newest first. With one (the newest time seen so far): everything at or after it,
  * oldest first through `starting_after` pages, so that a burst larger than one poll is picked up by the next poll.
  */
-async function pollBy(field: TimeField, { input, auth, http, cursor, signal }: PollContext<z.output<typeof pollInput>>): Promise<PollOutcome<TwentyRecord>> {
-  const context = { auth, http, signal };
+async function pollBy(field: TimeField, { input, auth, http, cursor }: PollContext<z.output<typeof pollInput>>): Promise<PollOutcome<TwentyRecord>> {
+  const context = { auth, http };
   const since = typeof cursor === 'string' && !Number.isNaN(Date.parse(cursor)) ? cursor : null;
   if (since === null) {
     const page = await listRecords(context, input.object, { orderBy: `${field}[DescNullsLast]`, limit: POLL_PAGE_SIZE });

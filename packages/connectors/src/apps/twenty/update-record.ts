@@ -12,8 +12,8 @@ export const updateRecord = defineAction({
   input: z.object({ object: objectField, id: recordIdField, fields: recordFieldsField }),
   sample: samplePerson as TwentyRecord,
   options: { object: loadObjects },
-  async perform({ input, auth, http, signal }) {
-    const response = await sendToTwenty({ auth, http, signal }, { method: 'PATCH', path: recordsPath(input.object, input.id), body: input.fields });
+  async perform({ input, auth, http }) {
+    const response = await sendToTwenty({ auth, http }, { method: 'PATCH', path: recordsPath(input.object, input.id), body: input.fields });
     return unwrapRecord(response.body);
   },
 });

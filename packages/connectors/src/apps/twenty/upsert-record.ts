@@ -31,8 +31,8 @@ export const upsertRecord = defineAction({
   }),
   sample: samplePerson as TwentyRecord,
   options: { object: loadObjects },
-  async perform({ input, auth, http, signal }) {
-    const context = { auth, http, signal };
+  async perform({ input, auth, http }) {
+    const context = { auth, http };
     const value = input.matchValue ?? valueAt(input.fields, input.matchField);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new StepFailure(`Give a match value, or include ${input.matchField} in Fields.`, { transient: false, code: 'INVALID_INPUT' });

@@ -1,8 +1,8 @@
 // Test support for the Pipedrive connector: a fake Pipedrive, a loopback-only guarded client and a connection to the fake.
 import { loopbackOnlyConnector, startLocalServer, type LocalServer, type ReceivedRequest } from '@switchyard/testing';
 import { startPipedriveFake, type PipedriveFake, type PipedriveFakeOptions } from '@switchyard/testing/fakes/pipedrive';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import type { IncomingRequest } from '../../kit/define.ts';
+import { createHttpClient, type HttpClient } from '../src/http/client.ts';
+import type { IncomingRequest } from '../src/kit/define.ts';
 
 export interface Testbed {
   fake: PipedriveFake;

@@ -1,9 +1,9 @@
 // Test support for the Twenty connector: a fake Twenty, a loopback-only guarded client, and how deliveries reach receive().
 import { loopbackOnlyConnector, type ReceivedRequest } from '@switchyard/testing';
 import { startTwentyFake, type TwentyFake, type TwentyFakeOptions } from '@switchyard/testing/fakes/twenty';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import type { IncomingRequest } from '../../kit/define.ts';
+import { createHttpClient, type HttpClient } from '../src/http/client.ts';
+import { StepFailure } from '../src/http/errors.ts';
+import type { IncomingRequest } from '../src/kit/define.ts';
 
 export interface Testbed {
   fake: TwentyFake;

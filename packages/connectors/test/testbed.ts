@@ -3,10 +3,10 @@
 // an action, catch the StepFailure it ends with, and hand a hook delivery to receive().
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { loopbackOnlyConnector, type ReceivedRequest } from '@switchyard/testing';
-import { createHttpClient, type HttpClient } from '../http/client.ts';
-import { StepFailure } from '../http/errors.ts';
-import { findAction, type ActionDefinition, type AppDefinition, type Credentials, type IncomingRequest } from '../kit/define.ts';
-import { performAction, type ActionResult } from '../kit/perform.ts';
+import { createHttpClient, type HttpClient } from '../src/http/client.ts';
+import { StepFailure } from '../src/http/errors.ts';
+import { findAction, type ActionDefinition, type AppDefinition, type Credentials, type IncomingRequest } from '../src/kit/define.ts';
+import { performAction, type ActionResult } from '../src/kit/perform.ts';
 
 /** What a testbed needs of a fake: where it listens, what it received, and how to stop it. */
 interface FakeService {

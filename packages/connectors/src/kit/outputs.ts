@@ -1,0 +1,69 @@
+// Checks an operation's declared output fields against its sample, so the labels the builder shows stay true.
+import type { OutputField, OutputFieldType } from './define.ts';
+
+type Segment = string | number;
+
+/** `a.b[0]["c d"]` as segments; null when it does not read as a path. */
+function pathOf(key: string): Segment[] | null {
+  const segments: Segment[] = [];
+  const pattern = /\.?([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/y;
+  let index = 0;
+  while (index < key.length) {
+    pattern.lastIndex = index;
+    const match = pattern.exec(key);
+    if (!match) return null;
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(JSON.parse(`"${match[3]}"`) as string);
+    index = pattern.lastIndex;
+  }
+  return segments.length > 0 ? segments : null;
+}
+
+function valueAt(data: unknown, path: readonly Segment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+const isType: Record<OutputFieldType, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  integer: (value) => Number.isInteger(value),
+  boolean: (value) => typeof value === 'boolean',
+  datetime: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  object: (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+  array: (value) => Array.isArray(value),
+};
+
+/**
+ * What is wrong with the declared fields for this sample, one sentence each (none when they agree): every field's
+ * path must exist in the sample with the declared type (null stands for "may be empty"), keys and labels must be
+ * unique and non-empty, and every top-level key of an object sample must be declared.
+ */
+export function outputFieldProblems(sample: unknown, fields: readonly OutputField[]): string[] {
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const field of fields) {
+    if (keys.has(field.key)) problems.push(`"${field.key}" is declared twice`);
+    keys.add(field.key);
+    if (!field.label.trim()) problems.push(`"${field.key}" has no label`);
+    const path = pathOf(field.key);
+    if (!path) {
+      problems.push(`"${field.key}" is not a path (use dots and [0], e.g. name.firstName or items[0].id)`);
+      continue;
+    }
+    const value = valueAt(sample, path);
+    if (value === undefined) problems.push(`the sample has no "${field.key}"`);
+    else if (value !== null && !isType[field.type](value)) problems.push(`"${field.key}" is declared ${field.type} but the sample has ${JSON.stringify(value)}`);
+  }
+  if (sample !== null && typeof sample === 'object' && !Array.isArray(sample)) {
+    for (const key of Object.keys(sample)) {
+      if (!fields.some((field) => pathOf(field.key)?.[0] === key)) problems.push(`the sample's "${key}" is not declared`);
+    }
+  }
+  return problems;
+}
