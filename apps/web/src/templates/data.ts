@@ -1,5 +1,6 @@
 // The data a step can map from: the trigger's and earlier steps' sample or test data, as a tree, and chip labels for references.
-import { formatPath, type PathSegment, type Reference } from './references.ts';
+import { formatRefPath, type PathSegment } from '@switchyard/contracts';
+import type { Reference } from './references.ts';
 
 /** Where a source's data comes from, shown next to it so nobody mistakes a sample for real data. */
 export type DataOrigin = 'test' | 'request' | 'sample' | 'none';
@@ -85,5 +86,5 @@ export function chipLabel(ref: Reference, sources: readonly DataSource[]): ChipL
   if (!source) {
     return { badge: '?', text: ref.path.length > 0 ? `${ref.source} › ${text}` : text, title: `Unknown step: {{${ref.text}}}`, known: false };
   }
-  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${formatPath('', ref.path).replace(/^\./, '') || 'all data'}`, known: true };
+  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${formatRefPath('', ref.path).replace(/^\./, '') || 'all data'}`, known: true };
 }
