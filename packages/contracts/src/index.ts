@@ -4,3 +4,4 @@ export * from './accounts.ts';
 export * from './zap.ts';
 export * from './run.ts';
 export * from './failure.ts';
+export * from './templates.ts';

@@ -1,6 +1,5 @@
 // Public API of the engine: templates, conditions, the formatter app, the executor and publish-time validation.
 export {
-  formatRefPath,
   listReferences,
   parseTemplate,
   render,
@@ -9,12 +8,9 @@ export {
   resolveRef,
   stringifyValue,
   type FoundReference,
-  type PathSegment,
   type StepState,
   type StepStatusValue,
   type TemplateContext,
-  type TemplateRef,
-  type TemplateRoot,
 } from './templates.ts';
 export {
   compileRegex,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEMPLATE_CASES } from '@switchyard/contracts/template-cases';
 import { listReferences, parseTemplate, render, renderString, type StepState, type TemplateContext } from './templates.ts';
 
 function contextOf(trigger: unknown, steps: Record<string, StepState> = {}): TemplateContext {
@@ -152,23 +153,19 @@ describe('$status and $error', () => {
   });
 });
 
-describe('text that is not a reference', () => {
-  const context = contextOf({ a: 'A' });
+describe('the shared grammar cases', () => {
+  const empty = contextOf(undefined);
 
-  it('leaves braces that do not hold a trigger or steps reference as literal text', () => {
-    expect(render('Hello {{name}} and {{ }} and {x}', context)).toEqual({ value: 'Hello {{name}} and {{ }} and {x}', missing: [] });
+  it.each(TEMPLATE_CASES)('lists the references and malformed references of $name', ({ source, parts, malformed }) => {
+    const refs = parts.flatMap((part) => (typeof part === 'string' ? [] : [{ at: [], ref: { root: part.root, path: part.path, text: part.text } }]));
+    expect(listReferences(source)).toEqual([...refs, ...malformed.map((bad) => ({ at: [], malformed: bad }))]);
   });
 
-  it('finds the reference inside triple braces', () => {
-    expect(render('{{{trigger.a}}}', context).value).toBe('{A}');
-  });
-
-  it('leaves an unterminated template as text', () => {
-    expect(render('{{trigger.a', context).value).toBe('{{trigger.a');
-  });
-
-  it('leaves malformed references as text', () => {
-    expect(render('{{steps}} {{trigger.}} {{steps[0]}} {{trigger[x]}}', context).value).toBe('{{steps}} {{trigger.}} {{steps[0]}} {{trigger[x]}}');
+  it.each(TEMPLATE_CASES)('renders the text of $name literally and reports its references as missing', ({ source, parts }) => {
+    const texts = parts.flatMap((part) => (typeof part === 'string' ? [part] : []));
+    const refs = parts.flatMap((part) => (typeof part === 'string' ? [] : [part.text]));
+    const single = parts.length === 1 && refs.length === 1;
+    expect(render(source, empty)).toEqual({ value: single ? undefined : texts.join(''), missing: [...new Set(refs)] });
   });
 });
 

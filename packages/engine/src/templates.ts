@@ -1,27 +1,8 @@
 // Template rendering: fills `{{trigger.x}}` and `{{steps.key.x}}` into a step's input, and lists references for validation.
+import { splitTemplateText, type PathSegment, type TemplatePart, type TemplateRef } from '@switchyard/contracts';
 
-export type PathSegment = string | number;
-
-export type TemplateRoot = 'trigger' | 'steps';
-
-/** A parsed reference. For `steps`, `path[0]` is the step key. `text` is the normalised form used in `missing` lists. */
-export type TemplateRef = {
-  root: TemplateRoot;
-  path: PathSegment[];
-  text: string;
-};
-
-/** Text that looks like a reference (starts with `trigger` or `steps`) but does not parse; it renders literally. */
-export type MalformedRef = { malformed: string };
-
-type Part = string | TemplateRef;
-
-type ParsedTemplate = {
-  parts: Part[];
-  /** Set when the whole string is exactly one template, which keeps the referenced value's type. */
-  single: TemplateRef | null;
-  malformed: MalformedRef[];
-};
+/** A parsed template; `single` is set when the whole string is exactly one reference, which keeps the referenced value's type. */
+type ParsedTemplate = { parts: TemplatePart[]; single: TemplateRef | null; malformed: string[] };
 
 export type StepStatusValue = 'success' | 'error' | 'skipped';
 
@@ -37,136 +18,10 @@ export type TemplateContext = {
   step(key: string): StepState | undefined;
 };
 
-const NAME_PATTERN = /^[^.[\]\s"'{}]+$/;
-
-/** Normalised text for a path, so `{{ trigger . a [0] }}` and `{{trigger.a[0]}}` are reported the same way. */
-export function formatRefPath(root: string, path: readonly PathSegment[]): string {
-  let text = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (NAME_PATTERN.test(segment)) text += `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-
-function isSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
-
-/** Parses the inside of `{{ }}`; returns null when it is not a reference. */
-function parseRef(source: string): TemplateRef | null {
-  let i = 0;
-  const n = source.length;
-  const skipSpace = () => {
-    while (i < n && isSpace(source[i])) i += 1;
-  };
-  // Names may hold inner spaces (`trigger.first name`); spaces around them are layout.
-  const readName = (): string | null => {
-    const start = i;
-    while (i < n) {
-      const char = source[i];
-      if (char === '.' || char === '[' || char === ']') break;
-      i += 1;
-    }
-    const name = source.slice(start, i).trim();
-    return name === '' ? null : name;
-  };
-
-  skipSpace();
-  const root = readName();
-  if (root !== 'trigger' && root !== 'steps') return null;
-  const path: PathSegment[] = [];
-  for (;;) {
-    skipSpace();
-    if (i >= n) break;
-    const char = source[i];
-    if (char === '.') {
-      i += 1;
-      skipSpace();
-      const name = readName();
-      if (name === null) return null;
-      path.push(/^(0|[1-9]\d*)$/.test(name) ? Number(name) : name);
-    } else if (char === '[') {
-      i += 1;
-      skipSpace();
-      const quote = source[i];
-      if (quote === '"' || quote === "'") {
-        i += 1;
-        let key = '';
-        let closed = false;
-        while (i < n) {
-          const c = source[i] as string;
-          if (c === '\\' && i + 1 < n) {
-            key += source[i + 1];
-            i += 2;
-            continue;
-          }
-          if (c === quote) {
-            closed = true;
-            i += 1;
-            break;
-          }
-          key += c;
-          i += 1;
-        }
-        if (!closed) return null;
-        path.push(key);
-      } else {
-        const match = /^-?\d+/.exec(source.slice(i, i + 20));
-        if (!match) return null;
-        path.push(Number(match[0]));
-        i += match[0].length;
-      }
-      skipSpace();
-      if (source[i] !== ']') return null;
-      i += 1;
-    } else {
-      return null;
-    }
-  }
-  if (root === 'steps' && typeof path[0] !== 'string') return null;
-  return { root, path, text: formatRefPath(root, path) };
-}
-
-function looksLikeRef(source: string): boolean {
-  return /^\s*(trigger|steps)\s*([.[]|$)/.test(source);
-}
-
-const MAX_REF_LENGTH = 1_000;
-
 function parse(source: string): ParsedTemplate {
-  const parts: Part[] = [];
-  const malformed: MalformedRef[] = [];
-  let text = '';
-  let cursor = 0;
-  // Reused while it still lies ahead, so a run of `{{{{...` costs linear time, not quadratic.
-  let close = -1;
-  for (;;) {
-    const open = source.indexOf('{{', cursor);
-    if (open === -1) break;
-    if (close < open + 2) close = source.indexOf('}}', open + 2);
-    if (close === -1) break;
-    const length = close - open - 2;
-    const inner = length <= MAX_REF_LENGTH ? source.slice(open + 2, close) : null;
-    // A brace inside means the real opening is further right, as in `{{{trigger.a}}}`.
-    const ref = inner === null || inner.includes('{') ? null : parseRef(inner);
-    if (!ref) {
-      if (inner !== null && !inner.includes('{') && looksLikeRef(inner)) malformed.push({ malformed: `{{${inner}}}` });
-      text += source.slice(cursor, open + 1);
-      cursor = open + 1;
-      continue;
-    }
-    text += source.slice(cursor, open);
-    if (text) parts.push(text);
-    text = '';
-    parts.push(ref);
-    cursor = close + 2;
-  }
-  text += source.slice(cursor);
-  if (text) parts.push(text);
+  const { parts, malformed } = splitTemplateText(source);
   const only = parts.length === 1 ? parts[0] : undefined;
-  return { parts, single: typeof only === 'object' ? only : null, malformed };
+  return { parts, single: only?.kind === 'ref' ? only.ref : null, malformed };
 }
 
 const CACHE_LIMIT = 5_000;
@@ -192,7 +47,7 @@ function parseCached(source: string): ParsedTemplate {
   return parsed;
 }
 
-export function parseTemplate(source: string): { parts: Array<string | TemplateRef>; single: TemplateRef | null } {
+export function parseTemplate(source: string): { parts: TemplatePart[]; single: TemplateRef | null } {
   const { parts, single } = parseCached(source);
   return { parts, single };
 }
@@ -261,12 +116,12 @@ export function renderString(source: string, context: TemplateContext, missing: 
   }
   let out = '';
   for (const part of parsed.parts) {
-    if (typeof part === 'string') {
-      out += part;
+    if (part.kind === 'text') {
+      out += part.text;
       continue;
     }
-    const { found, value } = resolveRef(part, context);
-    if (!found) missing.push(part.text);
+    const { found, value } = resolveRef(part.ref, context);
+    if (!found) missing.push(part.ref.text);
     out += stringifyValue(value);
   }
   return out;
@@ -318,8 +173,8 @@ export function listReferences(value: unknown): FoundReference[] {
     if (typeof current === 'string') {
       if (!current.includes('{{')) continue;
       const parsed = parseCached(current);
-      for (const part of parsed.parts) if (typeof part !== 'string') found.push({ at, ref: part });
-      for (const bad of parsed.malformed) found.push({ at, malformed: bad.malformed });
+      for (const part of parsed.parts) if (part.kind === 'ref') found.push({ at, ref: part.ref });
+      for (const malformed of parsed.malformed) found.push({ at, malformed });
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i -= 1) stack.push([current[i], [...at, i]]);
     } else if (current !== null && typeof current === 'object') {

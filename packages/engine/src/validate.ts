@@ -1,9 +1,9 @@
 // Static checks run before publishing: every problem in a zap, found at once, each located by a JSON path.
-import { ZapDefinition, type Conditions, type Step } from '@switchyard/contracts';
+import { ZapDefinition, type Conditions, type PathSegment, type Step } from '@switchyard/contracts';
 import { regexProblem, toNumber } from './conditions.ts';
 import { FORMATTER_APP_KEY, findFormatterAction } from './formatter/app.ts';
 import { parseDate, wallTimeIn } from './formatter/date.ts';
-import { listReferences, type PathSegment } from './templates.ts';
+import { listReferences } from './templates.ts';
 
 export const ZAP_PROBLEM_CODES = [
   'invalid_schema',

@@ -1,9 +1,10 @@
 // A JSON value typed as text (arrays, open objects): checked as you type, stored parsed, references allowed inside strings.
+import type { PathSegment } from '@switchyard/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Field } from '../ui/Field.tsx';
 import { DataIcon } from '../ui/icons.tsx';
 import { DataPicker } from '../templates/DataPicker.tsx';
-import { templateOf, type PathSegment } from '../templates/references.ts';
+import { templateOf } from '../templates/references.ts';
 import { useTemplateScope } from '../templates/scope.ts';
 
 export type JsonFieldProps = {

@@ -1,9 +1,9 @@
 // The data picker: the trigger's and earlier steps' data as a searchable tree; choosing a field inserts its reference.
+import type { PathSegment } from '@switchyard/contracts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cx } from '../ui/cx.ts';
 import { ChevronRightIcon, CloseIcon } from '../ui/icons.tsx';
-import { dataTree, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
-import { formatPath, type PathSegment } from './references.ts';
+import { dataTree, fieldName, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
 
 export type DataPickerProps = {
   sources: readonly DataSource[];
@@ -17,11 +17,6 @@ const ORIGIN_LABELS: Record<DataOrigin, string> = {
   sample: 'Sample data',
   none: 'No data yet',
 };
-
-/** `body.name`, `lines[0].sku`: how a field is named in the picker's buttons. */
-export function fieldName(path: readonly PathSegment[]): string {
-  return formatPath('', path).replace(/^\./, '');
-}
 
 export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
   const rootRef = useRef<HTMLDivElement>(null);

@@ -1,10 +1,11 @@
 // A text field that mixes typed text with `{{...}}` references, shown as chips and inserted through the data picker.
+import type { PathSegment } from '@switchyard/contracts';
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { cx } from '../ui/cx.ts';
 import { DataIcon } from '../ui/icons.tsx';
 import { chipLabel, type DataSource } from './data.ts';
 import { DataPicker } from './DataPicker.tsx';
-import { splitTemplate, templateOf, type PathSegment } from './references.ts';
+import { splitTemplate, templateOf } from './references.ts';
 import { useTemplateScope } from './scope.ts';
 
 export type TemplateInputProps = {

@@ -1,5 +1,6 @@
 // The data a step can map from: the trigger's and earlier steps' sample or test data, as a tree, and chip labels for references.
-import { formatPath, type PathSegment, type Reference } from './references.ts';
+import { formatRefPath, type PathSegment } from '@switchyard/contracts';
+import type { Reference } from './references.ts';
 
 /** Where a source's data comes from, shown next to it so nobody mistakes a sample for real data. */
 export type DataOrigin = 'test' | 'request' | 'sample' | 'none';
@@ -64,6 +65,11 @@ export function preview(value: unknown, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** `body.name`, `lines[0].sku`: how a field is named in the picker's buttons and chip titles. */
+export function fieldName(path: readonly PathSegment[]): string {
+  return formatRefPath('', path).replace(/^\./, '');
+}
+
 /** A path as people read it: `body › name`, `lines › [0] › sku`. */
 export function readablePath(path: readonly PathSegment[]): string {
   return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join(' › ');
@@ -85,5 +91,5 @@ export function chipLabel(ref: Reference, sources: readonly DataSource[]): ChipL
   if (!source) {
     return { badge: '?', text: ref.path.length > 0 ? `${ref.source} › ${text}` : text, title: `Unknown step: {{${ref.text}}}`, known: false };
   }
-  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${formatPath('', ref.path).replace(/^\./, '') || 'all data'}`, known: true };
+  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${fieldName(ref.path) || 'all data'}`, known: true };
 }

@@ -1,26 +1,24 @@
 // Tests of template references: splitting text into text and references, writing paths, renaming a step's key.
 import { describe, expect, it } from 'vitest';
-import { formatPath, parseReference, referencesIn, renameStepReferences, splitTemplate, templateOf, valueAt } from './references.ts';
+import { TEMPLATE_CASES } from '@switchyard/contracts/template-cases';
+import { parseReference, referencesIn, renameStepReferences, splitTemplate, templateOf, valueAt, type Segment } from './references.ts';
 
 describe('references', () => {
-  it('splits text into plain text and the references inside it', () => {
-    expect(splitTemplate('Hello {{trigger.body.name}}, deal {{ steps.deal.id }}!')).toEqual([
-      { kind: 'text', text: 'Hello ' },
-      { kind: 'ref', ref: { source: 'trigger', path: ['body', 'name'], text: 'trigger.body.name' }, raw: '{{trigger.body.name}}' },
-      { kind: 'text', text: ', deal ' },
-      { kind: 'ref', ref: { source: 'deal', path: ['id'], text: 'steps.deal.id' }, raw: '{{ steps.deal.id }}' },
-      { kind: 'text', text: '!' },
-    ]);
+  it.each(TEMPLATE_CASES)('shows as chips exactly the references the engine reads in $name', ({ source, parts }) => {
+    const expected: Segment[] = parts.map((part) => {
+      if (typeof part === 'string') return { kind: 'text', text: part };
+      const [key, ...path] = part.path;
+      const ref = part.root === 'trigger' ? { source: 'trigger', path: part.path, text: part.text } : { source: String(key), path, text: part.text };
+      return { kind: 'ref', ref, raw: part.raw };
+    });
+    expect(splitTemplate(source)).toEqual(expected);
   });
 
-  it('keeps braces that are not references as text', () => {
-    expect(splitTemplate('{{ nothing.here }} and {{}}')).toEqual([{ kind: 'text', text: '{{ nothing.here }} and {{}}' }]);
-  });
-
-  it('reads indexes and quoted keys, and writes them back the way the engine reads them', () => {
+  it('reads the inside of the braces as a reference, and writes one back the way the engine reads it', () => {
     expect(parseReference('trigger.lines[0]["unit price"]')).toEqual({ source: 'trigger', path: ['lines', 0, 'unit price'], text: 'trigger.lines[0]["unit price"]' });
-    expect(formatPath('trigger', ['lines', 0, 'unit price'])).toBe('trigger.lines[0]["unit price"]');
-    expect(templateOf('shape', ['title'])).toBe('{{steps.shape.title}}');
+    expect(parseReference('steps.shape.title')).toEqual({ source: 'shape', path: ['title'], text: 'steps.shape.title' });
+    expect(parseReference('nothing.here')).toBeNull();
+    expect(templateOf('shape', ['title', 0, 'a b'])).toBe('{{steps.shape.title[0]["a b"]}}');
     expect(templateOf('trigger', [])).toBe('{{trigger}}');
   });
 
@@ -32,6 +30,11 @@ describe('references', () => {
       nested: [{ v: '{{steps.fresh.items[1]}}' }],
       other: '{{steps.older.x}}',
     });
+  });
+
+  it('renames only references, keeping other text and other references exactly as written', () => {
+    const text = '{{ steps.old.first name }} {{{steps.old.a}}} {{steps.}} {{ trigger.old }} {{ steps.other.x }}';
+    expect(renameStepReferences(text, 'old', 'fresh')).toBe('{{steps.fresh["first name"]}} {{{steps.fresh.a}}} {{steps.}} {{ trigger.old }} {{ steps.other.x }}');
   });
 
   it('reads a path out of sample data', () => {

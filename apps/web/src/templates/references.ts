@@ -1,6 +1,5 @@
-// `{{trigger.x}}` and `{{steps.key.x}}` references: splitting text into text and references, and writing paths back.
-
-export type PathSegment = string | number;
+// `{{trigger.x}}` and `{{steps.key.x}}` references as the builder shows them, read and written with the shared template grammar.
+import { formatRefPath, parseTemplateRef, splitTemplateText, type PathSegment, type TemplateRef } from '@switchyard/contracts';
 
 /** A reference as the builder shows it: where it reads from and the path inside that source. */
 export type Reference = {
@@ -13,98 +12,34 @@ export type Reference = {
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'ref'; ref: Reference; raw: string };
 
-const NAME = /^[^.[\]\s"'{}]+$/;
-
-/** Writes a path the way the engine reads it: dots for plain names, `[0]` for indexes, `["a b"]` for other keys. */
-export function formatPath(root: string, path: readonly PathSegment[]): string {
-  let text = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (NAME.test(segment)) text += `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
+function toReference(ref: TemplateRef): Reference {
+  if (ref.root === 'trigger') return { source: 'trigger', path: ref.path, text: ref.text };
+  const [key, ...path] = ref.path as [string, ...PathSegment[]];
+  return { source: key, path, text: ref.text };
 }
 
-/** `{{trigger.body.name}}` for the trigger source, `{{steps.shape.title}}` for a step. */
+/** `trigger.body.name` for the trigger source, `steps.shape.title` for a step. */
 export function referenceText(source: string, path: readonly PathSegment[]): string {
-  return source === 'trigger' ? formatPath('trigger', path) : formatPath(`steps.${formatPath(source, [])}`, path);
+  return source === 'trigger' ? formatRefPath('trigger', path) : formatRefPath('steps', [source, ...path]);
 }
 
 export function templateOf(source: string, path: readonly PathSegment[]): string {
   return `{{${referenceText(source, path)}}}`;
 }
 
-/** Parses `a.b[0]["c d"]` into segments; null when it does not read as a path. */
-export function parsePath(text: string): PathSegment[] | null {
-  const segments: PathSegment[] = [];
-  let i = 0;
-  const source = text.trim();
-  while (i < source.length) {
-    const char = source[i];
-    if (char === '.') {
-      if (segments.length === 0) return null;
-      i += 1;
-      continue;
-    }
-    if (char === '[') {
-      const close = source.indexOf(']', i);
-      if (close === -1) return null;
-      const inner = source.slice(i + 1, close).trim();
-      if (/^\d+$/.test(inner)) segments.push(Number(inner));
-      else if (/^"(?:[^"\\]|\\.)*"$/.test(inner)) segments.push(JSON.parse(inner) as string);
-      else return null;
-      i = close + 1;
-      continue;
-    }
-    let end = i;
-    while (end < source.length && source[end] !== '.' && source[end] !== '[') end += 1;
-    const name = source.slice(i, end).trim();
-    if (name === '' || !NAME.test(name)) return null;
-    segments.push(name);
-    i = end;
-  }
-  return segments;
-}
-
 /** Reads the inside of `{{ }}` as a reference, or null when it is not one (it then stays plain text). */
 export function parseReference(inner: string): Reference | null {
-  const path = parsePath(inner);
-  if (!path || path.length === 0) return null;
-  const [root, ...rest] = path;
-  if (root === 'trigger') return { source: 'trigger', path: rest, text: formatPath('trigger', rest) };
-  if (root === 'steps' && typeof rest[0] === 'string') {
-    const [key, ...inside] = rest as [string, ...PathSegment[]];
-    return { source: key, path: inside, text: referenceText(key, inside) };
-  }
-  return null;
+  const ref = parseTemplateRef(inner);
+  return ref && toReference(ref);
 }
-
-const TEMPLATE = /\{\{([^{}]*)\}\}/g;
 
 /** Splits text into plain text and references, in order; adjacent text is merged. */
 export function splitTemplate(text: string): Segment[] {
-  const segments: Segment[] = [];
-  const pushText = (value: string) => {
-    if (value === '') return;
-    const last = segments.at(-1);
-    if (last?.kind === 'text') last.text += value;
-    else segments.push({ kind: 'text', text: value });
-  };
-  let index = 0;
-  for (const match of text.matchAll(TEMPLATE)) {
-    pushText(text.slice(index, match.index));
-    const ref = parseReference(match[1] ?? '');
-    if (ref) segments.push({ kind: 'ref', ref, raw: match[0] });
-    else pushText(match[0]);
-    index = match.index + match[0].length;
-  }
-  pushText(text.slice(index));
-  return segments;
+  return splitTemplateText(text).parts.map((part): Segment => (part.kind === 'text' ? part : { kind: 'ref', ref: toReference(part.ref), raw: part.raw }));
 }
 
 export function hasReference(text: string): boolean {
-  return splitTemplate(text).some((segment) => segment.kind === 'ref');
+  return splitTemplateText(text).parts.some((part) => part.kind === 'ref');
 }
 
 /** Every reference in a value (strings anywhere inside objects and arrays). */
@@ -115,13 +50,16 @@ export function referencesIn(value: unknown): Reference[] {
   return [];
 }
 
-/** Rewrites references to a renamed step key everywhere in a value. */
+/** Rewrites references to a renamed step key everywhere in a value; everything else keeps its exact text. */
 export function renameStepReferences<T>(value: T, from: string, to: string): T {
   const rewrite = (text: string) =>
-    text.replace(TEMPLATE, (whole, inner: string) => {
-      const ref = parseReference(inner);
-      return ref && ref.source === from && inner.trim().startsWith('steps') ? `{{${referenceText(to, ref.path)}}}` : whole;
-    });
+    splitTemplateText(text)
+      .parts.map((part) => {
+        if (part.kind === 'text') return part.text;
+        const [key, ...path] = part.ref.path;
+        return part.ref.root === 'steps' && key === from ? templateOf(to, path) : part.raw;
+      })
+      .join('');
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return rewrite(node);
     if (Array.isArray(node)) return node.map(walk);
