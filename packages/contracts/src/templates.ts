@@ -152,3 +152,13 @@ export function splitTemplateText(source: string): TemplateSplit {
   if (text) parts.push({ kind: 'text', text });
   return { parts, malformed };
 }
+
+/** Reads a path out of sample data the way the builder previews it; undefined when it is not there. */
+export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,7 +1,8 @@
 // Tests of template references: splitting text into text and references, writing paths, renaming a step's key.
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_CASES } from '@switchyard/contracts/template-cases';
-import { parseReference, referencesIn, renameStepReferences, splitTemplate, templateOf, valueAt, type Segment } from './references.ts';
+import { valueAt } from '@switchyard/contracts';
+import { parseReference, referencesIn, renameStepReferences, splitTemplate, templateOf, type Segment } from './references.ts';
 
 describe('references', () => {
   it.each(TEMPLATE_CASES)('shows as chips exactly the references the engine reads in $name', ({ source, parts }) => {

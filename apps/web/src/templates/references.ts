@@ -69,12 +69,3 @@ export function renameStepReferences<T>(value: T, from: string, to: string): T {
   return walk(value) as T;
 }
 
-/** Reads a path out of sample data; undefined when it is not there. */
-export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}

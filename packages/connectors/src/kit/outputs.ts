@@ -1,32 +1,11 @@
 // Checks an operation's declared output fields against its sample, so the labels the builder shows stay true.
+import { parseTemplateRef, valueAt, type PathSegment } from '@switchyard/contracts';
 import type { OutputField, OutputFieldType } from './define.ts';
 
-type Segment = string | number;
-
-/** `a.b[0]["c d"]` as segments; null when it does not read as a path. */
-function pathOf(key: string): Segment[] | null {
-  const segments: Segment[] = [];
-  const pattern = /\.?([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/y;
-  let index = 0;
-  while (index < key.length) {
-    pattern.lastIndex = index;
-    const match = pattern.exec(key);
-    if (!match) return null;
-    if (match[1] !== undefined) segments.push(match[1]);
-    else if (match[2] !== undefined) segments.push(Number(match[2]));
-    else segments.push(JSON.parse(`"${match[3]}"`) as string);
-    index = pattern.lastIndex;
-  }
-  return segments.length > 0 ? segments : null;
-}
-
-function valueAt(data: unknown, path: readonly Segment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
+/** A declared key read with the template grammar, as the builder will write it after `{{steps.<key>.`: null when it does not parse. */
+function pathOf(key: string): PathSegment[] | null {
+  const ref = parseTemplateRef(key.startsWith('[') ? `trigger${key}` : `trigger.${key}`);
+  return ref && ref.path.length > 0 ? ref.path : null;
 }
 
 const isType: Record<OutputFieldType, (value: unknown) => boolean> = {
