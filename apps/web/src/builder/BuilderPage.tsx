@@ -31,6 +31,7 @@ import { RenameStepDialog } from './RenameStepDialog.tsx';
 import { StepList } from './StepList.tsx';
 import { sourcesFor, useTestData } from './test-data.ts';
 import { TRIGGER_CARD_KEY, TriggerCard } from './TriggerCard.tsx';
+import './builder.css';
 
 export function BuilderPage({ zapId }: { zapId: string }) {
   const workspace = useCurrentWorkspace();

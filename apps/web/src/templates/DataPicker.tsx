@@ -4,6 +4,7 @@ import { cx } from '../ui/cx.ts';
 import { ChevronRightIcon, CloseIcon } from '../ui/icons.tsx';
 import { dataTree, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
 import { formatPath, type PathSegment } from './references.ts';
+import './templates.css';
 
 export type DataPickerProps = {
   sources: readonly DataSource[];

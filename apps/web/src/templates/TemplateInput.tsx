@@ -6,6 +6,7 @@ import { chipLabel, type DataSource } from './data.ts';
 import { DataPicker } from './DataPicker.tsx';
 import { splitTemplate, templateOf, type PathSegment } from './references.ts';
 import { useTemplateScope } from './scope.ts';
+import './templates.css';
 
 export type TemplateInputProps = {
   id?: string;
