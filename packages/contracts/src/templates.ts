@@ -162,3 +162,12 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   }
   return current;
 }
+
+/**
+ * A field path on its own (`name.firstName`, `emails[0]`, `["odd key"]`), as output fields declare them: read with
+ * the reference grammar; null when it does not parse or is empty.
+ */
+export function parseFieldPath(key: string): PathSegment[] | null {
+  const ref = parseTemplateRef(key.startsWith('[') ? `trigger${key}` : `trigger.${key}`);
+  return ref && ref.path.length > 0 ? ref.path : null;
+}

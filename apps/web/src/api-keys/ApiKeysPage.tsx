@@ -12,6 +12,7 @@ import { canManageApiKeys, ROLE_LABELS, roleWithArticle } from '../workspaces/ro
 import { apiKeysKey, revokeApiKey, useApiKeys, type ApiKey, type CreatedApiKey } from './api.ts';
 import { CreateApiKeyForm } from './CreateApiKeyForm.tsx';
 import { NewTokenPanel } from './NewTokenPanel.tsx';
+import './api-keys.css';
 
 export function ApiKeysPage() {
   const workspace = useCurrentWorkspace();

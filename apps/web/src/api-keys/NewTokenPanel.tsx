@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Button } from '../ui/Button.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import type { CreatedApiKey } from './api.ts';
+import './api-keys.css';
 
 export function NewTokenPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDone: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);

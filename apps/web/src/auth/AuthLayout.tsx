@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Logo } from '../ui/icons.tsx';
 import { useDocumentTitle } from '../ui/Page.tsx';
+import './auth.css';
 
 export function AuthLayout({
   title,

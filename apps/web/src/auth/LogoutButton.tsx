@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { navigate } from '../router.tsx';
 import { Button } from '../ui/Button.tsx';
 import { logout } from './session.ts';
+import './auth.css';
 
 export function LogoutButton() {
   const queryClient = useQueryClient();

@@ -1,6 +1,7 @@
 // A password input with a show/hide toggle, built on the shared Field.
 import { useState, type ComponentProps } from 'react';
 import { Field } from '../ui/Field.tsx';
+import './auth.css';
 
 type PasswordFieldProps = Omit<ComponentProps<'input'>, 'id' | 'type' | 'className'> & {
   label: string;

@@ -7,6 +7,7 @@ import { Button } from '../ui/Button.tsx';
 import { ArrowLeftIcon, ChevronRightIcon } from '../ui/icons.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { NEW_STEP_KINDS, type NewStepKind } from './new-step.ts';
+import './builder.css';
 
 export type StepChoice = { kind: NewStepKind; app?: string; action?: string };
 

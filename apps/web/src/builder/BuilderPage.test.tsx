@@ -1,4 +1,4 @@
-// Tests of the builder page: publish problems shown next to their steps and fields, autosave, a draft that differs.
+// Tests of the builder page: publish problems shown next to their steps and fields, autosave, a draft that differs, the data picker.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorReply, stubFetch, type StubCall } from '../test/fetch-stub.ts';
@@ -57,11 +57,11 @@ const problems = [
   { path: 'steps[1].connectionId', message: 'Choose a pipedrive connection', code: 'missing_connection', stepKey: 'person' },
 ];
 
-function stubBuilder(overrides: Record<string, unknown> = {}): StubCall[] {
+function stubBuilder(overrides: Record<string, unknown> = {}, catalog: unknown[] = apps): StubCall[] {
   const current = { ...zap, ...overrides };
   return stubFetch({
     [`GET ${BASE}/zaps/zap_1`]: { body: current },
-    'GET /api/v1/apps': { body: apps },
+    'GET /api/v1/apps': { body: catalog },
     [`GET ${BASE}/zaps/zap_1/problems`]: { body: { problems } },
     [`GET ${BASE}/zaps/zap_1/samples`]: { body: { data: [] } },
     [`GET ${BASE}/runs`]: { body: { data: [], nextCursor: null } },
@@ -157,5 +157,46 @@ describe('BuilderPage', () => {
     fireEvent.click(within(picker).getByRole('button', { name: 'Show the fields of body' }));
     fireEvent.click(within(picker).getByRole('button', { name: 'Insert body.name' }));
     expect(within(person).getByRole('textbox', { name: 'Name' }).querySelector('.chip')?.textContent).toBe('Step 1body › name');
+  });
+
+  it('names the fields of the trigger and of an app step by the labels the catalog declares', async () => {
+    // The same catalog, now declaring what the trigger and the action return.
+    const labelled = apps.map((app) => ({
+      ...app,
+      triggers: app.triggers.map((trigger) => ({
+        ...trigger,
+        outputFields: [
+          { key: 'body', label: 'Request body', type: 'object' },
+          { key: 'body.name', label: 'Sender name', type: 'string' },
+        ],
+      })),
+      actions: app.actions.map((action) => ({
+        ...action,
+        outputFields: [
+          { key: 'id', label: 'Person ID', type: 'integer' },
+          { key: 'name', label: 'Full name', type: 'string' },
+        ],
+      })),
+    }));
+    // The code step comes after the Pipedrive step here, so it can map from both.
+    stubBuilder({ steps: [zap.steps[1], zap.steps[0]] }, labelled);
+    renderInWorkspace(<BuilderPage zapId="zap_1" />);
+    const code = await screen.findByRole('article', { name: 'Step 3: Run JavaScript' });
+    fireEvent.click(within(code).getAllByRole('button', { name: /Run JavaScript/ })[0] as HTMLElement);
+
+    const value = await within(code).findByRole('textbox', { name: 'Value of name' });
+    const chip = value.querySelector('.chip');
+    expect(chip?.textContent).toBe('Step 1Sender name');
+    expect(chip?.getAttribute('title')).toBe('1. Catch Hook (Webhooks): Sender name (body.name)');
+
+    fireEvent.click(within(code).getByRole('button', { name: 'Insert data into Value of name' }));
+    const picker = within(code).getByRole('dialog', { name: 'Insert data' });
+    expect(within(picker).getByRole('button', { name: 'Insert Person ID (id)' }).textContent).toBe('Person IDid7');
+    fireEvent.click(within(picker).getByRole('button', { name: 'Show the fields of Request body (body)' }));
+    expect(within(picker).getByRole('button', { name: 'Insert Sender name (body.name)' })).toBeTruthy();
+
+    fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'full name' } });
+    fireEvent.click(within(picker).getByRole('button', { name: 'Insert Full name (name) from step 2' }));
+    expect([...value.querySelectorAll('.chip')].map((element) => element.textContent)).toEqual(['Step 1Sender name', 'Step 2Full name']);
   });
 });

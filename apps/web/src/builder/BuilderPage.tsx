@@ -1,36 +1,39 @@
 // The zap builder: the trigger and steps as cards, autosaved drafts, problems next to their steps, tests and publishing.
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useMemo, useReducer, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Run, StepRecord, Zap } from '@switchyard/contracts';
-import { ApiError, type ErrorDetail } from '../api.ts';
+import type { Zap } from '@switchyard/contracts';
+import { ApiError } from '../api.ts';
 import { catalogOf, useApps } from '../catalog/api.ts';
 import { Link } from '../router.tsx';
-import { RunStatusBadge } from '../runs/RunStatusBadge.tsx';
-import { StepTimeline, type DescribeStep } from '../runs/StepTimeline.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { ArrowLeftIcon, CloseIcon, PlayIcon, WarningIcon } from '../ui/icons.tsx';
-import { JsonView } from '../ui/JsonView.tsx';
+import { ArrowLeftIcon, CloseIcon, PlayIcon } from '../ui/icons.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { useDocumentTitle } from '../ui/Page.tsx';
-import { Switch } from '../ui/Switch.tsx';
-import { Time } from '../ui/Time.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canWrite } from '../workspaces/roles.ts';
 import { publishZap, unpublishZap, useZap, zapKey, zapProblems, zapsKey } from '../zaps/api.ts';
 import { AddStepDialog, type StepChoice } from './AddStepDialog.tsx';
-import { useAutosave, type SaveState } from './autosave.ts';
+import { useAutosave } from './autosave.ts';
 import { BuilderContext, type Builder } from './context.ts';
 import { applyEdit, findStep, flattenSteps, ROOT, stepNumbers, type DraftEdit, type ListAddress, type ZapDraft } from './draft.ts';
 import { stepTitle } from './labels.ts';
 import { newStep } from './new-step.ts';
-import { indexProblems, locateProblem } from './problems.ts';
+import { ProblemCount } from './ProblemCount.tsx';
+import { indexProblems } from './problems.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { PublicationNotice } from './PublicationNotice.tsx';
+import { PublishControls } from './PublishControls.tsx';
 import { RenameStepDialog } from './RenameStepDialog.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
 import { StepList } from './StepList.tsx';
 import { sourcesFor, useTestData } from './test-data.ts';
+import { TestRunPanel } from './TestRunPanel.tsx';
 import { TRIGGER_CARD_KEY, TriggerCard } from './TriggerCard.tsx';
+import { ZapNameInput } from './ZapNameInput.tsx';
+import './builder.css';
 
 export function BuilderPage({ zapId }: { zapId: string }) {
   const workspace = useCurrentWorkspace();
@@ -322,227 +325,5 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
         </ConfirmDialog>
       )}
     </BuilderContext>
-  );
-}
-
-function ZapNameInput({ name, readOnly, onChange }: { name: string; readOnly: boolean; onChange: (name: string) => void }) {
-  const [value, setValue] = useState(name);
-  // Follow the draft only when it changed elsewhere; while typing, "New " must keep its space.
-  useEffect(() => {
-    if (name.trim() !== value.trim()) setValue(name);
-  }, [name]);
-  return (
-    <input
-      className="zap-name-input"
-      aria-label="Zap name"
-      value={value}
-      readOnly={readOnly}
-      maxLength={200}
-      onChange={(event) => {
-        setValue(event.target.value);
-        // An empty name is not a valid zap: keep the last one until something is typed.
-        if (event.target.value.trim() !== '') onChange(event.target.value);
-      }}
-      onBlur={() => {
-        if (value.trim() === '') setValue(name);
-      }}
-    />
-  );
-}
-
-function SaveStatus({ state, readOnly, onRetry }: { state: SaveState; readOnly: boolean; onRetry: () => void }) {
-  if (readOnly) return <span className="save-status muted">Read only</span>;
-  return (
-    <span className="save-status" role="status">
-      {state.status === 'saving' && (
-        <>
-          <span className="spinner" aria-hidden="true" /> Saving…
-        </>
-      )}
-      {state.status === 'pending' && <span className="muted">Unsaved changes</span>}
-      {state.status === 'saved' && <span className="muted">{state.savedAt ? 'All changes saved' : 'Draft saved'}</span>}
-      {state.status === 'error' && (
-        <span className="save-error">
-          <WarningIcon /> Not saved: {state.error?.message}{' '}
-          <button type="button" className="link-button" onClick={onRetry}>
-            Try again
-          </button>
-        </span>
-      )}
-    </span>
-  );
-}
-
-function ProblemCount({ count, loading, shown, onToggle }: { count: number; loading: boolean; shown: boolean; onToggle: () => void }) {
-  if (loading) return null;
-  if (count === 0) return <span className="badge badge-success">Ready to publish</span>;
-  return (
-    <button type="button" className="problem-count" aria-expanded={shown} onClick={onToggle}>
-      <WarningIcon /> {count} problem{count === 1 ? '' : 's'} to fix
-    </button>
-  );
-}
-
-function PublishControls({
-  zap,
-  readOnly,
-  publishing,
-  unpublishing,
-  onPublish,
-  onUnpublish,
-}: {
-  zap: Zap;
-  readOnly: boolean;
-  publishing: boolean;
-  unpublishing: boolean;
-  onPublish: () => void;
-  onUnpublish: () => void;
-}) {
-  const on = zap.status === 'on';
-  return (
-    <>
-      {(!on || zap.draftDiffers) && (
-        <Button variant="primary" busy={publishing} disabled={readOnly} onClick={onPublish}>
-          {publishing ? 'Publishing…' : on ? 'Publish changes' : 'Publish'}
-        </Button>
-      )}
-      {(on || zap.publishedVersion !== null) && (
-        <Switch
-          checked={on}
-          label={on ? 'Zap is on: turn it off' : 'Zap is off: publish and turn it on'}
-          busy={publishing || unpublishing}
-          disabled={readOnly}
-          onChange={(next) => (next ? onPublish() : onUnpublish())}
-        />
-      )}
-    </>
-  );
-}
-
-function PublicationNotice({ zap }: { zap: Zap }) {
-  if (zap.disabledReason) {
-    return (
-      <div className="banner banner-error" role="note">
-        <div className="banner-text">
-          <p className="banner-title">Switchyard turned this zap off</p>
-          <p>{zap.disabledReason}</p>
-        </div>
-      </div>
-    );
-  }
-  if (zap.status === 'on' && zap.draftDiffers) {
-    return (
-      <div className="banner banner-warning" role="note">
-        <div className="banner-text">
-          <p>
-            <strong>The draft differs from what runs.</strong> The zap keeps running version {zap.publishedVersion} until you publish the changes.
-          </p>
-        </div>
-      </div>
-    );
-  }
-  if (zap.status === 'on') {
-    return (
-      <p className="builder-note">
-        <span className="badge badge-success">On</span> Running version {zap.publishedVersion}, the same as this draft.
-        {zap.lastError && <span className="muted"> Last error: {zap.lastError}</span>}
-      </p>
-    );
-  }
-  if (zap.publishedVersion !== null) {
-    return (
-      <p className="builder-note">
-        <span className="badge">Off</span> Version {zap.publishedVersion} was published before; publish to turn the zap on again.
-      </p>
-    );
-  }
-  return null;
-}
-
-function ProblemsPanel({
-  details,
-  draft,
-  publishFailed,
-  onGoTo,
-  onClose,
-}: {
-  details: ErrorDetail[];
-  draft: ZapDraft;
-  publishFailed: boolean;
-  onGoTo: (key: string | null) => void;
-  onClose: () => void;
-}) {
-  const numbers = stepNumbers(draft.steps);
-  if (details.length === 0) {
-    return (
-      <div className="banner banner-success" role="status">
-        <div className="banner-text">
-          <p>No problems: the zap can be published.</p>
-        </div>
-        <button type="button" className="icon-button" aria-label="Hide" onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
-    );
-  }
-  return (
-    <section className={publishFailed ? 'banner banner-error problems-panel' : 'banner banner-warning problems-panel'} role={publishFailed ? 'alert' : 'region'} aria-label="Problems to fix">
-      <div className="banner-text">
-        <p className="banner-title">
-          {publishFailed ? 'The zap cannot be published yet: ' : ''}
-          {details.length} problem{details.length === 1 ? '' : 's'} to fix
-        </p>
-        <ul className="problems-list">
-          {details.map((detail) => {
-            const target = locateProblem(detail, draft);
-            const where = target.scope === 'trigger' ? 'Trigger' : target.scope === 'step' ? `Step ${numbers.get(target.key) ?? '?'}` : 'Zap';
-            return (
-              <li key={`${detail.path}:${detail.message}`}>
-                <strong>{where}:</strong> {detail.message}{' '}
-                {target.scope !== 'zap' && (
-                  <button type="button" className="link-button" onClick={() => onGoTo(target.scope === 'step' ? target.key : null)}>
-                    Go to {where.toLowerCase()}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-      <button type="button" className="icon-button" aria-label="Hide the problems" onClick={onClose}>
-        <CloseIcon />
-      </button>
-    </section>
-  );
-}
-
-function TestRunPanel({ run, error, describe, onClose }: { run: Run | null; error: Error | null; describe: DescribeStep; onClose: () => void }) {
-  const details = error instanceof ApiError ? error.details : [];
-  return (
-    <section className="card test-panel" aria-labelledby="test-run-title">
-      <div className="test-panel-head">
-        <h2 id="test-run-title" className="card-title">
-          Test run {run && <RunStatusBadge status={run.status} />}
-        </h2>
-        {run?.startedAt && (
-          <span className="muted">
-            <Time value={run.startedAt} withTime />
-          </span>
-        )}
-        <button type="button" className="icon-button" aria-label="Close the test results" onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </div>
-      <ErrorBanner title="Could not test the zap" error={error} details={details} />
-      {run?.error && <p className="field-error">{run.error}</p>}
-      {run?.status === 'filtered' && <p className="muted">A filter stopped the run: its rules did not pass for this data. Later steps did not run.</p>}
-      {run && (
-        <details className="test-trigger">
-          <summary>Trigger data used</summary>
-          <JsonView label="Trigger data" value={run.trigger.data} />
-        </details>
-      )}
-      {run && <StepTimeline steps={run.steps as StepRecord[]} describe={describe} emptyText="No step ran." />}
-    </section>
   );
 }

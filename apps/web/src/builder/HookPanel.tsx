@@ -9,6 +9,7 @@ import { Time } from '../ui/Time.tsx';
 import { useCountdown } from '../ui/useCountdown.ts';
 import { hookSamples, listenForSamples, sampleMethod, type HookSample } from '../zaps/api.ts';
 import { useBuilder } from './context.ts';
+import './builder.css';
 
 const POLL_MS = 2000;
 

@@ -17,6 +17,7 @@ import { FilterEditor } from './editors/FilterEditor.tsx';
 import { LoopEditor } from './editors/LoopEditor.tsx';
 import { PathsEditor } from './editors/PathsEditor.tsx';
 import { stepKindLabel, stepTitle } from './labels.ts';
+import './builder.css';
 
 /** Dragging within one list: the step being dragged, and the step it would take the place of. */
 interface Drag {

@@ -7,6 +7,7 @@ import { Button } from '../ui/Button.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { PlayIcon } from '../ui/icons.tsx';
 import { useBuilder } from './context.ts';
+import './builder.css';
 
 export function StepTest({ stepKey, sendsRequests }: { stepKey: string; sendsRequests?: string | undefined }) {
   const builder = useBuilder();

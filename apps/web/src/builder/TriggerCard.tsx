@@ -21,6 +21,7 @@ import { triggerTitle } from './labels.ts';
 import { NO_PROBLEMS } from './problems.ts';
 import { triggerSource } from './test-data.ts';
 import { TriggerChooser } from './TriggerChooser.tsx';
+import './builder.css';
 
 const KIND_TEXT: Record<TriggerKind, (app: string) => string> = {
   hook: () => 'Starts instantly when a request arrives at the URL below.',

@@ -5,6 +5,7 @@ import { AppBadge } from '../catalog/AppBadge.tsx';
 import { AppPicker, OperationPicker } from '../catalog/AppPicker.tsx';
 import { Button } from '../ui/Button.tsx';
 import { ArrowLeftIcon } from '../ui/icons.tsx';
+import './builder.css';
 
 const KIND_HINTS: Record<TriggerOperation['kind'], string> = {
   hook: 'Instant: a request to the zap’s own URL starts it.',

@@ -155,6 +155,7 @@ export function triggerSource(draft: ZapDraft, catalog: Catalog, test: Pick<Test
     title: `${triggerTitle(draft.trigger, catalog)} (${catalog.appName(draft.trigger.app)})`,
     data,
     origin: test.trigger ? test.trigger.origin : data === undefined ? 'none' : 'sample',
+    fields: operation?.outputFields,
   };
 }
 
@@ -174,6 +175,8 @@ export function sourcesFor(
     const record = test.steps[step.key];
     let data: unknown;
     let origin: DataOrigin;
+    // Only an app's action declares what it returns; its sample and its test output share those fields.
+    const fields = step.type === 'action' ? catalog.action(step.app, step.action)?.outputFields : undefined;
     if (step.type === 'loop' && inside.includes(step)) {
       data = loopItemSample(step, sources);
       origin = 'sample';
@@ -184,7 +187,7 @@ export function sourcesFor(
       data = sampleOutput(step, catalog);
       origin = data === undefined ? 'none' : 'sample';
     }
-    sources.push({ id: step.key, number: numbers.get(step.key) ?? 0, title: stepTitle(step, catalog), data: withStatus(data, step), origin });
+    sources.push({ id: step.key, number: numbers.get(step.key) ?? 0, title: stepTitle(step, catalog), data: withStatus(data, step), origin, fields });
   }
   return sources;
 }

@@ -1,5 +1,6 @@
 // A small coloured square with an app's initials, so apps are told apart at a glance in lists and steps.
 import { appInitials } from '../builder/labels.ts';
+import './catalog.css';
 
 const HUES = [226, 160, 12, 280, 36, 196, 330, 100];
 

@@ -4,6 +4,7 @@ import { cx } from '../ui/cx.ts';
 import { ChevronRightIcon, SearchIcon } from '../ui/icons.tsx';
 import type { AppManifest, Operation } from './api.ts';
 import { AppBadge } from './AppBadge.tsx';
+import './catalog.css';
 
 function matches(query: string, ...texts: string[]): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);

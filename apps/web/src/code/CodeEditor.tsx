@@ -2,6 +2,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { cx } from '../ui/cx.ts';
 import { tokenize } from './highlight.ts';
+import './code.css';
 
 export type CodeEditorProps = {
   id?: string;

@@ -4,6 +4,7 @@ import { NO_PROBLEMS, type FieldProblems } from '../builder/problems.ts';
 import { Button } from '../ui/Button.tsx';
 import { CloseIcon, PlusIcon } from '../ui/icons.tsx';
 import { TemplateInput } from '../templates/TemplateInput.tsx';
+import './conditions.css';
 
 export type { Condition, ConditionOp, Conditions };
 

@@ -8,6 +8,7 @@ import { PlusIcon } from '../ui/icons.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { useConnections } from './api.ts';
 import { ConnectModal } from './ConnectModal.tsx';
+import './connections.css';
 
 export function ConnectionPicker({
   app,

@@ -21,6 +21,7 @@ import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canWrite } from '../workspaces/roles.ts';
 import { connectionsKey, deleteConnection, testConnection, updateConnection, useConnections, type Connection } from './api.ts';
 import { ConnectModal } from './ConnectModal.tsx';
+import './connections.css';
 
 type Dialog =
   | { kind: 'choose-app' }

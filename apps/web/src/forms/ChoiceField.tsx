@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Field, labelIdOf } from '../ui/Field.tsx';
 import { hasReference } from '../templates/references.ts';
 import { TemplateInput } from '../templates/TemplateInput.tsx';
+import './forms.css';
 
 export type ChoiceOption = { value: string; label: string; raw: unknown };
 

@@ -6,6 +6,7 @@ import { DataIcon } from '../ui/icons.tsx';
 import { DataPicker } from '../templates/DataPicker.tsx';
 import { templateOf } from '../templates/references.ts';
 import { useTemplateScope } from '../templates/scope.ts';
+import './forms.css';
 
 export type JsonFieldProps = {
   label: ReactNode;

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../ui/Button.tsx';
 import { CloseIcon, PlusIcon } from '../ui/icons.tsx';
 import { TemplateInput } from '../templates/TemplateInput.tsx';
+import './forms.css';
 
 type Row = { id: number; key: string; value: string };
 

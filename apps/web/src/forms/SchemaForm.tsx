@@ -20,6 +20,7 @@ import {
   type FieldSpec,
   type JsonSchema,
 } from './schema.ts';
+import './forms.css';
 
 /** What a field with choices from the service needs to ask for them. */
 export type OptionsSource = {

@@ -20,6 +20,7 @@ import { useZap } from '../zaps/api.ts';
 import { formatDuration, replayRun, runDuration, runsKey, UNFINISHED, useRun } from './api.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { StepTimeline, type DescribeStep } from './StepTimeline.tsx';
+import './runs.css';
 
 export function RunDetailPage({ runId }: { runId: string }) {
   const workspace = useCurrentWorkspace();

@@ -2,6 +2,7 @@
 import type { RunStatus } from '@switchyard/contracts';
 import { cx } from '../ui/cx.ts';
 import { RUN_STATUS_LABELS } from './api.ts';
+import './runs.css';
 
 const STEP_LABELS = { success: 'Success', error: 'Error', skipped: 'Skipped' } as const;
 

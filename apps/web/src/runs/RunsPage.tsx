@@ -10,6 +10,7 @@ import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { useZapNames } from '../zaps/api.ts';
 import { formatDuration, RUN_STATUS_LABELS, RUN_STATUSES, runDuration, useRunList, type RunFilters } from './api.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
+import './runs.css';
 
 export const TIME_RANGES = [
   { value: 'all', label: 'Any time', ms: undefined },

@@ -7,6 +7,7 @@ import { JsonView } from '../ui/JsonView.tsx';
 import { Time } from '../ui/Time.tsx';
 import { formatDuration } from './api.ts';
 import { StepStatusBadge } from './RunStatusBadge.tsx';
+import './runs.css';
 
 /** How a step is named in the timeline: the builder's number and title when known, else its key. */
 export type DescribeStep = (record: StepRecord) => { number?: number | undefined; title: string };

@@ -1,8 +1,8 @@
-// Tests of the data picker and template fields: the tree of sample data, inserting `{{...}}` references, chips.
+// Tests of the data picker and template fields: the tree of sample data, inserting `{{...}}` references, chips, declared labels.
 import { useState } from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { chipLabel, dataTree, preview, type DataSource } from './data.ts';
+import { chipLabel, dataTree, fieldLabel, preview, type DataSource } from './data.ts';
 import { parseReference } from './references.ts';
 import { TemplateScopeContext } from './scope.ts';
 import { serializeEditor, TemplateInput } from './TemplateInput.tsx';
@@ -15,6 +15,21 @@ const hook: DataSource = {
   data: { method: 'POST', body: { name: 'Jane Doe', lines: [{ sku: 'A-1', qty: 2 }] } },
 };
 const shape: DataSource = { id: 'shape', number: 2, title: 'Run JavaScript', origin: 'test', data: { title: 'JANE DOE' } };
+const person: DataSource = {
+  id: 'person',
+  number: 3,
+  title: 'Create Person in Pipedrive',
+  origin: 'sample',
+  data: { id: 7, name: { firstName: 'Jane', lastName: 'Doe' }, emails: ['jane@example.com'], items: [{ id: 'i-1' }] },
+  fields: [
+    { key: 'id', label: 'Person ID', type: 'integer' },
+    { key: 'name', label: 'Name', type: 'object' },
+    { key: 'name.firstName', label: 'First name', type: 'string' },
+    { key: 'emails', label: 'Email addresses', type: 'array' },
+    { key: 'items[0].id', label: 'First item ID', type: 'string' },
+    { key: 'not a [path', label: 'Broken', type: 'string' },
+  ],
+};
 
 function Harness({ initial = '', sources = [hook, shape], multiline = false }: { initial?: string; sources?: DataSource[]; multiline?: boolean }) {
   const [value, setValue] = useState(initial);
@@ -51,6 +66,65 @@ describe('data tree', () => {
     expect(ref && chipLabel(ref, [hook])).toEqual({ badge: '1', text: 'body › lines › [0] › sku', title: '1. Catch Hook (Webhooks): body.lines[0].sku', known: true });
     const ghost = parseReference('steps.ghost.id');
     expect(ghost && chipLabel(ghost, [hook]).known).toBe(false);
+  });
+});
+
+describe('declared output fields', () => {
+  it('label the paths they declare, nested and indexed ones included, and nothing else', () => {
+    expect(fieldLabel(person, ['id'])).toBe('Person ID');
+    expect(fieldLabel(person, ['name', 'firstName'])).toBe('First name');
+    expect(fieldLabel(person, ['items', 0, 'id'])).toBe('First item ID');
+    expect(fieldLabel(person, ['name', 'lastName'])).toBeUndefined();
+    expect(fieldLabel(person, ['emails', 0])).toBeUndefined();
+    expect(fieldLabel(person, [])).toBeUndefined();
+    // Sources without declared fields (code steps, older servers) have no labels.
+    expect(fieldLabel(hook, ['body'])).toBeUndefined();
+  });
+
+  it('name a chip by the label, with the path in its title', () => {
+    const ref = parseReference('steps.person.name.firstName');
+    expect(ref && chipLabel(ref, [person])).toEqual({ badge: '3', text: 'First name', title: '3. Create Person in Pipedrive: First name (name.firstName)', known: true });
+    const undeclared = parseReference('steps.person.name.lastName');
+    expect(undeclared && chipLabel(undeclared, [person]).text).toBe('name › lastName');
+  });
+
+  it('show in the picker with the raw key beside them, and insert the path with a labelled chip', () => {
+    render(<Harness sources={[hook, person]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert data into Title' }));
+    const picker = screen.getByRole('dialog', { name: 'Insert data' });
+
+    const id = within(picker).getByRole('button', { name: 'Insert Person ID (id)' });
+    expect([...id.children].map((part) => [part.className, part.textContent])).toEqual([
+      ['picker-label', 'Person ID'],
+      ['picker-key picker-key-secondary', 'id'],
+      ['picker-value', '7'],
+    ]);
+    // Undeclared fields keep their keys alone, in the trigger's tree as in the step's.
+    expect(within(picker).getByRole('button', { name: 'Insert method' })).toBeTruthy();
+    fireEvent.click(within(picker).getByRole('button', { name: 'Show the fields of Name (name)' }));
+    expect(within(picker).getByRole('button', { name: 'Insert name.lastName' })).toBeTruthy();
+
+    fireEvent.click(within(picker).getByRole('button', { name: 'Insert First name (name.firstName)' }));
+    expect(valueNow()).toBe('{{steps.person.name.firstName}}');
+    const chip = screen.getByRole('textbox', { name: 'Title' }).querySelector('.chip');
+    expect(chip?.textContent).toBe('Step 3First name');
+    expect(chip?.getAttribute('title')).toBe('3. Create Person in Pipedrive: First name (name.firstName)');
+  });
+
+  it('are found by label as well as by key', () => {
+    render(<Harness sources={[hook, person]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert data into Title' }));
+    const picker = screen.getByRole('dialog', { name: 'Insert data' });
+    const results = () => within(picker).getAllByRole('button', { name: /^Insert / }).map((button) => button.getAttribute('aria-label'));
+
+    fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'email addr' } });
+    expect(results()).toEqual(['Insert Email addresses (emails) from step 3']);
+    fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'firstname' } });
+    expect(results()).toEqual(['Insert First name (name.firstName) from step 3']);
+    expect(within(picker).getByRole('button', { name: /First name/ }).textContent).toBe('3First namename › firstNameJane');
+
+    fireEvent.click(within(picker).getByRole('button', { name: 'Insert First name (name.firstName) from step 3' }));
+    expect(valueNow()).toBe('{{steps.person.name.firstName}}');
   });
 });
 

@@ -1,9 +1,10 @@
-// The data picker: the trigger's and earlier steps' data as a searchable tree; choosing a field inserts its reference.
-import type { PathSegment } from '@switchyard/contracts';
+// The data picker: the trigger's and earlier steps' data as a searchable tree, fields named by their declared labels; choosing one inserts its reference.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cx } from '../ui/cx.ts';
 import { ChevronRightIcon, CloseIcon } from '../ui/icons.tsx';
-import { dataTree, fieldName, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
+import type { PathSegment } from '@switchyard/contracts';
+import { dataTree, fieldLabel, fieldName, flattenTree, preview, readablePath, type DataNode, type DataOrigin, type DataSource } from './data.ts';
+import './templates.css';
 
 export type DataPickerProps = {
   sources: readonly DataSource[];
@@ -17,6 +18,11 @@ const ORIGIN_LABELS: Record<DataOrigin, string> = {
   sample: 'Sample data',
   none: 'No data yet',
 };
+
+/** How buttons name a field: its declared label with its path (`First name (name.firstName)`), or its path alone. */
+function spokenName(path: readonly PathSegment[], label: string | undefined): string {
+  return label === undefined ? fieldName(path) : `${label} (${fieldName(path)})`;
+}
 
 export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
@@ -120,7 +126,7 @@ function SourceSection({
         ) : (
           <ul className="picker-tree" role="list">
             {nodes.map((node) => (
-              <TreeNode key={node.key} node={node} source={source.id} depth={0} onPick={onPick} />
+              <TreeNode key={node.key} node={node} source={source} depth={0} onPick={onPick} />
             ))}
           </ul>
         )}
@@ -129,9 +135,11 @@ function SourceSection({
   );
 }
 
-function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: string; depth: number; onPick: DataPickerProps['onPick'] }) {
+function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: DataSource; depth: number; onPick: DataPickerProps['onPick'] }) {
   const [open, setOpen] = useState(false);
   const name = fieldName(node.path);
+  const label = fieldLabel(source, node.path);
+  const spoken = spokenName(node.path, label);
   return (
     <li className="picker-node">
       <div className="picker-row" style={{ paddingLeft: `${depth * 0.9}rem` }}>
@@ -140,7 +148,7 @@ function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: str
             type="button"
             className="picker-toggle"
             aria-expanded={open}
-            aria-label={`${open ? 'Hide' : 'Show'} the fields of ${name}`}
+            aria-label={`${open ? 'Hide' : 'Show'} the fields of ${spoken}`}
             onClick={() => setOpen(!open)}
           >
             <ChevronRightIcon />
@@ -148,8 +156,14 @@ function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: str
         ) : (
           <span className="picker-toggle-space" aria-hidden="true" />
         )}
-        <button type="button" className="picker-field" aria-label={`Insert ${name}`} title={`Insert {{${name}}}`} onClick={() => onPick(source, node.path)}>
-          <span className="picker-key">{node.key}</span>
+        <button
+          type="button"
+          className="picker-field"
+          aria-label={`Insert ${spoken}`}
+          title={`Insert {{${name}}}`}
+          onClick={() => onPick(source.id, node.path)}
+        >
+          <FieldName label={label}>{node.key}</FieldName>
           <span className="picker-value">{preview(node.value)}</span>
         </button>
       </div>
@@ -164,29 +178,40 @@ function TreeNode({ node, source, depth, onPick }: { node: DataNode; source: str
   );
 }
 
+/** A field's declared label with its raw key beside it, or the raw key alone. */
+function FieldName({ label, children }: { label: string | undefined; children: string }) {
+  if (label === undefined) return <span className="picker-key">{children}</span>;
+  return (
+    <>
+      <span className="picker-label">{label}</span>
+      <span className="picker-key picker-key-secondary">{children}</span>
+    </>
+  );
+}
+
 function SearchResults({ sources, query, onPick }: { sources: readonly DataSource[]; query: string; onPick: DataPickerProps['onPick'] }) {
   const matches = sources.flatMap((source) =>
     flattenTree(dataTree(source.data))
-      .filter((node) => {
+      .map((node) => ({ source, node, label: fieldLabel(source, node.path) }))
+      .filter(({ node, label }) => {
         const value = node.children ? '' : preview(node.value, 200).toLowerCase();
-        return fieldName(node.path).toLowerCase().includes(query) || value.includes(query);
+        return fieldName(node.path).toLowerCase().includes(query) || (label?.toLowerCase().includes(query) ?? false) || value.includes(query);
       })
-      .slice(0, 50)
-      .map((node) => ({ source, node })),
+      .slice(0, 50),
   );
   if (matches.length === 0) return <p className="picker-empty">No field or value matches “{query}”.</p>;
   return (
     <ul className="picker-tree" role="list">
-      {matches.map(({ source, node }) => (
+      {matches.map(({ source, node, label }) => (
         <li key={`${source.id}:${fieldName(node.path)}`} className="picker-node">
           <button
             type="button"
             className="picker-field"
-            aria-label={`Insert ${fieldName(node.path)} from step ${source.number}`}
+            aria-label={`Insert ${spokenName(node.path, label)} from step ${source.number}`}
             onClick={() => onPick(source.id, node.path)}
           >
             <span className="picker-source-number">{source.number}</span>
-            <span className="picker-key">{readablePath(node.path)}</span>
+            <FieldName label={label}>{readablePath(node.path)}</FieldName>
             <span className="picker-value">{preview(node.value)}</span>
           </button>
         </li>

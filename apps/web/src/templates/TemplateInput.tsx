@@ -7,6 +7,7 @@ import { chipLabel, type DataSource } from './data.ts';
 import { DataPicker } from './DataPicker.tsx';
 import { splitTemplate, templateOf } from './references.ts';
 import { useTemplateScope } from './scope.ts';
+import './templates.css';
 
 export type TemplateInputProps = {
   id?: string;

@@ -1,5 +1,6 @@
 // The data a step can map from: the trigger's and earlier steps' sample or test data, as a tree, and chip labels for references.
-import { formatRefPath, type PathSegment } from '@switchyard/contracts';
+import { formatRefPath, parseFieldPath, type PathSegment } from '@switchyard/contracts';
+import type { OutputField } from '../catalog/api.ts';
 import type { Reference } from './references.ts';
 
 /** Where a source's data comes from, shown next to it so nobody mistakes a sample for real data. */
@@ -14,6 +15,8 @@ export type DataSource = {
   title: string;
   data: unknown;
   origin: DataOrigin;
+  /** The fields its app trigger or action declares (none for code, filters and the like, or from older servers): they name the matching paths. */
+  fields?: readonly OutputField[];
 };
 
 export type DataNode = {
@@ -75,6 +78,27 @@ export function readablePath(path: readonly PathSegment[]): string {
   return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join(' › ');
 }
 
+// The catalog's field lists keep their identity across renders, while sources are rebuilt on each: remember each list's lookup.
+const labelsByFields = new WeakMap<readonly OutputField[], Map<string, string>>();
+
+/** The label a source's operation declares for the field at exactly `path`; undefined when it declares none there. */
+export function fieldLabel(source: DataSource, path: readonly PathSegment[]): string | undefined {
+  const fields = source.fields;
+  if (!fields || path.length === 0) return undefined;
+  let labels = labelsByFields.get(fields);
+  if (!labels) {
+    // Declared keys are written in the template path grammar: parsed and written back, they compare with the tree's paths.
+    labels = new Map(
+      fields.flatMap((field): Array<[string, string]> => {
+        const declared = parseFieldPath(field.key);
+        return declared ? [[fieldName(declared), field.label]] : [];
+      }),
+    );
+    labelsByFields.set(fields, labels);
+  }
+  return labels.get(fieldName(path));
+}
+
 export type ChipLabel = {
   /** The step number shown in the chip's badge, or `?` when the source is unknown. */
   badge: string;
@@ -84,12 +108,18 @@ export type ChipLabel = {
   known: boolean;
 };
 
-/** How a reference reads as a chip: "2 · body › name" for `{{trigger.body.name}}` when the trigger is step 1. */
+/**
+ * How a reference reads as a chip: "1 · body › name" for `{{trigger.body.name}}` when the trigger is step 1,
+ * or the field's declared label ("1 · First name") when its operation declares one for that path.
+ */
 export function chipLabel(ref: Reference, sources: readonly DataSource[]): ChipLabel {
   const source = sources.find((candidate) => candidate.id === ref.source);
   const text = ref.path.length > 0 ? readablePath(ref.path) : source ? 'all data' : ref.source;
   if (!source) {
     return { badge: '?', text: ref.path.length > 0 ? `${ref.source} › ${text}` : text, title: `Unknown step: {{${ref.text}}}`, known: false };
   }
-  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${fieldName(ref.path) || 'all data'}`, known: true };
+  const path = fieldName(ref.path) || 'all data';
+  const label = fieldLabel(source, ref.path);
+  if (label !== undefined) return { badge: String(source.number), text: label, title: `${source.number}. ${source.title}: ${label} (${path})`, known: true };
+  return { badge: String(source.number), text, title: `${source.number}. ${source.title}: ${path}`, known: true };
 }

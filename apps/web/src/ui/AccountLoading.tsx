@@ -2,6 +2,7 @@
 import { ApiError } from '../api.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { Loading } from './Loading.tsx';
+import './ui.css';
 
 export function AccountLoading({
   session,

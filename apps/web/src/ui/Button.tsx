@@ -1,6 +1,7 @@
 // The app's button: four looks, a small size, and a busy state that stays focusable.
 import type { ComponentProps, MouseEvent } from 'react';
 import { cx } from './cx.ts';
+import './ui.css';
 
 export type ButtonProps = ComponentProps<'button'> & {
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';

@@ -3,6 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import { Button } from './Button.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { Modal } from './Modal.tsx';
+import './ui.css';
 
 export type ConfirmDialogProps = {
   title: string;

@@ -1,6 +1,7 @@
 // Copies a text to the clipboard and says so; explains what to do when the browser refuses.
 import { useEffect, useState } from 'react';
 import { Button, type ButtonProps } from './Button.tsx';
+import './ui.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -5,6 +5,7 @@ import { cx } from './cx.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { LoadMore } from './LoadMore.tsx';
 import { Loading } from './Loading.tsx';
+import './ui.css';
 
 export type DataTableProps = {
   /** The visible column headings, in order; each row's cells carry the same words in `data-label`. */

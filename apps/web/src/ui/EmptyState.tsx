@@ -1,5 +1,6 @@
 // The "nothing here yet" block: what is missing, why it matters, and what to do next.
 import type { ReactNode } from 'react';
+import './ui.css';
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (

@@ -2,6 +2,7 @@
 import { ApiError, type ErrorDetail } from '../api.ts';
 import { Button } from './Button.tsx';
 import { cx } from './cx.ts';
+import './ui.css';
 
 export type ErrorBannerProps = {
   error: Error | null | undefined;

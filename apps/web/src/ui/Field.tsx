@@ -1,6 +1,7 @@
 // Labelled form controls whose hint and error are wired to the control for screen readers.
 import { useId, type ComponentProps, type ReactNode } from 'react';
 import { cx } from './cx.ts';
+import './ui.css';
 
 export type ControlProps = {
   id: string;

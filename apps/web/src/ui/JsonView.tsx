@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { cx } from './cx.ts';
 import { CopyButton } from './CopyButton.tsx';
+import './ui.css';
 
 const LONG_STRING = 400;
 

@@ -1,5 +1,6 @@
 // The "Load more" control under a cursor-paginated list.
 import { Button } from './Button.tsx';
+import './ui.css';
 
 export function LoadMore({
   hasMore,

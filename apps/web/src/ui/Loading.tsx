@@ -1,5 +1,6 @@
 // A polite "loading" line for screen readers and sighted users alike.
 import { cx } from './cx.ts';
+import './ui.css';
 
 export function Loading({ label = 'Loading…', className }: { label?: string; className?: string }) {
   return (

@@ -1,5 +1,6 @@
 // A page's heading, description and actions, and the browser tab title that goes with it.
 import { useEffect, type ReactNode } from 'react';
+import './ui.css';
 
 export function useDocumentTitle(title: string): void {
   useEffect(() => {

@@ -1,5 +1,6 @@
 // An on/off switch (role="switch"), e.g. a zap's on/off state; busy while the change is being made.
 import { cx } from './cx.ts';
+import './ui.css';
 
 export type SwitchProps = {
   checked: boolean;

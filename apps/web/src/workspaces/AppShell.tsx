@@ -9,6 +9,7 @@ import { HistoryIcon, KeyIcon, Logo, MembersIcon, PlugIcon, ZapIcon } from '../u
 import { useDocumentTitle } from '../ui/Page.tsx';
 import { CurrentWorkspaceContext, rememberWorkspace } from './current.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
+import './workspaces.css';
 
 export type Section = 'zaps' | 'runs' | 'connections' | 'members' | 'api-keys' | 'audit';
 

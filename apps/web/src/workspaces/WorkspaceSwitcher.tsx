@@ -7,6 +7,7 @@ import { CheckIcon, ChevronDownIcon, PlusIcon } from '../ui/icons.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { NewWorkspaceForm } from './NewWorkspaceForm.tsx';
 import { ROLE_LABELS } from './roles.ts';
+import './workspaces.css';
 
 export function WorkspaceSwitcher({
   workspaces,

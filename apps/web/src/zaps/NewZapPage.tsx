@@ -11,6 +11,7 @@ import { Page } from '../ui/Page.tsx';
 import { useCurrentWorkspace } from '../workspaces/current.tsx';
 import { canWrite } from '../workspaces/roles.ts';
 import { createZap, zapKey, zapsKey } from './api.ts';
+import './zaps.css';
 
 export function NewZapPage() {
   const workspace = useCurrentWorkspace();

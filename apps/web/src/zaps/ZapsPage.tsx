@@ -23,6 +23,7 @@ import { canWrite } from '../workspaces/roles.ts';
 import type { Zap } from '@switchyard/contracts';
 import { createZap, deleteZap, downloadJson, exportZap, fileNameFor, publishZap, unpublishZap, useZapList, zapsKey } from './api.ts';
 import { ImportZapDialog } from './ImportZapDialog.tsx';
+import './zaps.css';
 
 type RowError = { zap: Zap; action: string; error: Error };
 

@@ -1,12 +1,6 @@
 // Checks an operation's declared output fields against its sample, so the labels the builder shows stay true.
-import { parseTemplateRef, valueAt, type PathSegment } from '@switchyard/contracts';
+import { parseFieldPath, valueAt } from '@switchyard/contracts';
 import type { OutputField, OutputFieldType } from './define.ts';
-
-/** A declared key read with the template grammar, as the builder will write it after `{{steps.<key>.`: null when it does not parse. */
-function pathOf(key: string): PathSegment[] | null {
-  const ref = parseTemplateRef(key.startsWith('[') ? `trigger${key}` : `trigger.${key}`);
-  return ref && ref.path.length > 0 ? ref.path : null;
-}
 
 const isType: Record<OutputFieldType, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
@@ -30,7 +24,7 @@ export function outputFieldProblems(sample: unknown, fields: readonly OutputFiel
     if (keys.has(field.key)) problems.push(`"${field.key}" is declared twice`);
     keys.add(field.key);
     if (!field.label.trim()) problems.push(`"${field.key}" has no label`);
-    const path = pathOf(field.key);
+    const path = parseFieldPath(field.key);
     if (!path) {
       problems.push(`"${field.key}" is not a path (use dots and [0], e.g. name.firstName or items[0].id)`);
       continue;
@@ -41,7 +35,7 @@ export function outputFieldProblems(sample: unknown, fields: readonly OutputFiel
   }
   if (sample !== null && typeof sample === 'object' && !Array.isArray(sample)) {
     for (const key of Object.keys(sample)) {
-      if (!fields.some((field) => pathOf(field.key)?.[0] === key)) problems.push(`the sample's "${key}" is not declared`);
+      if (!fields.some((field) => parseFieldPath(field.key)?.[0] === key)) problems.push(`the sample's "${key}" is not declared`);
     }
   }
   return problems;

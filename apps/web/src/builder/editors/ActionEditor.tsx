@@ -12,6 +12,7 @@ import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepTest } from '../StepTest.tsx';
 import { OnErrorField, StepProblems } from './common.tsx';
+import '../builder.css';
 
 export function ActionEditor({ step }: { step: ActionStep }) {
   const builder = useBuilder();

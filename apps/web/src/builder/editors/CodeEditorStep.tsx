@@ -7,6 +7,7 @@ import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepTest } from '../StepTest.tsx';
 import { OnErrorField, StepProblems } from './common.tsx';
+import '../builder.css';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

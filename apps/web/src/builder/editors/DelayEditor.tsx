@@ -6,6 +6,7 @@ import { Field, TextField } from '../../ui/Field.tsx';
 import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepProblems } from './common.tsx';
+import '../builder.css';
 
 const UNITS: DelayUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 

@@ -5,6 +5,7 @@ import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepTest } from '../StepTest.tsx';
 import { StepProblems } from './common.tsx';
+import '../builder.css';
 
 export function FilterEditor({ step }: { step: FilterStep }) {
   const builder = useBuilder();

@@ -6,6 +6,7 @@ import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepList } from '../StepList.tsx';
 import { StepProblems } from './common.tsx';
+import '../builder.css';
 
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';

@@ -10,6 +10,7 @@ import { newPathsBranch } from '../draft.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepList } from '../StepList.tsx';
 import { StepProblems } from './common.tsx';
+import '../builder.css';
 
 type Branch = PathsStep['branches'][number];
 

@@ -3,6 +3,7 @@ import type { OnError } from '@switchyard/contracts';
 import { SelectField } from '../../ui/Field.tsx';
 import { WarningIcon } from '../../ui/icons.tsx';
 import type { FieldProblems } from '../problems.ts';
+import '../builder.css';
 
 export function OnErrorField({ value, onChange, stepKey, error }: { value: OnError; onChange: (value: OnError) => void; stepKey: string; error?: string | undefined }) {
   return (
