@@ -1,7 +1,7 @@
 // Formatter date operations and the date reading used by delay steps, time-zone aware through Intl.
 import { z } from 'zod';
 import { StepFailure } from '../failure.ts';
-import { defineAction, defineOperation, Numberish, Scalar, readNumber, readText, type FormatterOperation } from './operation.ts';
+import { defineFormatterAction, defineOperation, Numberish, Scalar, readNumber, readText, type FormatterOperation } from './operation.ts';
 
 type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number };
 
@@ -297,7 +297,7 @@ const operations = [
   }),
 ] as const satisfies readonly FormatterOperation[];
 
-export const dateAction = defineAction({
+export const dateAction = defineFormatterAction({
   key: 'date',
   name: 'Date / time',
   description: 'Formats, parses and shifts dates, with time zones.',

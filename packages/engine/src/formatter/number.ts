@@ -1,7 +1,7 @@
 // Formatter number operations: format for people, parse what people typed, arithmetic and rounding.
 import { z } from 'zod';
 import { StepFailure } from '../failure.ts';
-import { defineAction, defineOperation, Numberish, readNumber, readText, type FormatterOperation } from './operation.ts';
+import { defineFormatterAction, defineOperation, Numberish, readNumber, readText, type FormatterOperation } from './operation.ts';
 
 /** Hides binary floating-point noise (0.1 + 0.2) without changing any value a person would type. */
 function tidy(result: number): number {
@@ -127,7 +127,7 @@ const operations = [
   }),
 ] as const satisfies readonly FormatterOperation[];
 
-export const numberAction = defineAction({
+export const numberAction = defineFormatterAction({
   key: 'number',
   name: 'Numbers',
   description: 'Formats, parses, rounds numbers and does arithmetic.',

@@ -63,7 +63,8 @@ export type FormatterAction = {
   sample: JsonValue;
 };
 
-export function defineAction(definition: {
+/** A formatter action (text, number, date): its operations under one input schema. Not the connector kit's `defineAction`. */
+export function defineFormatterAction(definition: {
   key: string;
   name: string;
   description: string;
