@@ -6,13 +6,12 @@ import { numberAction } from './number.ts';
 import type { FormatterAction, FormatterOperation } from './operation.ts';
 import { textAction } from './text.ts';
 
-export const FORMATTER_APP_KEY = 'formatter';
-
 export const formatterApp = {
-  key: FORMATTER_APP_KEY,
+  key: 'formatter',
   name: 'Formatter',
   description: 'Reshapes text, numbers and dates between steps. Runs inside the engine: no connection, no network.',
   actions: [textAction, numberAction, dateAction] as readonly FormatterAction[],
+  perform: runFormatter,
 };
 
 export function findFormatterAction(action: string): FormatterAction | undefined {

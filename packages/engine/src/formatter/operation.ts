@@ -61,6 +61,8 @@ export type FormatterAction = {
   /** One schema for the whole action: a union discriminated by `operation`. */
   inputSchema: z.ZodType;
   sample: JsonValue;
+  /** Computes only, inside the engine: nothing leaves Switchyard, so a resumed run may compute it again. */
+  pure: true;
 };
 
 /** A formatter action (text, number, date): its operations under one input schema. Not the connector kit's `defineAction`. */
@@ -74,6 +76,7 @@ export function defineFormatterAction(definition: {
   const [first, ...rest] = definition.operations;
   return {
     ...definition,
+    pure: true,
     inputSchema: z.discriminatedUnion('operation', [first.schema, ...rest.map((operation) => operation.schema)]),
   };
 }
