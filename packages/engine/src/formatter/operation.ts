@@ -46,7 +46,7 @@ export function defineOperation<const Key extends string, Shape extends z.ZodRaw
         const detail = parsed.error.issues
           .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
           .join('; ');
-        throw StepFailure.permanent(`Invalid input for ${definition.key}: ${detail}`, 'invalid_input');
+        throw StepFailure.permanent(`Invalid input for ${definition.key}: ${detail}`, 'INVALID_INPUT');
       }
       return definition.run(parsed.data);
     },
@@ -88,7 +88,7 @@ export function readNumber(value: unknown, field: string): number {
     const trimmed = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
   }
-  throw StepFailure.permanent(`${field} must be a number, got ${JSON.stringify(value ?? null)}`, 'invalid_input');
+  throw StepFailure.permanent(`${field} must be a number, got ${JSON.stringify(value ?? null)}`, 'INVALID_INPUT');
 }
 
 export function readText(value: unknown): string {
