@@ -32,6 +32,7 @@ const SKIPPED: StepState = { status: 'skipped', output: null, error: null };
 
 type ResolvedOptions = Required<Omit<ExecuteOptions, 'signal' | 'stopAfterStep'>> & Pick<ExecuteOptions, 'signal' | 'stopAfterStep'>;
 
+/** The retry fields are the step layer of the retries described in packages/runner/src/retry.ts. */
 export const DEFAULT_EXECUTE_OPTIONS = {
   maxAttempts: 3,
   baseBackoffMs: 1_000,
