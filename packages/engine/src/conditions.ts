@@ -144,12 +144,12 @@ export function compileRegex(source: string): RegExp {
     flags = (literal[2] as string).replace(/[gy]/g, '');
   }
   if (pattern.length > REGEX_PATTERN_LIMIT) {
-    throw StepFailure.permanent(`The regular expression is longer than ${REGEX_PATTERN_LIMIT} characters`, 'invalid_regex');
+    throw StepFailure.permanent(`The regular expression is longer than ${REGEX_PATTERN_LIMIT} characters`, 'INVALID_REGEX');
   }
   if (hasNestedQuantifier(pattern)) {
     throw StepFailure.permanent(
       `The regular expression ${JSON.stringify(source)} repeats a group that itself repeats (like (a+)+), which can take exponential time; simplify it`,
-      'invalid_regex',
+      'INVALID_REGEX',
     );
   }
   let regex: RegExp;
@@ -157,7 +157,7 @@ export function compileRegex(source: string): RegExp {
     regex = new RegExp(pattern, flags);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw StepFailure.permanent(`Invalid regular expression ${JSON.stringify(source)}: ${reason}`, 'invalid_regex');
+    throw StepFailure.permanent(`Invalid regular expression ${JSON.stringify(source)}: ${reason}`, 'INVALID_REGEX');
   }
   if (regexCache.size >= REGEX_CACHE_LIMIT) {
     const oldest = regexCache.keys().next();

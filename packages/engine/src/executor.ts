@@ -13,8 +13,8 @@ import type {
   StepRequest,
 } from '@switchyard/contracts';
 import { evaluateConditions, toNumber, type EvaluatedCondition } from './conditions.ts';
+import { findEngineApp } from './apps.ts';
 import { StepFailure, toStepFailure, type StepFailureLike } from './failure.ts';
-import { FORMATTER_APP_KEY, runFormatter } from './formatter/app.ts';
 import { parseDate } from './formatter/date.ts';
 import { isJsonObject, toJsonValue } from './json.ts';
 import type { ExecuteOptions, ExecuteRunParams, EnginePorts, RunOutcome } from './ports.ts';
@@ -32,6 +32,7 @@ const SKIPPED: StepState = { status: 'skipped', output: null, error: null };
 
 type ResolvedOptions = Required<Omit<ExecuteOptions, 'signal' | 'stopAfterStep'>> & Pick<ExecuteOptions, 'signal' | 'stopAfterStep'>;
 
+/** The retry fields are the step layer of the retries described in packages/runner/src/retry.ts. */
 export const DEFAULT_EXECUTE_OPTIONS = {
   maxAttempts: 3,
   baseBackoffMs: 1_000,
@@ -201,9 +202,11 @@ async function runTask(run: Run, step: ActionStep | CodeStep, scope: Scope, path
   if (step.type === 'action') {
     const input = renderObject(step.input, context, missing);
     recordInput = input;
-    if (step.app === FORMATTER_APP_KEY) {
+    const engineApp = findEngineApp(step.app);
+    if (engineApp) {
+      // Pure, so computed here and once: a failure comes from the input and would come again.
       try {
-        attempted = { ok: true, result: { output: runFormatter(step.action, input) }, attempts: 1 };
+        attempted = { ok: true, result: { output: engineApp.perform(step.action, input) }, attempts: 1 };
       } catch (error) {
         attempted = { ok: false, failure: toStepFailure(error), attempts: 1 };
       }

@@ -1,4 +1,4 @@
-// Public API of the engine: templates, conditions, the formatter app, the executor and publish-time validation.
+// Public API of the engine: templates, conditions, the apps it computes itself (the formatter), the executor and publish-time validation.
 export {
   listReferences,
   parseTemplate,
@@ -23,7 +23,8 @@ export {
   type ConditionsResult,
   type EvaluatedCondition,
 } from './conditions.ts';
-export { FORMATTER_APP_KEY, findFormatterAction, findFormatterOperation, formatterApp, runFormatter } from './formatter/app.ts';
+export { engineApps, findEngineAction, findEngineApp, type EngineApp } from './apps.ts';
+export { findFormatterAction, findFormatterOperation, formatterApp, runFormatter } from './formatter/app.ts';
 export type { FormatterAction, FormatterOperation } from './formatter/operation.ts';
 export { addDuration, formatDate, parseDate, DATE_FORMAT_PRESETS, DURATION_UNITS, type DurationUnit } from './formatter/date.ts';
 export { StepFailure, isStepFailureLike, toStepFailure, type StepFailureLike, type StepFailureOptions } from './failure.ts';

@@ -133,6 +133,8 @@ describe('validateZap', () => {
       { path: 'steps[2].action', code: 'unknown_action' },
       { path: 'steps[3].input.pattern', code: 'invalid_regex' },
     ]);
+    expect(problems[1]?.message).toMatch(/^Formatter text has no operation "shout" \(known: uppercase, lowercase, /);
+    expect(problems[2]?.message).toBe('Formatter has no action "colour" (use text, number or date)');
   });
 
   it('checks loop items, delay amounts and times, duplicate branch names and malformed references', () => {

@@ -1,7 +1,7 @@
 // Static checks run before publishing: every problem in a zap, found at once, each located by a JSON path.
 import { ZapDefinition, type Conditions, type PathSegment, type Step } from '@switchyard/contracts';
+import { findEngineApp, type EngineApp } from './apps.ts';
 import { regexProblem, toNumber } from './conditions.ts';
-import { FORMATTER_APP_KEY, findFormatterAction } from './formatter/app.ts';
 import { parseDate, wallTimeIn } from './formatter/date.ts';
 import { listReferences } from './templates.ts';
 
@@ -199,10 +199,13 @@ function checkConnection(app: string, connectionId: string | undefined, entry: C
   if (problem) problems.add({ ...key, path: where, code: 'bad_connection', message: problem });
 }
 
-function checkFormatter(step: Step & { type: 'action' }, at: PathSegment[], problems: Problems): void {
-  const action = findFormatterAction(step.action);
+/** Engine apps know more than a catalog entry: the fields each operation requires, and the patterns it compiles. */
+function checkEngineAction(app: EngineApp, step: Step & { type: 'action' }, at: PathSegment[], problems: Problems): void {
+  const action = app.actions.find((candidate) => candidate.key === step.action);
   if (!action) {
-    problems.add({ stepKey: step.key, path: formatPath([...at, 'action']), code: 'unknown_action', message: `Formatter has no action "${step.action}" (use text, number or date)` });
+    const keys = app.actions.map((candidate) => candidate.key);
+    const choices = keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}` : keys.join('');
+    problems.add({ stepKey: step.key, path: formatPath([...at, 'action']), code: 'unknown_action', message: `${app.name} has no action "${step.action}" (use ${choices})` });
     return;
   }
   const where = [...at, 'input', 'operation'];
@@ -214,7 +217,7 @@ function checkFormatter(step: Step & { type: 'action' }, at: PathSegment[], prob
   const operation = action.operations.find((candidate) => candidate.key === name);
   if (!operation) {
     const known = action.operations.map((candidate) => candidate.key).join(', ');
-    problems.add({ stepKey: step.key, path: formatPath(where), code: 'unknown_operation', message: `Formatter ${action.key} has no operation ${JSON.stringify(name)} (known: ${known})` });
+    problems.add({ stepKey: step.key, path: formatPath(where), code: 'unknown_operation', message: `${app.name} ${action.key} has no operation ${JSON.stringify(name)} (known: ${known})` });
     return;
   }
   checkRequired(step.input, operation.required, [...at, 'input'], step.key, problems);
@@ -231,8 +234,9 @@ function checkStep(placement: Placement, placements: Map<string, Placement>, cat
   switch (step.type) {
     case 'action': {
       refs(step.input, ['input']);
-      if (step.app === FORMATTER_APP_KEY) {
-        checkFormatter(step, at, problems);
+      const engineApp = findEngineApp(step.app);
+      if (engineApp) {
+        checkEngineAction(engineApp, step, at, problems);
         return;
       }
       const entry = catalog.getAction(step.app, step.action);

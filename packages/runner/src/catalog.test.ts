@@ -1,4 +1,5 @@
-import { apps, type AppDefinition } from '@switchyard/connectors';
+import { apps, defineAction, defineApp, type AppDefinition } from '@switchyard/connectors';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { testingApps } from '@switchyard/testing';
 import { createCatalog } from './catalog.ts';
@@ -17,6 +18,17 @@ describe('app catalog', () => {
     expect(catalog.getAction('testing', 'fail')?.requiredInputs).toEqual(['message']);
     expect(catalog.getAction('http', 'request')?.requiredInputs).toContain('url');
     expect(catalog.getAction('testing', 'missing')).toBeUndefined();
+  });
+
+  it('says which actions reach outside: connector actions do, the formatter’s and any marked pure do not', () => {
+    const sum = defineAction({ key: 'sum', name: 'Sum', description: 'Adds.', input: z.object({ a: z.number() }), sample: 1, pure: true, perform: async ({ input }) => input.a });
+    const withPure = createCatalog([defineApp({ key: 'maths', name: 'Maths', description: 'Sums.', actions: [sum], triggers: [] })]);
+    expect(catalog.reachesOutside('http', 'request')).toBe(true);
+    expect(catalog.reachesOutside('testing', 'echo')).toBe(true);
+    expect(catalog.reachesOutside('formatter', 'text')).toBe(false);
+    expect(withPure.reachesOutside('maths', 'sum')).toBe(false);
+    // Unknown actions are taken to have reached outside: saving their record early is only an extra write.
+    expect(catalog.reachesOutside('nope', 'nope')).toBe(true);
   });
 
   it('refuses two apps with one key', () => {

@@ -1,6 +1,6 @@
 // The app catalog as publishing and the runner see it: which triggers and actions exist, what they require.
 import { findAction, findTrigger, secretFieldKeys, type AppDefinition } from '@switchyard/connectors';
-import type { CatalogEntry, ZapCatalog } from '@switchyard/engine';
+import { findEngineAction, type CatalogEntry, type ZapCatalog } from '@switchyard/engine';
 import { z } from 'zod';
 
 export type TriggerKind = 'polling' | 'hook' | 'app_webhook' | 'schedule' | 'manual';
@@ -14,6 +14,11 @@ export interface AppCatalog extends ZapCatalog {
   secretKeys(app: string): readonly string[];
   /** The input fields of an action marked secret (a token typed into an HTTP step): kept out of run history and exports. */
   secretInputKeys(app: string, action: string): readonly string[];
+  /**
+   * Whether a step of this action may have done something outside Switchyard (sent a request), so its record must be
+   * saved before the next such step. False only for actions whose definition says `pure` (the formatter's).
+   */
+  reachesOutside(app: string, action: string): boolean;
 }
 
 /** Top-level fields of an input schema that must be given (not optional, no default). */
@@ -77,6 +82,12 @@ export function createCatalog(definitions: Iterable<AppDefinition>): AppCatalog 
         secretKeyCache.set(id, keys);
       }
       return keys;
+    },
+    reachesOutside(appKey, actionKey) {
+      // The engine's own apps first, as the executor runs them: a connector cannot shadow them.
+      const app = apps.get(appKey);
+      const action = findEngineAction(appKey, actionKey) ?? (app && findAction(app, actionKey));
+      return action?.pure !== true;
     },
     triggerSample(appKey, event) {
       const app = apps.get(appKey);

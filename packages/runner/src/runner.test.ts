@@ -1,19 +1,23 @@
 import { createDatabase, finishRuns, insertEventsAndRuns, newId, type Database, type Prisma } from '@switchyard/db';
-import { createTestDatabase, startCountingServer, testEnv, TESTING_APPS_MODULE, type CountingServer, type TestDatabase } from '@switchyard/testing';
+import { createTestDatabase, startCountingServer, startLocalServer, testEnv, TESTING_APPS_MODULE, type CountingServer, type LocalServer, type TestDatabase } from '@switchyard/testing';
 import { loadConfig } from '@switchyard/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SENDS_PER_STEP, RETRIES } from './retry.ts';
 import { createRuntime, vaultFromConfig, type Runtime } from './runtime.ts';
 
 let database: TestDatabase;
 let db: Database;
 let runtime: Runtime;
 let counting: CountingServer;
+/** A downstream service that is down for good: every request is answered 503. */
+let unavailable: LocalServer;
 let workspaceId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('runner');
   counting = await startCountingServer();
-  const config = loadConfig(testEnv(database.url, { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${counting.port}`, JOB_LOCK_MS: '2000', ZAP_MAX_CONSECUTIVE_FAILURES: '2' }));
+  unavailable = await startLocalServer((_request, response) => response.writeHead(503, { 'content-type': 'application/json' }).end('{"error": "down for maintenance"}'));
+  const config = loadConfig(testEnv(database.url, { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${counting.port},127.0.0.1:${unavailable.port}`, JOB_LOCK_MS: '2000', ZAP_MAX_CONSECUTIVE_FAILURES: '2' }));
   db = createDatabase(database.url, { max: 4 });
   runtime = await createRuntime(config, db, vaultFromConfig(config));
   workspaceId = newId('ws');
@@ -24,6 +28,7 @@ afterAll(async () => {
   await runtime?.close();
   await db?.close();
   await counting?.close();
+  await unavailable?.close();
   await database?.drop();
 });
 
@@ -122,6 +127,19 @@ describe('runner', () => {
     // from its idempotency cache: performed once.
     expect(counting.performed().get(`${runId}:one`)).toBe(1);
     expect(counting.performed().get(`${runId}:two`)).toBe(1);
+  });
+
+  it('sends an HTTP step to a service that answers 503 forever exactly MAX_SENDS_PER_STEP times, then fails the run', async () => {
+    const runId = await queuedRun([{ key: 'notify', type: 'action', app: 'http', action: 'request', input: { method: 'POST', url: `${unavailable.origin}/notify`, bodyType: 'json', jsonBody: { n: 1 } } }]);
+    const before = unavailable.received.length;
+    const outcome = await runtime.runner.execute(runId);
+    // The documented worst case (retry.ts): 3 attempts of the request inside each of 3 attempts of the step.
+    expect(MAX_SENDS_PER_STEP).toBe(9);
+    expect(unavailable.received.length - before).toBe(MAX_SENDS_PER_STEP);
+    expect(outcome).toMatchObject({ status: 'failed', error: `Step notify failed: 127.0.0.1:${unavailable.port} answered 503 Service Unavailable: down for maintenance` });
+    const [step] = await db.prisma.stepRun.findMany({ where: { runId } });
+    expect(step).toMatchObject({ status: 'error', attempts: RETRIES.step.maxAttempts });
+    expect(step?.requests).toHaveLength(MAX_SENDS_PER_STEP);
   });
 
   it('fails the run with the step’s own message when a step fails permanently', async () => {

@@ -3,7 +3,7 @@ import type { JsonValue, StepRecord, StepRequest, ZapDefinition } from '@switchy
 import type { Sandbox, SandboxFetch } from '@switchyard/sandbox';
 import { createRedactor, findAction, performAction as perform, REDACTED, StepFailure, type Credentials, type HttpClient, type RecordedRequest } from '@switchyard/connectors';
 import { claimRuns, createGroupCommit, disableFailingZap, finishRuns, newId, parkRun, saveSteps, touchRun, VaultError, type Database, type Finish, type StepRow, type Vault } from '@switchyard/db';
-import { executeRun, FORMATTER_APP_KEY, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
+import { executeRun, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
 import type { AppCatalog } from './catalog.ts';
 import { openConnection } from './connections.ts';
 import { retryWithin } from './retry.ts';
@@ -43,8 +43,9 @@ function toStepRequests(requests: readonly RecordedRequest[]): StepRequest[] {
 }
 
 /** Whether a step's record stands for something done outside the engine (sent, fetched), which must never be repeated. */
-function reachedOutside(record: StepRow): boolean {
-  return record.type === 'code' || (record.type === 'action' && record.app !== FORMATTER_APP_KEY);
+function reachedOutside(record: StepRow, catalog: AppCatalog): boolean {
+  if (record.type === 'code') return true;
+  return record.type === 'action' && catalog.reachesOutside(record.app ?? '', record.action ?? '');
 }
 
 /** Errors that are a step's own outcome (the service's answer, an unreadable secret), as opposed to the database's. */
@@ -111,7 +112,7 @@ export function createRunner(options: RunnerOptions) {
       }
     };
     const flush = async () => {
-      if (!buffer.some(reachedOutside)) return;
+      if (!buffer.some((record) => reachedOutside(record, catalog))) return;
       await infrastructure(() => saveSteps(db.pool, run.workspaceId, run.id, buffer, newId));
       buffer.length = 0;
     };

@@ -6,6 +6,7 @@ import { apps, createCodeFetch, createHttpClient, parseOutboundAllow, type AppDe
 import { createVault, type Database, type Vault } from '@switchyard/db';
 import { createSandbox, type Sandbox } from '@switchyard/sandbox';
 import { createCatalog, type AppCatalog } from './catalog.ts';
+import { RETRIES } from './retry.ts';
 import { createRunner, type Runner } from './runner.ts';
 
 export interface Runtime {
@@ -48,7 +49,7 @@ export function vaultFromConfig(config: Config): Vault {
 export async function createRuntime(config: Config, db: Database, vault: Vault, onCatastrophicError?: (message: string) => void): Promise<Runtime> {
   const allow = parseOutboundAllow(config.OUTBOUND_ALLOW);
   const catalog = createCatalog([...Object.values(apps), ...(await loadConnectorModules(config.CONNECTOR_MODULES))]);
-  const http = createHttpClient({ allow, timeoutMs: config.HTTP_TIMEOUT_MS });
+  const http = createHttpClient({ allow, timeoutMs: config.HTTP_TIMEOUT_MS, retry: RETRIES.request });
   // fetch inside code gets its own client: no longer than the code's own time limit, smaller responses.
   const codeHttp = createHttpClient({ allow, timeoutMs: config.CODE_TIMEOUT_MS, maxResponseBytes: 5 * 1024 * 1024 });
   const sandbox = createSandbox({
@@ -59,7 +60,7 @@ export async function createRuntime(config: Config, db: Database, vault: Vault, 
     maxFetches: config.CODE_MAX_FETCHES,
     ...(onCatastrophicError ? { onCatastrophicError } : {}),
   });
-  const runner = createRunner({ db, vault, catalog, http, sandbox, codeFetch: createCodeFetch(codeHttp), leaseMs: config.JOB_LOCK_MS, maxConsecutiveFailures: config.ZAP_MAX_CONSECUTIVE_FAILURES });
+  const runner = createRunner({ db, vault, catalog, http, sandbox, codeFetch: createCodeFetch(codeHttp), leaseMs: config.JOB_LOCK_MS, maxConsecutiveFailures: config.ZAP_MAX_CONSECUTIVE_FAILURES, execute: RETRIES.step });
   return {
     vault,
     catalog,

@@ -1,5 +1,5 @@
 // Runs a code step's JavaScript in an isolate of its workspace, in a fresh context, under hard limits.
-import type { RecordedRequest } from '@switchyard/contracts';
+import type { RecordedRequest, StepFailureCode } from '@switchyard/contracts';
 import type ivm from 'isolated-vm';
 import { prepareContext, type FreshContext, type RunHooks } from './context.ts';
 import { createIsolatePool } from './pool.ts';
@@ -84,16 +84,11 @@ export interface LogLine {
   message: string;
 }
 
-export type CodeErrorCode =
-  | 'SYNTAX_ERROR'
-  | 'USER_ERROR'
-  | 'TIMEOUT'
-  | 'MEMORY_LIMIT'
-  | 'OUTPUT_TOO_LARGE'
-  | 'INVALID_OUTPUT'
-  | 'INVALID_INPUT'
-  | 'CODE_TOO_LONG'
-  | 'ABORTED';
+/** The step failure codes a code step can end with (see StepFailureCode for when each is used). */
+export type CodeErrorCode = Extract<
+  StepFailureCode,
+  'SYNTAX_ERROR' | 'USER_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_TOO_LARGE' | 'INVALID_OUTPUT' | 'INVALID_INPUT' | 'CODE_TOO_LONG' | 'ABORTED'
+>;
 
 export interface CodeError {
   code: CodeErrorCode;

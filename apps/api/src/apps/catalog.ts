@@ -1,7 +1,7 @@
-// The app catalog as GET /api/v1/apps shows it: connectors and built-in trigger apps, the formatter, and the step types.
+// The app catalog as GET /api/v1/apps shows it: connectors and built-in trigger apps, the apps the engine computes (the formatter), and the step types.
 import { CodeStep, DelayStep, FilterStep, LoopStep, PathsStep } from '@switchyard/contracts';
 import { describeApp, type AppManifest } from '@switchyard/connectors';
-import { formatterApp } from '@switchyard/engine';
+import { engineApps } from '@switchyard/engine';
 import type { AppCatalog } from '@switchyard/runner';
 import { z } from 'zod';
 
@@ -24,13 +24,13 @@ const stepTypes: Array<{ key: string; name: string; description: string; schema:
 
 export function buildCatalog(catalog: AppCatalog): CatalogEntry[] {
   const connectorsAndBuiltIns: CatalogEntry[] = [...catalog.apps.values()].map((app) => describeApp(app));
-  const formatter: CatalogEntry = {
-    key: formatterApp.key,
-    name: formatterApp.name,
-    description: formatterApp.description,
+  const computedByEngine: CatalogEntry[] = engineApps.map((app) => ({
+    key: app.key,
+    name: app.name,
+    description: app.description,
     auth: null,
     triggers: [],
-    actions: formatterApp.actions.map((action) => ({
+    actions: app.actions.map((action) => ({
       key: action.key,
       name: action.name,
       description: action.description,
@@ -38,7 +38,7 @@ export function buildCatalog(catalog: AppCatalog): CatalogEntry[] {
       sample: action.sample,
       outputFields: [],
     })),
-  };
+  }));
   const steps: CatalogEntry[] = stepTypes.map((step) => ({
     key: step.key,
     name: step.name,
@@ -49,5 +49,5 @@ export function buildCatalog(catalog: AppCatalog): CatalogEntry[] {
     stepType: step.key,
     stepSchema: toSchema(step.schema),
   }));
-  return [...connectorsAndBuiltIns, formatter, ...steps];
+  return [...connectorsAndBuiltIns, ...computedByEngine, ...steps];
 }

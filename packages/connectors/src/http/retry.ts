@@ -1,4 +1,5 @@
 // When a failed HTTP attempt is worth repeating, and how long to wait before the next one.
+// This is the innermost of three retry layers; packages/runner/src/retry.ts describes how they nest.
 
 export interface RetryPolicy {
   /** Attempts in total, the first included. 1 turns retrying off. */
@@ -8,7 +9,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /**
    * A Retry-After longer than this is not slept through inside the request: the step fails as
-   * transient with retryAfterMs, and the engine schedules the retry without holding a worker.
+   * transient with retryAfterMs, and the step's own retry waits it out or gives up.
    */
   maxRetryAfterMs: number;
   /** 500 often means a bug rather than an outage; retrying it is a choice. */

@@ -95,6 +95,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output =
   perform(context: ActionContext<z.output<Schema>>): Promise<Output>;
   /** Dynamic choices for input fields, by field key (mark the field with `.meta({ dynamicOptions: true })`). */
   options?: Record<string, OptionsLoader>;
+  /** True when perform only computes (no request, no effect), so a resumed run may run it again: its record need not be saved first. */
+  pure?: boolean;
 }
 
 export interface PollingTriggerDefinition<Schema extends z.ZodType = z.ZodType, Item = unknown> {

@@ -6,13 +6,12 @@ import { numberAction } from './number.ts';
 import type { FormatterAction, FormatterOperation } from './operation.ts';
 import { textAction } from './text.ts';
 
-export const FORMATTER_APP_KEY = 'formatter';
-
 export const formatterApp = {
-  key: FORMATTER_APP_KEY,
+  key: 'formatter',
   name: 'Formatter',
   description: 'Reshapes text, numbers and dates between steps. Runs inside the engine: no connection, no network.',
   actions: [textAction, numberAction, dateAction] as readonly FormatterAction[],
+  perform: runFormatter,
 };
 
 export function findFormatterAction(action: string): FormatterAction | undefined {
@@ -29,11 +28,11 @@ export function findFormatterOperation(action: string, operation: unknown): Form
  */
 export function runFormatter(action: string, input: Record<string, unknown>): { output: JsonValue } {
   const definition = findFormatterAction(action);
-  if (!definition) throw StepFailure.permanent(`Formatter has no action ${JSON.stringify(action)}`, 'unknown_action');
+  if (!definition) throw StepFailure.permanent(`Formatter has no action ${JSON.stringify(action)}`, 'UNKNOWN_ACTION');
   const operation = definition.operations.find((candidate) => candidate.key === input.operation);
   if (!operation) {
     const known = definition.operations.map((candidate) => candidate.key).join(', ');
-    throw StepFailure.permanent(`Formatter ${action} has no operation ${JSON.stringify(input.operation ?? null)} (known: ${known})`, 'invalid_input');
+    throw StepFailure.permanent(`Formatter ${action} has no operation ${JSON.stringify(input.operation ?? null)} (known: ${known})`, 'INVALID_INPUT');
   }
   const { operation: _operation, ...rest } = input;
   return { output: operation.execute(rest) };

@@ -1,7 +1,7 @@
 // Formatter date operations and the date reading used by delay steps, time-zone aware through Intl.
 import { z } from 'zod';
 import { StepFailure } from '../failure.ts';
-import { defineAction, defineOperation, Numberish, Scalar, readNumber, readText, type FormatterOperation } from './operation.ts';
+import { defineFormatterAction, defineOperation, Numberish, Scalar, readNumber, readText, type FormatterOperation } from './operation.ts';
 
 type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number };
 
@@ -23,7 +23,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
         era: 'short',
       });
     } catch {
-      throw StepFailure.permanent(`Unknown time zone ${JSON.stringify(timeZone)}`, 'invalid_input');
+      throw StepFailure.permanent(`Unknown time zone ${JSON.stringify(timeZone)}`, 'INVALID_INPUT');
     }
     // Time zones are a small closed set, but keep the cache bounded anyway.
     if (partsFormatters.size > 500) partsFormatters.clear();
@@ -105,12 +105,12 @@ export function parseDate(value: unknown, fromTimeZone = 'UTC'): number {
       millisecond: Math.floor(Number(`0.${fraction}`) * 1000),
     };
     if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) {
-      throw StepFailure.permanent(`Could not read ${JSON.stringify(text)} as a date`, 'invalid_input');
+      throw StepFailure.permanent(`Could not read ${JSON.stringify(text)} as a date`, 'INVALID_INPUT');
     }
     return instantOf(wall, fromTimeZone);
   }
   const parsed = text === '' ? Number.NaN : Date.parse(text);
-  if (Number.isNaN(parsed)) throw StepFailure.permanent(`Could not read ${JSON.stringify(text)} as a date`, 'invalid_input');
+  if (Number.isNaN(parsed)) throw StepFailure.permanent(`Could not read ${JSON.stringify(text)} as a date`, 'INVALID_INPUT');
   if (HAS_ZONE.test(text)) return parsed;
   const local = new Date(parsed);
   return instantOf(
@@ -136,7 +136,7 @@ function nameOf(time: number, timeZone: string, locale: string, options: Intl.Da
     try {
       formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
     } catch (error) {
-      throw StepFailure.permanent(error instanceof Error ? error.message : String(error), 'invalid_input');
+      throw StepFailure.permanent(error instanceof Error ? error.message : String(error), 'INVALID_INPUT');
     }
     if (nameFormatters.size > 500) nameFormatters.clear();
     nameFormatters.set(key, formatter);
@@ -223,7 +223,7 @@ export function addDuration(time: number, amount: number, unit: DurationUnit, ti
   if (fixed !== undefined) return time + amount * fixed;
   const wall = wallTimeIn(time, timeZone);
   const whole = Math.trunc(amount);
-  if (whole !== amount) throw StepFailure.permanent(`${unit} must be a whole number, got ${amount}`, 'invalid_input');
+  if (whole !== amount) throw StepFailure.permanent(`${unit} must be a whole number, got ${amount}`, 'INVALID_INPUT');
   if (unit === 'days' || unit === 'weeks') {
     const date = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + whole * (unit === 'weeks' ? 7 : 1)));
     return instantOf({ ...wall, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, timeZone);
@@ -235,7 +235,7 @@ export function addDuration(time: number, amount: number, unit: DurationUnit, ti
 }
 
 function checkInstant(time: number): number {
-  if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) throw StepFailure.permanent('The date is out of range', 'invalid_input');
+  if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) throw StepFailure.permanent('The date is out of range', 'INVALID_INPUT');
   return time;
 }
 
@@ -297,7 +297,7 @@ const operations = [
   }),
 ] as const satisfies readonly FormatterOperation[];
 
-export const dateAction = defineAction({
+export const dateAction = defineFormatterAction({
   key: 'date',
   name: 'Date / time',
   description: 'Formats, parses and shifts dates, with time zones.',

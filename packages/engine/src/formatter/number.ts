@@ -1,11 +1,11 @@
 // Formatter number operations: format for people, parse what people typed, arithmetic and rounding.
 import { z } from 'zod';
 import { StepFailure } from '../failure.ts';
-import { defineAction, defineOperation, Numberish, readNumber, readText, type FormatterOperation } from './operation.ts';
+import { defineFormatterAction, defineOperation, Numberish, readNumber, readText, type FormatterOperation } from './operation.ts';
 
 /** Hides binary floating-point noise (0.1 + 0.2) without changing any value a person would type. */
 function tidy(result: number): number {
-  if (!Number.isFinite(result)) throw StepFailure.permanent('The result is not a finite number', 'invalid_input');
+  if (!Number.isFinite(result)) throw StepFailure.permanent('The result is not a finite number', 'INVALID_INPUT');
   return Number(result.toPrecision(15));
 }
 
@@ -23,7 +23,7 @@ function readValues(values: unknown[]): number[] {
 
 function fold(values: unknown[], step: (a: number, b: number) => number): number {
   const [first, ...rest] = readValues(values);
-  if (first === undefined) throw StepFailure.permanent('values must hold at least one number', 'invalid_input');
+  if (first === undefined) throw StepFailure.permanent('values must hold at least one number', 'INVALID_INPUT');
   return tidy(rest.reduce(step, first));
 }
 
@@ -46,7 +46,7 @@ const operations = [
     run: (input) => {
       const number = readNumber(input.value, 'value');
       const style = input.style ?? 'decimal';
-      if (style === 'currency' && !input.currency) throw StepFailure.permanent('currency is required for the currency style', 'invalid_input');
+      if (style === 'currency' && !input.currency) throw StepFailure.permanent('currency is required for the currency style', 'INVALID_INPUT');
       try {
         return new Intl.NumberFormat(input.locale ?? 'en-US', {
           style,
@@ -55,7 +55,7 @@ const operations = [
           useGrouping: input.grouping ?? true,
         }).format(number);
       } catch (error) {
-        throw StepFailure.permanent(error instanceof Error ? error.message : String(error), 'invalid_input');
+        throw StepFailure.permanent(error instanceof Error ? error.message : String(error), 'INVALID_INPUT');
       }
     },
   }),
@@ -76,7 +76,7 @@ const operations = [
         .replace(/[^\d.,]/g, '')
         .replace(decimal, '.');
       if (!/^(\d+\.?\d*|\.\d+)$/.test(digits)) {
-        throw StepFailure.permanent(`Could not read a number from ${JSON.stringify(readText(input.value))}`, 'invalid_input');
+        throw StepFailure.permanent(`Could not read a number from ${JSON.stringify(readText(input.value))}`, 'INVALID_INPUT');
       }
       return negative ? -Number(digits) : Number(digits);
     },
@@ -113,7 +113,7 @@ const operations = [
     input: { values },
     run: (input) =>
       fold(input.values, (a, b) => {
-        if (b === 0) throw StepFailure.permanent('Cannot divide by zero', 'invalid_input');
+        if (b === 0) throw StepFailure.permanent('Cannot divide by zero', 'INVALID_INPUT');
         return a / b;
       }),
   }),
@@ -127,7 +127,7 @@ const operations = [
   }),
 ] as const satisfies readonly FormatterOperation[];
 
-export const numberAction = defineAction({
+export const numberAction = defineFormatterAction({
   key: 'number',
   name: 'Numbers',
   description: 'Formats, parses, rounds numbers and does arithmetic.',

@@ -46,7 +46,7 @@ export function defineOperation<const Key extends string, Shape extends z.ZodRaw
         const detail = parsed.error.issues
           .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
           .join('; ');
-        throw StepFailure.permanent(`Invalid input for ${definition.key}: ${detail}`, 'invalid_input');
+        throw StepFailure.permanent(`Invalid input for ${definition.key}: ${detail}`, 'INVALID_INPUT');
       }
       return definition.run(parsed.data);
     },
@@ -61,9 +61,12 @@ export type FormatterAction = {
   /** One schema for the whole action: a union discriminated by `operation`. */
   inputSchema: z.ZodType;
   sample: JsonValue;
+  /** Computes only, inside the engine: nothing leaves Switchyard, so a resumed run may compute it again. */
+  pure: true;
 };
 
-export function defineAction(definition: {
+/** A formatter action (text, number, date): its operations under one input schema. Not the connector kit's `defineAction`. */
+export function defineFormatterAction(definition: {
   key: string;
   name: string;
   description: string;
@@ -73,6 +76,7 @@ export function defineAction(definition: {
   const [first, ...rest] = definition.operations;
   return {
     ...definition,
+    pure: true,
     inputSchema: z.discriminatedUnion('operation', [first.schema, ...rest.map((operation) => operation.schema)]),
   };
 }
@@ -84,7 +88,7 @@ export function readNumber(value: unknown, field: string): number {
     const trimmed = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
   }
-  throw StepFailure.permanent(`${field} must be a number, got ${JSON.stringify(value ?? null)}`, 'invalid_input');
+  throw StepFailure.permanent(`${field} must be a number, got ${JSON.stringify(value ?? null)}`, 'INVALID_INPUT');
 }
 
 export function readText(value: unknown): string {

@@ -1,7 +1,7 @@
 // Formatter text operations: change case, trim, replace, split, truncate, defaults and extraction.
 import { z } from 'zod';
 import { compileRegex, REGEX_INPUT_LIMIT } from '../conditions.ts';
-import { defineAction, defineOperation, Scalar, readText, type FormatterOperation } from './operation.ts';
+import { defineFormatterAction, defineOperation, Scalar, readText, type FormatterOperation } from './operation.ts';
 
 const value = Scalar.optional();
 
@@ -188,7 +188,7 @@ const operations = [
   }),
 ] as const satisfies readonly FormatterOperation[];
 
-export const textAction = defineAction({
+export const textAction = defineFormatterAction({
   key: 'text',
   name: 'Text',
   description: 'Transforms text: case, whitespace, replace, split, truncate, defaults, extraction.',
