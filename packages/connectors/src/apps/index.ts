@@ -7,7 +7,7 @@ import { httpApp } from './http/app.ts';
 import { manualApp } from './manual/app.ts';
 import { pipedriveApp } from './pipedrive/app.ts';
 import { scheduleApp } from './schedule/app.ts';
-import { twentyApp } from './twenty/app.ts';
+import { twentyApp } from './twenty/index.ts';
 import { webhooksApp } from './webhooks/app.ts';
 
 export const apps: Readonly<Record<string, AppDefinition>> = {
