@@ -2,7 +2,7 @@
 // (on loopback) and a connection to it, started around a file's tests; and the small helpers the tests share to run
 // an action, catch the StepFailure it ends with, and hand a hook delivery to receive().
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { loopbackOnlyConnector, type ReceivedRequest } from '@switchyard/testing';
+import { loopbackOnlyConnector, startLocalServer, type LocalServer, type ReceivedRequest } from '@switchyard/testing';
 import { createHttpClient, type HttpClient } from '../src/http/client.ts';
 import { StepFailure } from '../src/http/errors.ts';
 import { findAction, type ActionDefinition, type AppDefinition, type Credentials, type IncomingRequest } from '../src/kit/define.ts';
@@ -95,4 +95,12 @@ export function incomingRequest(request: ReceivedRequest): IncomingRequest {
     body = request.body;
   }
   return { method: request.method, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), query: {}, body, rawBody: request.body };
+}
+
+/** A receiver for webhook deliveries (the platform's hook URL in production). */
+export function startReceiver(): Promise<LocalServer> {
+  return startLocalServer((_request, response) => {
+    response.statusCode = 200;
+    response.end('ok');
+  });
 }

@@ -3,12 +3,12 @@ import type { AppDefinition } from '../kit/define.ts';
 import { cinnoxApp } from './cinnox/app.ts';
 import { daktelaApp } from './daktela/app.ts';
 import { helpcrunchApp } from './helpcrunch/app.ts';
-import { httpApp } from './http/app.ts';
-import { manualApp } from './manual/app.ts';
+import { httpApp } from './http/index.ts';
+import { manualApp } from './manual/index.ts';
 import { pipedriveApp } from './pipedrive/app.ts';
-import { scheduleApp } from './schedule/app.ts';
-import { twentyApp } from './twenty/app.ts';
-import { webhooksApp } from './webhooks/app.ts';
+import { scheduleApp } from './schedule/index.ts';
+import { twentyApp } from './twenty/index.ts';
+import { webhooksApp } from './webhooks/index.ts';
 
 export const apps: Readonly<Record<string, AppDefinition>> = {
   [httpApp.key]: httpApp,

@@ -1,6 +1,6 @@
 // Tests of the JSON description the builder renders forms from.
 import { expect, test } from 'vitest';
-import { httpApp } from '../apps/http/app.ts';
+import { httpApp } from '../apps/http/index.ts';
 import { describeApp } from './manifest.ts';
 
 test("the HTTP app's manifest renders the Request input as JSON Schema with titles and defaults", () => {
@@ -34,6 +34,6 @@ test('auth fields carry their label, help, type and secret flag from the zod met
 });
 
 test('the webhooks app describes its catch hook trigger with kind "hook"', async () => {
-  const { webhooksApp } = await import('../apps/webhooks/app.ts');
+  const { webhooksApp } = await import('../apps/webhooks/index.ts');
   expect(describeApp(webhooksApp).triggers).toEqual([expect.objectContaining({ key: 'catch_hook', kind: 'hook' })]);
 });

@@ -1,29 +1,23 @@
 // Tests of the Twenty record actions over real HTTP against the fake: the request each sends and the record it returns.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { TwentyFake } from '@switchyard/testing/fakes/twenty';
-import { performAction } from '../../kit/perform.ts';
-import { twentyApp } from './app.ts';
-import { failure, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
+import { describe, expect, test } from 'vitest';
+import { startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
+import { twentyApp } from './index.ts';
 
-let bed: Testbed;
 let fake: TwentyFake;
-
-beforeAll(async () => {
-  bed = await startTestbed({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] });
-  fake = bed.fake;
-});
-
-afterAll(() => bed.close());
-
-afterEach(() => {
-  fake.requests.length = 0;
-});
+let perform: ConnectorTestbed['perform'];
+useConnectorTestbed(
+  () =>
+    startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
+      baseUrl: started.origin,
+      apiKey: started.token,
+    })),
+  (bed) => ({ fake, perform } = bed),
+  { clearRequests: true },
+);
 
 async function run(key: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const found = twentyApp.actions.find((item) => item.key === key);
-  if (!found) throw new Error(`no action ${key}`);
-  const { output } = await performAction(found, { input, auth: bed.auth, client: bed.client, idempotencyKey: `run:${key}` });
-  return output as Record<string, unknown>;
+  return (await perform(key, input)).output as Record<string, unknown>;
 }
 
 const last = () => fake.requests.at(-1);
@@ -46,7 +40,7 @@ describe('twenty create_record', () => {
 
   test('refuses fields that are not a JSON object before calling Twenty', async () => {
     for (const fields of ['{not json', '[1, 2]']) {
-      const error = await failure(run('create_record', { object: 'people', fields }));
+      const error = await failureOf(run('create_record', { object: 'people', fields }));
       expect(error.code).toBe('INVALID_INPUT');
     }
     expect(fake.requests).toHaveLength(0);
@@ -62,7 +56,7 @@ describe('twenty update_record', () => {
   });
 
   test('fails with Twenty’s message for an unknown id', async () => {
-    const error = await failure(run('update_record', { object: 'companies', id: 'f00d0000-0000-4000-8000-000000000000', fields: { employees: 1 } }));
+    const error = await failureOf(run('update_record', { object: 'companies', id: 'f00d0000-0000-4000-8000-000000000000', fields: { employees: 1 } }));
     expect(error.message).toBe('Twenty answered 400 Bad Request: Record not found');
   });
 });
@@ -114,7 +108,7 @@ describe('twenty find_record', () => {
 
   test('returns an empty output when nothing matches, or fails when asked to', async () => {
     expect(await run('find_record', { object: 'people', field: 'emails.primaryEmail', value: 'nobody@example.com' })).toEqual({});
-    const error = await failure(run('find_record', { object: 'people', field: 'emails.primaryEmail', value: 'nobody@example.com', whenNotFound: 'fail' }));
+    const error = await failureOf(run('find_record', { object: 'people', field: 'emails.primaryEmail', value: 'nobody@example.com', whenNotFound: 'fail' }));
     expect(error.message).toBe('No people record has emails.primaryEmail eq "nobody@example.com"');
     expect(error.transient).toBe(false);
   });
@@ -139,7 +133,7 @@ describe('twenty upsert_record', () => {
   });
 
   test('asks for a match value when neither the input nor the fields give one', async () => {
-    const error = await failure(run('upsert_record', { object: 'people', matchField: 'emails.primaryEmail', fields: { jobTitle: 'x' } }));
+    const error = await failureOf(run('upsert_record', { object: 'people', matchField: 'emails.primaryEmail', fields: { jobTitle: 'x' } }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(fake.requests).toHaveLength(0);
   });

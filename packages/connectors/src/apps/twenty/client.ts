@@ -1,10 +1,10 @@
 // Everything HTTP about Twenty: credentials, paths, the Bearer header, the {data:{op:…}} envelope, errors, rate limits, paging.
 import { z } from 'zod';
-import { defaultErrorMessage, type QueryValue, type StepHttp } from '../../http/client.ts';
+import { defaultErrorMessage, type QueryValue } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
 import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
-import type { Credentials } from '../../kit/define.ts';
+import type { Credentials, ServiceContext } from '../../kit/define.ts';
 
 export const twentyAuthFields = z.object({
   baseUrl: originField.meta({
@@ -33,11 +33,6 @@ export const TWENTY_OBJECTS_PATH = '/rest/metadata/objects';
  * own short retries are used up, the step asks the engine to come back after this long.
  */
 export const TWENTY_RATE_LIMIT_WAIT_MS = 60_000;
-
-export interface TwentyContext {
-  auth: Credentials | undefined;
-  http: StepHttp;
-}
 
 export interface TwentyRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -70,7 +65,7 @@ export function twentyErrorMessage(body: unknown): string | undefined {
 }
 
 /** One request to Twenty, answered as it came, or a StepFailure carrying Twenty's own message. */
-export async function sendToTwenty(context: TwentyContext, request: TwentyRequest): Promise<TwentyResponse> {
+export async function sendToTwenty(context: ServiceContext, request: TwentyRequest): Promise<TwentyResponse> {
   const { origin, apiKey } = credentialsOf(context.auth);
   const url = new URL(request.path, `${origin}/`);
   if (url.origin !== origin) throw new StepFailure(`"${request.path}" is not a path on ${origin}`, { transient: false, code: 'INVALID_INPUT' });
@@ -78,9 +73,9 @@ export async function sendToTwenty(context: TwentyContext, request: TwentyReques
   const response = await context.http.request({
     method: request.method ?? 'GET',
     url,
-    ...(request.query ? { query: request.query } : {}),
+    query: request.query,
     headers: { authorization: `Bearer ${apiKey}` },
-    ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
+    body: request.body === undefined ? undefined : { type: 'json', value: request.body },
     responseType: 'auto',
     httpErrors: 'return',
   });
@@ -91,7 +86,7 @@ export async function sendToTwenty(context: TwentyContext, request: TwentyReques
       transient: isTransientStatus(response.status),
       code: 'HTTP_ERROR',
       status: response.status,
-      ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}),
+      retryAfterMs: waitMs,
     });
   }
   return { status: response.status, headers: response.headers, body: response.body };
@@ -137,7 +132,7 @@ export interface ListQuery {
 }
 
 /** One page of `GET /rest/{plural}`: `{"data":{"people":[…]},"totalCount":n,"pageInfo":{hasNextPage,endCursor}}`. */
-export async function listRecords(context: TwentyContext, namePlural: string, query: ListQuery): Promise<RecordPage> {
+export async function listRecords(context: ServiceContext, namePlural: string, query: ListQuery): Promise<RecordPage> {
   const response = await sendToTwenty(context, {
     path: recordsPath(namePlural),
     query: { filter: query.filter, order_by: query.orderBy, limit: query.limit, starting_after: query.startingAfter },

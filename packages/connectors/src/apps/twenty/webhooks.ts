@@ -2,8 +2,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
-import { sendToTwenty, TWENTY_WEBHOOKS_PATH, type TwentyContext } from './client.ts';
+import { DeliveryRejected, type IncomingRequest, type ServiceContext } from '../../kit/define.ts';
+import { sendToTwenty, TWENTY_WEBHOOKS_PATH } from './client.ts';
 
 export const SIGNATURE_HEADER = 'x-twenty-webhook-signature';
 export const TIMESTAMP_HEADER = 'x-twenty-webhook-timestamp';
@@ -16,7 +16,7 @@ export const TWENTY_SIGNATURE_MAX_AGE_MS = 15 * 60_000;
 
 /** Registers `targetUrl` for `operations` such as person.created, with our per-subscription secret; returns the webhook id. */
 export async function createWebhook(
-  context: TwentyContext,
+  context: ServiceContext,
   webhook: { targetUrl: string; operations: string[]; description: string; secret: string },
 ): Promise<string> {
   const response = await sendToTwenty(context, { method: 'POST', path: TWENTY_WEBHOOKS_PATH, body: webhook });
@@ -28,7 +28,7 @@ export async function createWebhook(
 }
 
 /** Removes a webhook; one that is already gone counts as removed. */
-export async function deleteWebhook(context: TwentyContext, id: string): Promise<void> {
+export async function deleteWebhook(context: ServiceContext, id: string): Promise<void> {
   try {
     await sendToTwenty(context, { method: 'DELETE', path: `${TWENTY_WEBHOOKS_PATH}/${encodeURIComponent(id)}` });
   } catch (error) {

@@ -1,19 +1,22 @@
 // The HTTP app's "Request" action: call any URL the guard allows, for APIs no connector covers.
 import { z } from 'zod';
-import { defaultErrorMessage, type RequestBody } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
-import { defineAction } from '../../kit/define.ts';
+import { defaultErrorMessage, type RequestBody } from '../../../http/client.ts';
+import { StepFailure } from '../../../http/errors.ts';
+import { isTransientStatus, parseRetryAfter } from '../../../http/retry.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { choice, flag } from '../../../kit/fields.ts';
 
+// Headers, query and form values, bodies and credentials go out exactly as typed (no trimming, no length cap of the
+// kit's text fields), so they stay plain zod.
 const keyValues = z.record(z.string(), z.string());
 
 export const requestInput = z
   .object({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).default('GET').meta({ title: 'Method' }),
+    method: choice(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'], { title: 'Method' }, { default: 'GET' }),
     url: z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).meta({ title: 'URL' }),
     query: keyValues.optional().meta({ title: 'Query parameters' }),
     headers: keyValues.optional().meta({ title: 'Headers' }),
-    bodyType: z.enum(['none', 'json', 'form', 'raw']).default('none').meta({ title: 'Body type' }),
+    bodyType: choice(['none', 'json', 'form', 'raw'], { title: 'Body type' }, { default: 'none' }),
     jsonBody: z
       .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
       .optional()
@@ -21,18 +24,15 @@ export const requestInput = z
     formFields: keyValues.optional().meta({ title: 'Form fields' }),
     rawBody: z.string().optional().meta({ title: 'Raw body' }),
     rawContentType: z.string().default('text/plain').meta({ title: 'Raw body content type' }),
-    authType: z.enum(['none', 'basic', 'bearer']).default('none').meta({ title: 'Authentication' }),
+    authType: choice(['none', 'basic', 'bearer'], { title: 'Authentication' }, { default: 'none' }),
     username: z.string().optional().meta({ title: 'Username' }),
     password: z.string().optional().meta({ title: 'Password', secret: true }),
     token: z.string().optional().meta({ title: 'Bearer token', secret: true }),
-    parseJson: z
-      .boolean()
-      .default(true)
-      .meta({ title: 'Parse response as JSON', description: 'Off returns the body as text' }),
-    continueOnHttpError: z
-      .boolean()
-      .default(false)
-      .meta({ title: 'Continue on HTTP errors', description: 'Return non-2xx responses as output instead of failing the step' }),
+    parseJson: flag({ title: 'Parse response as JSON', description: 'Off returns the body as text' }, { default: true }),
+    continueOnHttpError: flag(
+      { title: 'Continue on HTTP errors', description: 'Return non-2xx responses as output instead of failing the step' },
+      { default: false },
+    ),
   })
   .superRefine((input, context) => {
     if ((input.method === 'GET' || input.method === 'HEAD') && input.bodyType !== 'none') {
@@ -92,19 +92,24 @@ export const request = defineAction({
   description: 'Send an HTTP request to any URL and return its status, headers and body.',
   input: requestInput,
   sample: { status: 200, headers: { 'content-type': 'application/json' }, body: { id: 1, name: 'Example' } } satisfies RequestOutput,
+  outputFields: [
+    { key: 'status', label: 'Status code', type: 'integer' },
+    { key: 'headers', label: 'Response headers', type: 'object' },
+    { key: 'headers["content-type"]', label: 'Content type', type: 'string' },
+    { key: 'body', label: 'Response body', type: 'object' },
+  ],
   async perform({ input, http }): Promise<RequestOutput> {
     // Credentials typed into the step are as secret as a connection's.
     for (const value of [input.password, input.token]) if (value) http.redact(value);
     const headers: Record<string, string> = { ...input.headers };
     const auth = authorization(input);
     if (auth) headers.authorization = auth;
-    const body = bodyOf(input);
     const response = await http.request({
       method: input.method,
       url: input.url,
-      ...(input.query ? { query: input.query } : {}),
+      query: input.query,
       headers,
-      ...(body ? { body } : {}),
+      body: bodyOf(input),
       responseType: input.parseJson ? 'json' : 'text',
       httpErrors: 'return',
     });
@@ -118,7 +123,7 @@ export const request = defineAction({
           transient: isTransientStatus(response.status),
           code: 'HTTP_ERROR',
           status: response.status,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+          retryAfterMs,
         },
       );
     }

@@ -1,6 +1,7 @@
-// Schedule by Switchyard: start a zap every N minutes, daily or weekly at a time, or on a cron expression, in a time zone.
+// The schedule form (every N minutes, daily or weekly at a time, or a cron expression, in a time zone) and the repeat
+// rule a job scheduler needs from it.
 import { z } from 'zod';
-import { defineApp, defineTrigger } from '../../kit/define.ts';
+import { choice, number, optionalText } from '../../kit/fields.ts';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -17,11 +18,11 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 export const scheduleInput = z
   .object({
-    frequency: z.enum(['interval', 'daily', 'weekly', 'cron']).default('interval').meta({ title: 'Frequency' }),
-    everyMinutes: z.number().int().min(1).max(10_080).default(15).meta({ title: 'Every (minutes)', description: 'For "interval"' }),
+    frequency: choice(['interval', 'daily', 'weekly', 'cron'], { title: 'Frequency' }, { default: 'interval' }),
+    everyMinutes: number({ title: 'Every (minutes)', description: 'For "interval"' }, { integer: true, min: 1, max: 10_080, default: 15 }),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:00').meta({ title: 'Time of day', description: 'For "daily" and "weekly", e.g. 09:30' }),
     days: z.array(z.enum(DAYS)).min(1).default(['mon']).meta({ title: 'Days of the week', description: 'For "weekly"' }),
-    cron: z.string().max(200).optional().meta({ title: 'Cron expression', description: 'For "cron": minute hour day month weekday, e.g. 0 9 * * 1-5' }),
+    cron: optionalText({ title: 'Cron expression', description: 'For "cron": minute hour day month weekday, e.g. 0 9 * * 1-5' }, { max: 200 }),
     timezone: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Prague').meta({ title: 'Time zone' }),
   })
   .refine((input) => input.frequency !== 'cron' || (input.cron !== undefined && CRON.test(input.cron)), {
@@ -45,20 +46,3 @@ export function scheduleRepeat(raw: unknown): { every: number } | { pattern: str
       return { pattern: input.cron!.trim(), tz: input.timezone };
   }
 }
-
-export const everySchedule = defineTrigger({
-  key: 'schedule',
-  name: 'Every interval, day, week or cron',
-  description: 'Starts the zap on a schedule in a time zone: every N minutes, daily or weekly at a time, or on a cron expression.',
-  type: 'schedule',
-  input: scheduleInput,
-  sample: { scheduledFor: '2026-11-23T09:00:00.000Z', firedAt: '2026-11-23T09:00:00.412Z', timezone: 'Europe/Prague' },
-});
-
-export const scheduleApp = defineApp({
-  key: 'schedule',
-  name: 'Schedule',
-  description: 'Start zaps on a schedule.',
-  actions: [],
-  triggers: [everySchedule],
-});

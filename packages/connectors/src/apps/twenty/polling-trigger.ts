@@ -1,17 +1,16 @@
-// Twenty's polling triggers (for when webhooks cannot reach us): new and updated records by createdAt / updatedAt.
-import { z } from 'zod';
+// The factory of Twenty's polling triggers (for when webhooks cannot reach us): records by createdAt or updatedAt.
+import type { z } from 'zod';
 import type { Cursor, PollContext, PollOutcome } from '../../kit/define.ts';
 import { defineTrigger } from '../../kit/define.ts';
 import { listRecords, type TwentyRecord } from './client.ts';
-import { samplePerson } from './fields.ts';
-import { loadObjects, objectField } from './objects.ts';
+import { loadObjects, objectInput } from './objects.ts';
+import { personOutputFields, samplePerson } from './samples.ts';
 
 /** Records per page (Twenty caps `limit` at 200) and pages per poll: at most 600 records, 3 of Twenty's ~100 requests a minute. */
 export const POLL_PAGE_SIZE = 200;
 export const POLL_MAX_PAGES = 3;
 
 type TimeField = 'createdAt' | 'updatedAt';
-const pollInput = z.object({ object: objectField });
 
 function timeOf(record: TwentyRecord, field: TimeField): number {
   const value = record[field];
@@ -33,8 +32,8 @@ function newestTime(records: readonly TwentyRecord[], field: TimeField, previous
  * Without a cursor: the newest page, newest first. With one (the newest time seen so far): everything at or after it,
  * oldest first through `starting_after` pages, so that a burst larger than one poll is picked up by the next poll.
  */
-async function pollBy(field: TimeField, { input, auth, http, cursor }: PollContext<z.output<typeof pollInput>>): Promise<PollOutcome<TwentyRecord>> {
-  const context = { auth, http };
+async function pollBy(field: TimeField, context: PollContext<z.output<typeof objectInput>>): Promise<PollOutcome<TwentyRecord>> {
+  const { input, cursor } = context;
   const since = typeof cursor === 'string' && !Number.isNaN(Date.parse(cursor)) ? cursor : null;
   if (since === null) {
     const page = await listRecords(context, input.object, { orderBy: `${field}[DescNullsLast]`, limit: POLL_PAGE_SIZE });
@@ -43,12 +42,7 @@ async function pollBy(field: TimeField, { input, auth, http, cursor }: PollConte
   const records: TwentyRecord[] = [];
   let startingAfter: string | undefined;
   for (let pageNumber = 0; pageNumber < POLL_MAX_PAGES; pageNumber++) {
-    const page = await listRecords(context, input.object, {
-      filter: `${field}[gte]:${since}`,
-      orderBy: `${field}[AscNullsFirst]`,
-      limit: POLL_PAGE_SIZE,
-      ...(startingAfter ? { startingAfter } : {}),
-    });
+    const page = await listRecords(context, input.object, { filter: `${field}[gte]:${since}`, orderBy: `${field}[AscNullsFirst]`, limit: POLL_PAGE_SIZE, startingAfter });
     records.push(...page.records);
     if (page.nextCursor === null) break;
     startingAfter = page.nextCursor;
@@ -58,26 +52,27 @@ async function pollBy(field: TimeField, { input, auth, http, cursor }: PollConte
   return { items: newestFirst, cursor: next };
 }
 
-export const recordCreatedPolling = defineTrigger({
-  key: 'record_created_polling',
-  name: 'New record (polling)',
-  description: 'Checks Twenty every few minutes for records of the chosen object created since the last check. Use the instant trigger where Twenty can reach Switchyard.',
-  type: 'polling',
-  input: pollInput,
-  sample: samplePerson as TwentyRecord,
-  options: { object: loadObjects },
-  dedupeKey: (record) => (typeof record.id === 'string' ? record.id : ''),
-  perform: (context) => pollBy('createdAt', context),
-});
+export interface RecordPollingTrigger {
+  key: string;
+  name: string;
+  description: string;
+  /** The time that says a record is new to this trigger. */
+  timeField: TimeField;
+  dedupeKey(record: TwentyRecord): string;
+}
 
-export const recordUpdatedPolling = defineTrigger({
-  key: 'record_updated_polling',
-  name: 'Updated record (polling)',
-  description: 'Checks Twenty every few minutes for records of the chosen object changed since the last check; each change starts the zap once.',
-  type: 'polling',
-  input: pollInput,
-  sample: samplePerson as TwentyRecord,
-  options: { object: loadObjects },
-  dedupeKey: (record) => (typeof record.id === 'string' ? `${record.id}:${String(record.updatedAt)}` : ''),
-  perform: (context) => pollBy('updatedAt', context),
-});
+/** A polling trigger over the chosen object's records, newest `timeField` first. */
+export function recordPollingTrigger(trigger: RecordPollingTrigger) {
+  return defineTrigger({
+    key: trigger.key,
+    name: trigger.name,
+    description: trigger.description,
+    type: 'polling',
+    input: objectInput,
+    sample: samplePerson,
+    outputFields: personOutputFields,
+    options: { object: loadObjects },
+    dedupeKey: trigger.dedupeKey,
+    perform: (context) => pollBy(trigger.timeField, context),
+  });
+}

@@ -1,11 +1,11 @@
 // Twenty "Create or update record": find by a field; PATCH the match, or POST a new record when there is none.
 import { z } from 'zod';
-import { StepFailure } from '../../http/errors.ts';
-import { defineAction } from '../../kit/define.ts';
-import { recordsPath, sendToTwenty, unwrapRecord, type TwentyRecord } from './client.ts';
-import { recordFieldsField, samplePerson } from './fields.ts';
-import { findFirstRecord, searchFieldField, searchValueField } from './find-record.ts';
-import { loadObjects, objectField } from './objects.ts';
+import { StepFailure } from '../../../http/errors.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { recordsPath, sendToTwenty, unwrapRecord } from '../client.ts';
+import { loadObjects, objectField, recordFieldsField } from '../objects.ts';
+import { personOutputFields, samplePerson } from '../samples.ts';
+import { findFirstRecord, searchField, searchValueField } from '../search.ts';
 
 function valueAt(fields: Record<string, unknown>, path: string): unknown {
   let current: unknown = fields;
@@ -22,17 +22,18 @@ export const upsertRecord = defineAction({
   description: 'Looks a record up by a field (e.g. emails.primaryEmail): updates the first match with the fields, or creates a record when none matches.',
   input: z.object({
     object: objectField,
-    matchField: searchFieldField.meta({
+    matchField: searchField({
       title: 'Match on field',
       description: 'The field that identifies the record, e.g. emails.primaryEmail for people or domainName.primaryLinkUrl for companies.',
     }),
     matchValue: searchValueField.optional().meta({ title: 'Match value', description: 'Defaults to that field’s value in Fields.' }),
     fields: recordFieldsField,
   }),
-  sample: samplePerson as TwentyRecord,
+  sample: samplePerson,
+  outputFields: personOutputFields,
   options: { object: loadObjects },
-  async perform({ input, auth, http }) {
-    const context = { auth, http };
+  async perform(context) {
+    const { input } = context;
     const value = input.matchValue ?? valueAt(input.fields, input.matchField);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new StepFailure(`Give a match value, or include ${input.matchField} in Fields.`, { transient: false, code: 'INVALID_INPUT' });

@@ -1,24 +1,32 @@
 // Tests of the Twenty polling triggers over real HTTP against the fake: first poll, cursor, paging, dedupe keys.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { TwentyFake } from '@switchyard/testing/fakes/twenty';
+import { describe, expect, test } from 'vitest';
+import { startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
+import type { HttpClient } from '../../http/client.ts';
 import type { Cursor } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
-import { POLL_MAX_PAGES, recordCreatedPolling, recordUpdatedPolling } from './polling-triggers.ts';
-import { startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
+import { startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
+import { twentyApp } from './index.ts';
+import { POLL_MAX_PAGES } from './polling-trigger.ts';
+import { recordCreatedPolling } from './triggers/record-created-polling.ts';
+import { recordUpdatedPolling } from './triggers/record-updated-polling.ts';
 
-let bed: Testbed;
 let fake: TwentyFake;
+let client: HttpClient;
+let auth: { baseUrl: string; apiKey: string };
 
 // Pages of two records (the server caps `limit`), so paging shows with a handful of records.
-beforeEach(async () => {
-  bed = await startTestbed({ maxLimit: 2, customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] });
-  fake = bed.fake;
-});
-
-afterEach(() => bed.close());
+useConnectorTestbed(
+  () =>
+    startConnectorTestbed(twentyApp, () => startTwentyFake({ maxLimit: 2, customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
+      baseUrl: started.origin,
+      apiKey: started.token,
+    })),
+  (bed) => ({ fake, client, auth } = bed),
+  { each: true },
+);
 
 function poll(trigger: typeof recordCreatedPolling | typeof recordUpdatedPolling, cursor: Cursor | null, object = 'people') {
-  return pollTrigger(trigger, { input: { object }, auth: bed.auth, client: bed.client, cursor });
+  return pollTrigger(trigger, { input: { object }, auth, client, cursor });
 }
 
 const firstNames = (items: unknown[]) => items.map((item) => (item as { name: { firstName: string } }).name.firstName);

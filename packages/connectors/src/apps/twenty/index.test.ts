@@ -1,36 +1,29 @@
 // Tests of the Twenty app as a whole over real HTTP against the fake: connection test, errors, rate limits, dropdowns, custom call.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { TwentyFake } from '@switchyard/testing/fakes/twenty';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
 import type { HttpClient } from '../../http/client.ts';
 import { describeApp } from '../../kit/manifest.ts';
 import { performAction } from '../../kit/perform.ts';
-import { twentyApp } from './app.ts';
+import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { TWENTY_CONNECTION_TEST, TWENTY_RATE_LIMIT_WAIT_MS } from './client.ts';
-import { failure, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
+import { twentyApp } from './index.ts';
 
-let bed: Testbed;
 let fake: TwentyFake;
 let client: HttpClient;
+let auth: { baseUrl: string; apiKey: string };
 
-beforeAll(async () => {
-  bed = await startTestbed({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets', labelPlural: 'Pets' }] });
-  ({ fake, client } = bed);
-});
-
-afterAll(() => bed.close());
+const connectionTo = (started: TwentyFake) => ({ baseUrl: started.origin, apiKey: started.token });
+useConnectorTestbed(
+  () => startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets', labelPlural: 'Pets' }] }), connectionTo),
+  (bed) => ({ fake, client, auth } = bed),
+  { clearRequests: true },
+);
 
 afterEach(() => {
-  fake.requests.length = 0;
   fake.rateLimitNext(0);
 });
 
-const auth = () => bed.auth;
-
-function action(key: string) {
-  const found = twentyApp.actions.find((item) => item.key === key);
-  if (!found) throw new Error(`no action ${key}`);
-  return found;
-}
+const action = (key: string) => actionOf(twentyApp, key);
 
 describe('twenty app definition', () => {
   test('describes a baseUrl and a secret apiKey as the connection form', () => {
@@ -73,13 +66,13 @@ describe('twenty app definition', () => {
 
 describe('twenty connection test', () => {
   test('passes with a valid key by listing one company, the named connection-test call', async () => {
-    await twentyApp.auth.test({ auth: auth(), http: client.forStep({ secrets: [] }) });
+    await twentyApp.auth.test({ auth, http: client.forStep({ secrets: [] }) });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: TWENTY_CONNECTION_TEST.path, query: { limit: '1' } });
     expect(fake.requests.at(-1)?.headers.authorization).toBe(`Bearer ${fake.token}`);
   });
 
   test('fails with Twenty’s own message for a bad key', async () => {
-    const error = await failure(twentyApp.auth.test({ auth: { baseUrl: fake.origin, apiKey: 'expired-key' }, http: client.forStep({ secrets: ['expired-key'] }) }));
+    const error = await failureOf(twentyApp.auth.test({ auth: { baseUrl: fake.origin, apiKey: 'expired-key' }, http: client.forStep({ secrets: ['expired-key'] }) }));
     expect(error.message).toBe('Twenty answered 401 Unauthorized: Token invalid.');
     expect(error.transient).toBe(false);
     expect(error.status).toBe(401);
@@ -87,20 +80,20 @@ describe('twenty connection test', () => {
 
   test('tolerates a trailing slash on the base URL and refuses one with a path', async () => {
     await twentyApp.auth.test({ auth: { baseUrl: `${fake.origin}/`, apiKey: fake.token }, http: client.forStep({ secrets: [] }) });
-    const error = await failure(twentyApp.auth.test({ auth: { baseUrl: `${fake.origin}/rest`, apiKey: fake.token }, http: client.forStep({ secrets: [] }) }));
+    const error = await failureOf(twentyApp.auth.test({ auth: { baseUrl: `${fake.origin}/rest`, apiKey: fake.token }, http: client.forStep({ secrets: [] }) }));
     expect(error.code).toBe('INVALID_INPUT');
   });
 });
 
 describe('twenty errors and rate limits', () => {
   test('turns Twenty’s {statusCode, error, messages} envelope into one readable message', async () => {
-    const error = await failure(performAction(action('create_record'), { input: { object: 'peoples', fields: {} }, auth: auth(), client, idempotencyKey: 'run:1' }));
+    const error = await failureOf(performAction(action('create_record'), { input: { object: 'peoples', fields: {} }, auth, client, idempotencyKey: 'run:1' }));
     expect(error.message).toBe("Twenty answered 400 Bad Request: object 'peoples' not found. Did you mean 'people'?");
     expect(error.transient).toBe(false);
   });
 
   test('keeps the API key out of failure messages and recorded requests', async () => {
-    const error = await failure(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth: { baseUrl: fake.origin, apiKey: 'wrong-secret-key' }, client, idempotencyKey: 'run:2' }));
+    const error = await failureOf(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth: { baseUrl: fake.origin, apiKey: 'wrong-secret-key' }, client, idempotencyKey: 'run:2' }));
     expect(JSON.stringify(error.requests)).not.toContain('wrong-secret-key');
     expect(error.message).not.toContain('wrong-secret-key');
   });
@@ -109,7 +102,7 @@ describe('twenty errors and rate limits', () => {
     fake.rateLimitNext(1);
     const { output, requests } = await performAction(action('create_record'), {
       input: { object: 'companies', fields: { name: 'Acme' } },
-      auth: auth(),
+      auth,
       client,
       idempotencyKey: 'run:3',
     });
@@ -118,7 +111,7 @@ describe('twenty errors and rate limits', () => {
   });
 
   test('honours Retry-After when Twenty sends one', async () => {
-    const limited = await startTestbed({ retryAfterSeconds: 1 });
+    const limited = await startConnectorTestbed(twentyApp, () => startTwentyFake({ retryAfterSeconds: 1 }), connectionTo);
     try {
       limited.fake.rateLimitNext(1);
       const started = Date.now();
@@ -132,7 +125,7 @@ describe('twenty errors and rate limits', () => {
 
   test('hands a rate limit that outlasts the retries to the engine as transient, to come back after a minute', async () => {
     fake.rateLimitNext(10);
-    const error = await failure(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth: auth(), client, idempotencyKey: 'run:4' }));
+    const error = await failureOf(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth, client, idempotencyKey: 'run:4' }));
     expect(error).toMatchObject({ transient: true, status: 429, retryAfterMs: TWENTY_RATE_LIMIT_WAIT_MS });
     expect(error.message).toBe('Twenty answered 429 Too Many Requests: Limit reached (100 tokens per 60000 ms)');
   });
@@ -141,7 +134,7 @@ describe('twenty errors and rate limits', () => {
 describe('twenty object dropdown', () => {
   test('lists active, non-system objects from the metadata API by plural name, custom ones included', async () => {
     const loader = action('create_record').options?.object;
-    const options = await loader?.({ auth: auth(), http: client.forStep({ secrets: [] }), input: {} });
+    const options = await loader?.({ auth, http: client.forStep({ secrets: [] }), input: {} });
     expect(options).toEqual([
       { value: 'people', label: 'People' },
       { value: 'companies', label: 'Companies' },
@@ -158,14 +151,14 @@ describe('twenty custom API call', () => {
   test('sends any method, path, query and JSON body with the connection’s auth and returns status and body', async () => {
     const { output } = await performAction(action('custom_api_call'), {
       input: { method: 'POST', path: 'rest/batch/companies', body: [{ name: 'One' }, { name: 'Two' }] },
-      auth: auth(),
+      auth,
       client,
       idempotencyKey: 'run:5',
     });
     expect(output).toMatchObject({ status: 201, body: { data: { createCompanies: [{ name: 'One' }, { name: 'Two' }] } } });
     const listed = await performAction(action('custom_api_call'), {
       input: { method: 'GET', path: '/rest/companies', query: { filter: 'name[eq]:Two', limit: 5 } },
-      auth: auth(),
+      auth,
       client,
       idempotencyKey: 'run:6',
     });
@@ -174,9 +167,9 @@ describe('twenty custom API call', () => {
   });
 
   test('fails with Twenty’s message on an error status and refuses full URLs', async () => {
-    const error = await failure(performAction(action('custom_api_call'), { input: { path: '/rest/people?filter=city[nope]:x' }, auth: auth(), client, idempotencyKey: 'run:7' }));
+    const error = await failureOf(performAction(action('custom_api_call'), { input: { path: '/rest/people?filter=city[nope]:x' }, auth, client, idempotencyKey: 'run:7' }));
     expect(error.message).toContain("Twenty answered 400 Bad Request: 'filter' invalid for 'city[nope]:x', comparator nope not in");
-    const refused = await failure(performAction(action('custom_api_call'), { input: { path: 'https://evil.example/rest' }, auth: auth(), client, idempotencyKey: 'run:8' }));
+    const refused = await failureOf(performAction(action('custom_api_call'), { input: { path: 'https://evil.example/rest' }, auth, client, idempotencyKey: 'run:8' }));
     expect(refused.code).toBe('INVALID_INPUT');
   });
 });

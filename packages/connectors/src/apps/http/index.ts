@@ -1,6 +1,6 @@
 // The built-in HTTP app: raw requests for any API, behind the same SSRF guard as every connector.
 import { defineApp } from '../../kit/define.ts';
-import { request } from './request.ts';
+import { request } from './actions/request.ts';
 
 export const httpApp = defineApp({
   key: 'http',

@@ -1,6 +1,6 @@
-// Manual: a trigger fired by "Run now" in the builder or POST .../zaps/:id/run, with optional data.
+// Manual "Run now": fired by "Run now" in the builder or POST .../zaps/:id/run, with optional data.
 import { z } from 'zod';
-import { defineApp, defineTrigger } from '../../kit/define.ts';
+import { defineTrigger } from '../../../kit/define.ts';
 
 export const runNow = defineTrigger({
   key: 'run_now',
@@ -9,12 +9,8 @@ export const runNow = defineTrigger({
   type: 'manual',
   input: z.object({}),
   sample: { startedBy: 'user@example.com', data: {} },
-});
-
-export const manualApp = defineApp({
-  key: 'manual',
-  name: 'Manual',
-  description: 'Start a zap by hand.',
-  actions: [],
-  triggers: [runNow],
+  outputFields: [
+    { key: 'startedBy', label: 'Started by', type: 'string' },
+    { key: 'data', label: 'Data', type: 'object' },
+  ],
 });

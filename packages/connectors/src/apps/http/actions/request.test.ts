@@ -1,11 +1,11 @@
 // Tests of the HTTP app's Request action over a real local server.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loopbackOnlyConnector, startLocalServer, type LocalServer } from '@switchyard/testing';
-import { createHttpClient, type HttpClient } from '../../http/client.ts';
-import { StepFailure } from '../../http/errors.ts';
-import { REDACTED } from '../../http/redact.ts';
-import { performAction } from '../../kit/perform.ts';
-import { getApp } from '../index.ts';
+import { createHttpClient, type HttpClient } from '../../../http/client.ts';
+import { REDACTED } from '../../../http/redact.ts';
+import { performAction } from '../../../kit/perform.ts';
+import { failureOf } from '../../../../test/testbed.ts';
+import { getApp } from '../../index.ts';
 import { request } from './request.ts';
 
 let server: LocalServer;
@@ -58,18 +58,9 @@ function run(input: Record<string, unknown>) {
   return performAction(request, { input, client, idempotencyKey: 'run:step' });
 }
 
-async function failure(promise: Promise<unknown>): Promise<StepFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StepFailure)) throw new Error(`expected a StepFailure, got ${String(error)}`);
-  return error;
-}
-
 describe('http app: Request', () => {
   test('a reply nested deeper than a step output may be fails the step, saying so', async () => {
-    const error = await failure(run({ method: 'GET', url: `${server.origin}/deep` }));
+    const error = await failureOf(run({ method: 'GET', url: `${server.origin}/deep` }));
     expect(error.message).toBe("The service answered with JSON that Switchyard cannot use as a step's output: the document is nested more than 200 levels deep.");
     expect(error.transient).toBe(false);
   });
@@ -118,16 +109,16 @@ describe('http app: Request', () => {
   });
 
   test('with "parse response as JSON" on, a text response fails with a readable message', async () => {
-    const error = await failure(run({ url: `${server.origin}/text` }));
+    const error = await failureOf(run({ url: `${server.origin}/text` }));
     expect(error.message).toContain('Expected a JSON response but got text/plain: plain words');
   });
 
   test("a non-2xx response fails the step with the service's message; 4xx is permanent, 5xx transient with Retry-After", async () => {
-    const missing = await failure(run({ url: `${server.origin}/missing` }));
+    const missing = await failureOf(run({ url: `${server.origin}/missing` }));
     expect(missing.message).toBe(`127.0.0.1:${server.port} answered 404 Not Found: No such contact`);
     expect(missing).toMatchObject({ transient: false, status: 404 });
     expect(missing.requests).toHaveLength(1);
-    const busy = await failure(run({ url: `${server.origin}/busy` }));
+    const busy = await failureOf(run({ url: `${server.origin}/busy` }));
     expect(busy).toMatchObject({ transient: true, status: 503, retryAfterMs: 60_000 });
   });
 
@@ -137,18 +128,18 @@ describe('http app: Request', () => {
   });
 
   test('invalid combinations fail as input errors before any request', async () => {
-    const withBody = await failure(run({ url: server.origin, bodyType: 'raw', rawBody: 'x' }));
+    const withBody = await failureOf(run({ url: server.origin, bodyType: 'raw', rawBody: 'x' }));
     expect(withBody.message).toContain('bodyType: A GET request cannot have a body');
-    const badJson = await failure(run({ method: 'POST', url: server.origin, bodyType: 'json', jsonBody: '{nope' }));
+    const badJson = await failureOf(run({ method: 'POST', url: server.origin, bodyType: 'json', jsonBody: '{nope' }));
     expect(badJson.message).toContain('jsonBody: Not valid JSON');
-    const noToken = await failure(run({ url: server.origin, authType: 'bearer' }));
+    const noToken = await failureOf(run({ url: server.origin, authType: 'bearer' }));
     expect(noToken.message).toContain('token: Required for bearer authentication');
-    const badScheme = await failure(run({ url: 'file:///etc/passwd' }));
+    const badScheme = await failureOf(run({ url: 'file:///etc/passwd' }));
     expect(badScheme.message).toContain('url: Enter an http:// or https:// URL');
   });
 
   test('the SSRF guard applies: Postgres on loopback is refused', async () => {
-    const error = await failure(run({ url: 'http://127.0.0.1:5432/' }));
+    const error = await failureOf(run({ url: 'http://127.0.0.1:5432/' }));
     expect(error.message).toBe('Refused to connect to 127.0.0.1:5432: loopback addresses are not allowed (OUTBOUND_ALLOW)');
     expect(error.requests).toHaveLength(1);
   });

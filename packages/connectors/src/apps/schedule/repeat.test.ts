@@ -1,5 +1,6 @@
+// Tests of the schedule form and the repeat rule the scheduler gets from it.
 import { expect, test } from 'vitest';
-import { scheduleInput, scheduleRepeat } from './app.ts';
+import { scheduleInput, scheduleRepeat } from './repeat.ts';
 
 test('an interval schedule repeats every N minutes', () => {
   expect(scheduleRepeat({ frequency: 'interval', everyMinutes: 5 })).toEqual({ every: 300_000 });

@@ -1,6 +1,6 @@
-// Webhooks by Switchyard: the "Catch Hook" trigger, a URL that any service can call to start a zap.
+// Webhooks "Catch Hook": the zap's own URL, which any service can call to start it.
 import { z } from 'zod';
-import { defineApp, defineTrigger } from '../../kit/define.ts';
+import { defineTrigger } from '../../../kit/define.ts';
 
 export const catchHook = defineTrigger({
   key: 'catch_hook',
@@ -15,12 +15,11 @@ export const catchHook = defineTrigger({
     headers: { 'content-type': 'application/json', 'user-agent': 'Example/1.0' },
     body: { id: 42, name: 'Jane Doe', email: 'jane@example.com' },
   },
-});
-
-export const webhooksApp = defineApp({
-  key: 'webhooks',
-  name: 'Webhooks',
-  description: 'Catch requests sent to a unique URL.',
-  actions: [],
-  triggers: [catchHook],
+  outputFields: [
+    { key: 'method', label: 'Method', type: 'string' },
+    { key: 'query', label: 'Query parameters', type: 'object' },
+    { key: 'headers', label: 'Headers', type: 'object' },
+    { key: 'headers["content-type"]', label: 'Content type', type: 'string' },
+    { key: 'body', label: 'Body', type: 'object' },
+  ],
 });

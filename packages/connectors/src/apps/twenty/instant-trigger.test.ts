@@ -1,60 +1,61 @@
 // Tests of the Twenty instant triggers against the fake: webhook subscription, real signed deliveries, verification, removal.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startLocalServer, type LocalServer } from '@switchyard/testing';
-import { signTwentyWebhook, type TwentyFake } from '@switchyard/testing/fakes/twenty';
+import type { LocalServer } from '@switchyard/testing';
+import { signTwentyWebhook, startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
 import type { HttpClient } from '../../http/client.ts';
 import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
-import { performAction } from '../../kit/perform.ts';
-import { twentyApp } from './app.ts';
-import { recordCreated, recordDeleted, recordUpdated } from './instant-triggers.ts';
-import { failure, incoming, startTestbed, type Testbed } from '../../../test/twenty-testbed.ts';
+import { failureOf, incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
+import { recordCreated } from './triggers/record-created.ts';
+import { recordDeleted } from './triggers/record-deleted.ts';
+import { recordUpdated } from './triggers/record-updated.ts';
+import { twentyApp } from './index.ts';
 import { TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
 
-let bed: Testbed;
 let fake: TwentyFake;
 let client: HttpClient;
+let auth: { baseUrl: string; apiKey: string };
+let perform: ConnectorTestbed['perform'];
 /** Stands in for the platform's hook URL: answers 200 and keeps what Twenty delivered. */
 let hooks: LocalServer;
 const secret = 'per-subscription-secret';
 
+useConnectorTestbed(
+  () =>
+    startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
+      baseUrl: started.origin,
+      apiKey: started.token,
+    })),
+  (bed) => ({ fake, client, auth, perform } = bed),
+);
+
 beforeAll(async () => {
-  bed = await startTestbed({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] });
-  ({ fake, client } = bed);
-  hooks = await startLocalServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-  });
+  hooks = await startReceiver();
 });
 
-afterAll(async () => {
-  await bed.close();
-  await hooks.close();
-});
+afterAll(() => hooks.close());
 
 afterEach(async () => {
   const http = client.forStep({ secrets: [] });
-  for (const webhook of fake.webhooks()) await recordCreated.unsubscribe({ input: { object: 'people' }, auth: auth(), http, hookUrl: webhook.targetUrl, externalId: webhook.id });
+  for (const webhook of fake.webhooks()) await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: webhook.targetUrl, externalId: webhook.id });
   await fake.settled();
   fake.requests.length = 0;
   hooks.received.length = 0;
 });
 
-const auth = () => bed.auth;
 const hookUrl = () => `${hooks.origin}/hooks/zap-1`;
 
 async function delivered(): Promise<IncomingRequest[]> {
   await fake.settled();
-  return hooks.received.map(incoming);
+  return hooks.received.map(incomingRequest);
 }
 
 async function act(key: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const found = twentyApp.actions.find((item) => item.key === key);
-  if (!found) throw new Error(`no action ${key}`);
-  return (await performAction(found, { input, auth: auth(), client, idempotencyKey: `run:${key}` })).output as Record<string, unknown>;
+  return (await perform(key, input)).output as Record<string, unknown>;
 }
 
 describe('twenty record_created (instant)', () => {
   test('subscribes a webhook for person.created with our URL and per-subscription secret', async () => {
-    const { externalId } = await recordCreated.subscribe({ input: { object: 'people' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const { externalId } = await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     expect(fake.requests.at(-1)).toMatchObject({
       method: 'POST',
       path: '/rest/metadata/webhooks',
@@ -64,7 +65,7 @@ describe('twenty record_created (instant)', () => {
   });
 
   test('a person created through the API arrives signed, and receive() turns it into the record', async () => {
-    await recordCreated.subscribe({ input: { object: 'people' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     const created = await act('create_record', { object: 'people', fields: { name: { firstName: 'Ada', lastName: 'Lovelace' }, emails: { primaryEmail: 'ada@example.com' } } });
     const [delivery] = await delivered();
     expect(delivery?.headers).toMatchObject({ 'x-twenty-webhook-signature': expect.stringMatching(/^[0-9a-f]{64}$/), 'x-twenty-webhook-timestamp': expect.stringMatching(/^\d+$/) });
@@ -74,7 +75,7 @@ describe('twenty record_created (instant)', () => {
   });
 
   test('rejects forged, tampered, unsigned and stale deliveries', async () => {
-    await recordCreated.subscribe({ input: { object: 'people' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     fake.createRecord('people', { name: { firstName: 'Grace', lastName: 'Hopper' } });
     const [genuine] = await delivered();
     if (!genuine) throw new Error('no delivery');
@@ -109,29 +110,29 @@ describe('twenty record_created (instant)', () => {
 
   test('removes its webhook on unsubscribe, and a webhook already gone is no error', async () => {
     const http = client.forStep({ secrets: [] });
-    const { externalId } = await recordCreated.subscribe({ input: { object: 'people' }, auth: auth(), http, hookUrl: hookUrl(), secret });
-    await recordCreated.unsubscribe({ input: { object: 'people' }, auth: auth(), http, hookUrl: hookUrl(), externalId });
+    const { externalId } = await recordCreated.subscribe({ input: { object: 'people' }, auth, http, hookUrl: hookUrl(), secret });
+    await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: hookUrl(), externalId });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/rest/metadata/webhooks/${externalId}` });
     expect(fake.webhooks()).toEqual([]);
-    await recordCreated.unsubscribe({ input: { object: 'people' }, auth: auth(), http, hookUrl: hookUrl(), externalId });
+    await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: hookUrl(), externalId });
     fake.createRecord('people', { name: { firstName: 'Nobody', lastName: 'Listens' } });
     expect(await delivered()).toEqual([]);
   });
 
   test('subscribes custom objects under their singular name from the metadata API, and refuses unknown ones', async () => {
-    await recordCreated.subscribe({ input: { object: 'pets' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordCreated.subscribe({ input: { object: 'pets' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /rest/metadata/objects', 'POST /rest/metadata/webhooks']);
     expect(fake.webhooks()[0]?.operations).toEqual(['pet.created']);
     fake.createRecord('pets', { name: 'Rex' });
     const [delivery] = await delivered();
     expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'pets' }, secret })).toMatchObject({ items: [{ name: 'Rex' }] });
 
-    const error = await failure(recordCreated.subscribe({ input: { object: 'unicorns' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret }));
+    const error = await failureOf(recordCreated.subscribe({ input: { object: 'unicorns' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret }));
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Twenty has no object "unicorns"') });
   });
 
   test('fails to subscribe with Twenty’s message when the key is refused', async () => {
-    const error = await failure(
+    const error = await failureOf(
       recordCreated.subscribe({ input: { object: 'people' }, auth: { baseUrl: fake.origin, apiKey: 'revoked' }, http: client.forStep({ secrets: ['revoked'] }), hookUrl: hookUrl(), secret }),
     );
     expect(error.message).toBe('Twenty answered 401 Unauthorized: Token invalid.');
@@ -141,7 +142,7 @@ describe('twenty record_created (instant)', () => {
 describe('twenty record_updated (instant)', () => {
   test('fires for updates with the record after the change, and ignores other events', async () => {
     const [person] = fake.seed('people', [{ name: { firstName: 'Alan', lastName: 'Turing' } }]);
-    await recordUpdated.subscribe({ input: { object: 'people' }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordUpdated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     expect(fake.webhooks()[0]?.operations).toEqual(['person.updated']);
     const updated = await act('update_record', { object: 'people', id: person?.id, fields: { jobTitle: 'Mathematician' } });
     const [delivery] = await delivered();
@@ -167,7 +168,7 @@ describe('twenty record_updated (instant)', () => {
 describe('twenty record_deleted (instant)', () => {
   test('subscribes to trash and permanent deletions and receives the record as it was', async () => {
     const [person] = fake.seed('people', [{ name: { firstName: 'Gone', lastName: 'Soon' } }]);
-    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: true }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: true }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     expect(fake.webhooks()[0]?.operations).toEqual(['person.deleted', 'person.destroyed']);
     await act('delete_record', { object: 'people', id: person?.id });
     const [delivery] = await delivered();
@@ -177,7 +178,7 @@ describe('twenty record_deleted (instant)', () => {
 
   test('with permanent deletions off, subscribes to and accepts only moves to the trash', async () => {
     const [kept, trashed] = fake.seed('people', [{ name: { firstName: 'Kept', lastName: 'X' } }, { name: { firstName: 'Trashed', lastName: 'Y' } }]);
-    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: false }, auth: auth(), http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: false }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     expect(fake.webhooks()[0]?.operations).toEqual(['person.deleted']);
     await act('delete_record', { object: 'people', id: trashed?.id, soft: true });
     await act('delete_record', { object: 'people', id: kept?.id });

@@ -1,0 +1,70 @@
+// The factory of Twenty's instant triggers: a webhook per zap (POST /rest/metadata/webhooks) for one kind of record event.
+import type { z } from 'zod';
+import { defineTrigger, type Delivery, type IncomingRequest } from '../../kit/define.ts';
+import { loadObjects, singularName, STANDARD_OBJECTS } from './objects.ts';
+import { personOutputFields, samplePerson } from './samples.ts';
+import { createWebhook, deleteWebhook, verifyTwentySignature, webhookPayloadSchema } from './webhooks.ts';
+
+export type RecordEvent = 'created' | 'updated' | 'deleted' | 'destroyed';
+
+function bodyOf(request: IncomingRequest): unknown {
+  if (typeof request.body !== 'string' && request.body !== null) return request.body;
+  try {
+    return JSON.parse(request.rawBody) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Verifies the signature, then keeps the delivery only when it is one of `events` on the zap's object. */
+function receiveRecords(request: IncomingRequest, secret: string, object: string, events: RecordEvent[]): Delivery {
+  verifyTwentySignature(request, secret);
+  const payload = webhookPayloadSchema.safeParse(bodyOf(request));
+  if (!payload.success) return { items: [] };
+  const separator = payload.data.eventName.lastIndexOf('.');
+  const objectName = payload.data.objectMetadata?.nameSingular ?? payload.data.eventName.slice(0, separator);
+  const event = payload.data.eventName.slice(separator + 1);
+  if (!(events as string[]).includes(event)) return { items: [] };
+  // Custom objects' singular names are only known to the subscription; standard ones are checked here as well.
+  const expected = STANDARD_OBJECTS[object];
+  if (expected !== undefined && objectName !== expected) return { items: [] };
+  return { items: [payload.data.record] };
+}
+
+export interface RecordWebhookTrigger<Schema extends z.ZodType<{ object: string }>> {
+  key: string;
+  name: string;
+  description: string;
+  input: Schema;
+  /** Names the webhook in Twenty's settings: `Switchyard: {label} ({object})`. */
+  label: string;
+  /** The events on the zap's object that start it (`created` subscribes to `person.created` for people). */
+  events(input: z.output<Schema>): RecordEvent[];
+}
+
+/** An app_webhook trigger whose items are the records of the chosen object, as Twenty delivers them. */
+export function recordWebhookTrigger<Schema extends z.ZodType<{ object: string }>>(trigger: RecordWebhookTrigger<Schema>) {
+  return defineTrigger({
+    key: trigger.key,
+    name: trigger.name,
+    description: trigger.description,
+    type: 'app_webhook',
+    input: trigger.input,
+    sample: samplePerson,
+    outputFields: personOutputFields,
+    options: { object: loadObjects },
+    async subscribe(context) {
+      const { input } = context;
+      const singular = await singularName(context, input.object);
+      const externalId = await createWebhook(context, {
+        targetUrl: context.hookUrl,
+        operations: trigger.events(input).map((event) => `${singular}.${event}`),
+        description: `Switchyard: ${trigger.label} (${input.object})`,
+        secret: context.secret,
+      });
+      return { externalId };
+    },
+    unsubscribe: (context) => deleteWebhook(context, context.externalId),
+    receive: (request, { input, secret }) => receiveRecords(request, secret, input.object, trigger.events(input)),
+  });
+}
