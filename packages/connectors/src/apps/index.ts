@@ -1,6 +1,6 @@
 // The registry of apps the engine can run, by app key.
 import type { AppDefinition } from '../kit/define.ts';
-import { cinnoxApp } from './cinnox/app.ts';
+import { cinnoxApp } from './cinnox/index.ts';
 import { daktelaApp } from './daktela/app.ts';
 import { helpcrunchApp } from './helpcrunch/app.ts';
 import { httpApp } from './http/app.ts';
