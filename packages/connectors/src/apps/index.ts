@@ -2,7 +2,7 @@
 import type { AppDefinition } from '../kit/define.ts';
 import { cinnoxApp } from './cinnox/index.ts';
 import { daktelaApp } from './daktela/app.ts';
-import { helpcrunchApp } from './helpcrunch/app.ts';
+import { helpcrunchApp } from './helpcrunch/index.ts';
 import { httpApp } from './http/app.ts';
 import { manualApp } from './manual/app.ts';
 import { pipedriveApp } from './pipedrive/app.ts';
