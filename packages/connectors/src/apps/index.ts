@@ -1,8 +1,8 @@
 // The registry of apps the engine can run, by app key.
 import type { AppDefinition } from '../kit/define.ts';
-import { cinnoxApp } from './cinnox/app.ts';
+import { cinnoxApp } from './cinnox/index.ts';
 import { daktelaApp } from './daktela/app.ts';
-import { helpcrunchApp } from './helpcrunch/app.ts';
+import { helpcrunchApp } from './helpcrunch/index.ts';
 import { httpApp } from './http/index.ts';
 import { manualApp } from './manual/index.ts';
 import { pipedriveApp } from './pipedrive/app.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { startCinnoxFake, type CinnoxFake } from '@switchyard/testing/fakes/cinnox';
 import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { cinnoxApp } from './app.ts';
+import { cinnoxApp } from './index.ts';
 
 let fake: CinnoxFake;
 let perform: ConnectorTestbed['perform'];
@@ -63,7 +63,7 @@ describe('add_external_contact', () => {
   test('a birth date in another format is refused before any request', async () => {
     const before = fake.requests.length;
     const failure = await failing('add_external_contact', { firstName: 'Lee', birthDate: '1990-01-31' });
-    expect(failure.message).toContain('birthDate: use DD/MM/YYYY');
+    expect(failure.message).toContain('birthDate: Use DD/MM/YYYY');
     expect(fake.requests.length).toBe(before);
   });
 });

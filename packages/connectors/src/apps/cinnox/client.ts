@@ -1,11 +1,12 @@
 // Everything HTTP about CINNOX: the credentials, `{BaseURL}/v1/api/apps/{appID}/…`, the Bearer App Token, the
 // `{"code","result"}` envelope and its `{code, message}` errors (code 6451010 = throttled), and the INFERRED paths.
 import { z } from 'zod';
-import type { HttpResponse, QueryValue, StepHttp } from '../../http/client.ts';
+import type { HttpResponse, QueryValue } from '../../http/client.ts';
 import { defaultErrorMessage } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
 import { connectionCredentials, isRecord, originField, originOf } from '../../kit/common.ts';
+import type { ServiceContext } from '../../kit/define.ts';
 
 export const cinnoxAuthFields = z.object({
   appId: z.string().trim().min(1).meta({
@@ -53,7 +54,6 @@ export interface CinnoxCall {
   body?: unknown;
 }
 
-
 /** The connection's credentials, or a clear failure naming what is missing. */
 export function cinnoxAuth(auth: unknown): CinnoxAuth {
   return connectionCredentials(cinnoxAuthFields, auth, 'CINNOX', 'the App ID, App Token and Base URL');
@@ -85,19 +85,19 @@ function failureOf(response: HttpResponse): StepFailure | undefined {
     transient: throttled || isTransientStatus(response.status),
     code: 'HTTP_ERROR',
     status: response.status,
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    retryAfterMs,
   });
 }
 
 /** Sends one call and returns the raw answer, failing with CINNOX's own words on an error envelope. */
-export async function cinnoxSend(http: StepHttp, credentials: unknown, call: CinnoxCall): Promise<HttpResponse> {
-  const auth = cinnoxAuth(credentials);
-  const response = await http.request({
+export async function cinnoxSend(context: ServiceContext, call: CinnoxCall): Promise<HttpResponse> {
+  const auth = cinnoxAuth(context.auth);
+  const response = await context.http.request({
     method: call.method ?? 'GET',
     url: cinnoxUrl(auth, call.path),
-    ...(call.query ? { query: call.query } : {}),
+    query: call.query,
     headers: { authorization: `Bearer ${auth.appToken}`, accept: 'application/json' },
-    ...(call.body !== undefined ? { body: { type: 'json' as const, value: call.body } } : {}),
+    body: call.body === undefined ? undefined : { type: 'json', value: call.body },
     // Errors are read here: a throttled answer can come as a 400 whose code says so.
     httpErrors: 'return',
   });
@@ -107,8 +107,8 @@ export async function cinnoxSend(http: StepHttp, credentials: unknown, call: Cin
 }
 
 /** Sends one call and returns what it answered, unwrapped from `{"code":0,"result":…}` (or the body without `code`). */
-export async function cinnoxCall(http: StepHttp, credentials: unknown, call: CinnoxCall): Promise<unknown> {
-  const { body } = await cinnoxSend(http, credentials, call);
+export async function cinnoxCall(context: ServiceContext, call: CinnoxCall): Promise<unknown> {
+  const { body } = await cinnoxSend(context, call);
   if (isRecord(body) && 'result' in body) return body.result;
   if (isRecord(body)) {
     const { code: _code, ...rest } = body;
@@ -131,13 +131,12 @@ export function listOf(result: unknown): { items: Record<string, unknown>[]; tot
  * Used where a server-side filter is ⚠ INFERRED: the match is checked here as well.
  */
 export async function findInList(
-  http: StepHttp,
-  credentials: unknown,
+  context: ServiceContext,
   options: { path: string; query: Record<string, QueryValue>; pageSize: number; maxPages: number; match: (record: Record<string, unknown>) => boolean },
 ): Promise<Record<string, unknown> | undefined> {
   for (let pageIndex = 0; pageIndex < options.maxPages; pageIndex++) {
     const offset = pageIndex * options.pageSize;
-    const { items, total } = listOf(await cinnoxCall(http, credentials, { path: options.path, query: { ...options.query, offset, limit: options.pageSize } }));
+    const { items, total } = listOf(await cinnoxCall(context, { path: options.path, query: { ...options.query, offset, limit: options.pageSize } }));
     const found = items.find(options.match);
     if (found) return found;
     if (items.length < options.pageSize || (total !== undefined && offset + items.length >= total)) return undefined;

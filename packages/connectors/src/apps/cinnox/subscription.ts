@@ -3,8 +3,8 @@
 import { isRecord } from '../../kit/common.ts';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import type { StepHttp } from '../../http/client.ts';
-import { defineTrigger, type AppWebhookTriggerDefinition, type Credentials, type Delivery, type IncomingRequest } from '../../kit/define.ts';
+import { defineTrigger, type AppWebhookTriggerDefinition, type Delivery, type IncomingRequest, type OutputField, type ServiceContext } from '../../kit/define.ts';
+import { flag } from '../../kit/fields.ts';
 import { cinnoxCall } from './client.ts';
 
 /** Subscription endpoints under `/v1/api/apps/{appID}/` (API-NOTES §5.2). */
@@ -19,14 +19,15 @@ export const CINNOX_SUBSCRIPTIONS = {
 } as const;
 
 export const takeOverInput = z.object({
-  takeOver: z.boolean().default(false).meta({
-    title: 'Take over the subscription',
-    description:
-      'CINNOX sends each event type of an App to one URL only. When another URL already receives this event type (another zap), turning this zap on is refused unless this is on; then the events go to this zap instead.',
-  }),
+  takeOver: flag(
+    {
+      title: 'Take over the subscription',
+      description:
+        'CINNOX sends each event type of an App to one URL only. When another URL already receives this event type (another zap), turning this zap on is refused unless this is on; then the events go to this zap instead.',
+    },
+    { default: false },
+  ),
 });
-export type TakeOverInput = z.output<typeof takeOverInput>;
-
 
 interface SubscriptionState {
   enabled: boolean;
@@ -37,9 +38,9 @@ interface SubscriptionState {
  * The event type's current subscription, or undefined when CINNOX cannot tell us.
  * ⚠ INFERRED: a GET on the same `*-event-sub` path answers `{enabled, url, updatedAt}` like the PATCH does.
  */
-async function readSubscription(http: StepHttp, auth: Credentials | undefined, path: string): Promise<SubscriptionState | undefined> {
+async function readSubscription(context: ServiceContext, path: string): Promise<SubscriptionState | undefined> {
   try {
-    const result = await cinnoxCall(http, auth, { path });
+    const result = await cinnoxCall(context, { path });
     if (!isRecord(result)) return undefined;
     return { enabled: result.enabled === true, url: typeof result.url === 'string' ? result.url : '' };
   } catch (error) {
@@ -49,29 +50,23 @@ async function readSubscription(http: StepHttp, auth: Credentials | undefined, p
   }
 }
 
-export async function subscribeTo(
-  http: StepHttp,
-  auth: Credentials | undefined,
-  path: string,
-  hookUrl: string,
-  takeOver: boolean,
-): Promise<{ externalId: string }> {
-  const current = await readSubscription(http, auth, path);
+async function subscribeTo(context: ServiceContext, path: string, hookUrl: string, takeOver: boolean): Promise<{ externalId: string }> {
+  const current = await readSubscription(context, path);
   if (current?.enabled && current.url && current.url !== hookUrl && !takeOver) {
     throw new StepFailure(
       `CINNOX already sends ${path} events of this App to another URL (${current.url}). CINNOX keeps one URL per event type and App, so turning this zap on would cut that one off. Turn the other zap off, connect this zap with a separate CINNOX App, or switch on "Take over the subscription" if that URL is no longer used.`,
       { transient: false, code: 'SUBSCRIPTION_CONFLICT' },
     );
   }
-  await cinnoxCall(http, auth, { method: 'PATCH', path, body: { enabled: true, url: hookUrl } });
+  await cinnoxCall(context, { method: 'PATCH', path, body: { enabled: true, url: hookUrl } });
   return { externalId: path };
 }
 
 /** Turns the event type off, unless it has since been pointed at another URL (another zap took it over). */
-export async function unsubscribeFrom(http: StepHttp, auth: Credentials | undefined, path: string, hookUrl: string): Promise<void> {
-  const current = await readSubscription(http, auth, path);
+async function unsubscribeFrom(context: ServiceContext, path: string, hookUrl: string): Promise<void> {
+  const current = await readSubscription(context, path);
   if (current && current.url !== hookUrl) return;
-  await cinnoxCall(http, auth, { method: 'PATCH', path, body: { enabled: false, url: hookUrl } });
+  await cinnoxCall(context, { method: 'PATCH', path, body: { enabled: false, url: hookUrl } });
 }
 
 function parsedBody(request: IncomingRequest): unknown {
@@ -120,6 +115,7 @@ export function cinnoxTrigger<Item>(definition: {
   description: string;
   subscription: string;
   sample: Item;
+  outputFields: readonly OutputField[];
   pick: (event: Record<string, unknown>) => Item | undefined;
 }): AppWebhookTriggerDefinition<typeof takeOverInput, Item> {
   return defineTrigger({
@@ -129,8 +125,9 @@ export function cinnoxTrigger<Item>(definition: {
     type: 'app_webhook',
     input: takeOverInput,
     sample: definition.sample,
-    subscribe: ({ input, auth, http, hookUrl }) => subscribeTo(http, auth, definition.subscription, hookUrl, input.takeOver),
-    unsubscribe: ({ auth, http, hookUrl, externalId }) => unsubscribeFrom(http, auth, externalId || definition.subscription, hookUrl),
+    outputFields: definition.outputFields,
+    subscribe: (context) => subscribeTo(context, definition.subscription, context.hookUrl, context.input.takeOver),
+    unsubscribe: (context) => unsubscribeFrom(context, context.externalId || definition.subscription, context.hookUrl),
     receive: (request) => cinnoxDelivery(request, definition.pick),
   });
 }

@@ -9,7 +9,7 @@ import type { AppWebhookTriggerDefinition } from '../../kit/define.ts';
 import { findAction, findTrigger } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
 import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
-import { cinnoxApp } from './app.ts';
+import { cinnoxApp } from './index.ts';
 
 let fake: CinnoxFake;
 let client: HttpClient;

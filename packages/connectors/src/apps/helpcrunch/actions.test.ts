@@ -4,7 +4,7 @@ import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fa
 import type { HttpClient } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
 import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { helpcrunchApp } from './app.ts';
+import { helpcrunchApp } from './index.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;
@@ -123,8 +123,11 @@ describe('tag_customer', () => {
   });
 
   test('no tags given is refused before any request', async () => {
+    const before = fake.requests.length;
     const failure = await failing('tag_customer', { findBy: 'id', findValue: 1, tags: ' , ' });
-    expect(failure.message).toContain('give at least one tag');
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT', transient: false });
+    expect(failure.message).toContain('tags: Too small: expected array to have >=1 items');
+    expect(fake.requests.length).toBe(before);
   });
 });
 

@@ -1,10 +1,11 @@
 // Everything HTTP about HelpCrunch: the API key as a Bearer token, `{origin}/v1/…`, the `{"errors":[{code,message}]}`
 // envelope turned into one message, the 120 requests/min limit, and offset/limit paging with `total` or `meta.total`.
 import { z } from 'zod';
-import type { HttpResponse, QueryValue, StepHttp } from '../../http/client.ts';
+import type { HttpResponse, QueryValue } from '../../http/client.ts';
 import { defaultErrorMessage } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { connectionCredentials, isRecord, originField, originOf } from '../../kit/common.ts';
+import type { ServiceContext } from '../../kit/define.ts';
 
 export const HELPCRUNCH_DEFAULT_ORIGIN = 'https://api.helpcrunch.com';
 /** HelpCrunch allows 120 requests a minute and sends no Retry-After: a throttled step waits out the minute. */
@@ -30,7 +31,6 @@ export interface HelpCrunchCall {
   query?: Record<string, QueryValue>;
   body?: unknown;
 }
-
 
 export function helpcrunchAuth(auth: unknown): HelpCrunchAuth {
   return connectionCredentials(helpcrunchAuthFields, auth, 'HelpCrunch', 'a Public API key');
@@ -58,15 +58,15 @@ export function helpcrunchErrorMessage(body: unknown): string | undefined {
 }
 
 /** Sends one call and returns the whole answer; HelpCrunch errors fail with its own words. */
-export async function helpcrunchSend(http: StepHttp, credentials: unknown, call: HelpCrunchCall): Promise<HttpResponse> {
-  const auth = helpcrunchAuth(credentials);
+export async function helpcrunchSend(context: ServiceContext, call: HelpCrunchCall): Promise<HttpResponse> {
+  const auth = helpcrunchAuth(context.auth);
   try {
-    return await http.request({
+    return await context.http.request({
       method: call.method ?? 'GET',
       url: helpcrunchUrl(auth, call.path),
-      ...(call.query ? { query: call.query } : {}),
+      query: call.query,
       headers: { authorization: `Bearer ${auth.apiKey}`, accept: 'application/json' },
-      ...(call.body !== undefined ? { body: { type: 'json' as const, value: call.body } } : {}),
+      body: call.body === undefined ? undefined : { type: 'json', value: call.body },
       errorMessage: helpcrunchErrorMessage,
     });
   } catch (error) {
@@ -84,8 +84,8 @@ export async function helpcrunchSend(http: StepHttp, credentials: unknown, call:
   }
 }
 
-export async function helpcrunchCall(http: StepHttp, credentials: unknown, call: HelpCrunchCall): Promise<unknown> {
-  return (await helpcrunchSend(http, credentials, call)).body;
+export async function helpcrunchCall(context: ServiceContext, call: HelpCrunchCall): Promise<unknown> {
+  return (await helpcrunchSend(context, call)).body;
 }
 
 /** The records and total of a list answer: `{data, total}` or `{data, meta: {total}}` (the docs show both). */
@@ -100,8 +100,7 @@ export const HELPCRUNCH_PAGE_SIZE = 100;
 
 /** POSTs a search page after page (offset/limit, 100 each) up to `maxPages`. */
 export async function searchAll(
-  http: StepHttp,
-  credentials: unknown,
+  context: ServiceContext,
   path: 'customers/search' | 'chats/search',
   search: Record<string, unknown>,
   maxPages = 5,
@@ -109,7 +108,7 @@ export async function searchAll(
   const all: Record<string, unknown>[] = [];
   for (let index = 0; index < maxPages; index++) {
     const offset = index * HELPCRUNCH_PAGE_SIZE;
-    const { items, total } = pageOf(await helpcrunchCall(http, credentials, { method: 'POST', path, body: { ...search, limit: HELPCRUNCH_PAGE_SIZE, offset } }));
+    const { items, total } = pageOf(await helpcrunchCall(context, { method: 'POST', path, body: { ...search, limit: HELPCRUNCH_PAGE_SIZE, offset } }));
     all.push(...items);
     if (items.length < HELPCRUNCH_PAGE_SIZE || (total !== undefined && offset + items.length >= total)) break;
   }

@@ -1,8 +1,9 @@
-// Customer actions: create, update (found by email, id or user id), search and tag.
+// What the customer actions share: the customer form and the body HelpCrunch expects from it, finding a customer
+// by email, id or user id, and what a customer looks like.
 import { z } from 'zod';
-import type { StepHttp } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
-import { defineAction } from '../../kit/define.ts';
+import type { OutputField, ServiceContext } from '../../kit/define.ts';
+import { choice, compact, optionalFlatKeyValue, optionalLongText, optionalText, textId } from '../../kit/fields.ts';
 import { helpcrunchCall, notFound, pageOf } from './client.ts';
 
 export const customerSample = {
@@ -24,57 +25,72 @@ export const customerSample = {
   customData: { subscription_status: 'active' },
 };
 
-const text = (title: string, description?: string) => z.string().trim().max(1000).optional().meta(description ? { title, description } : { title });
+export const customerOutputFields: readonly OutputField[] = [
+  { key: 'id', label: 'Customer ID', type: 'integer' },
+  { key: 'name', label: 'Name', type: 'string' },
+  { key: 'email', label: 'Email', type: 'string' },
+  { key: 'userId', label: 'User ID', type: 'string' },
+  { key: 'company', label: 'Company', type: 'string' },
+  { key: 'phone', label: 'Phone', type: 'string' },
+  { key: 'firstSeen', label: 'First seen (unix seconds)', type: 'string' },
+  { key: 'lastSeen', label: 'Last seen (unix seconds)', type: 'string' },
+  { key: 'location', label: 'Location', type: 'object' },
+  { key: 'location.city', label: 'City', type: 'string' },
+  { key: 'location.countryCode', label: 'Country code', type: 'string' },
+  { key: 'unsubscribed', label: 'Unsubscribed', type: 'boolean' },
+  { key: 'blocked', label: 'Blocked', type: 'boolean' },
+  { key: 'locale', label: 'Locale', type: 'string' },
+  { key: 'createdFrom', label: 'Created from', type: 'string' },
+  { key: 'notes', label: 'Notes', type: 'string' },
+  { key: 'tags', label: 'Tags', type: 'array' },
+  { key: 'tags[0].name', label: 'First tag', type: 'string' },
+  { key: 'customData', label: 'Custom data', type: 'object' },
+];
 
 /** The fields a customer can be created or updated with (API-NOTES §3.3, §3.5). */
-const customerFields = {
-  name: text('Name'),
-  email: text('Email'),
-  userId: text('User ID', 'Your own id for the customer (HelpCrunch “userId”).'),
-  company: text('Company'),
-  phone: text('Phone'),
-  notes: text('Notes'),
-  locale: text('Locale', 'e.g. en, uk, de.'),
-  customData: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-    .optional()
-    .meta({ title: 'Custom data', description: 'Custom attributes, as names and values.' }),
+export const customerFields = {
+  name: optionalText({ title: 'Name' }),
+  email: optionalText({ title: 'Email' }),
+  userId: optionalText({ title: 'User ID', description: 'Your own id for the customer (HelpCrunch “userId”).' }),
+  company: optionalText({ title: 'Company' }),
+  phone: optionalText({ title: 'Phone' }),
+  notes: optionalLongText({ title: 'Notes' }),
+  locale: optionalText({ title: 'Locale', description: 'e.g. en, uk, de.' }),
+  customData: optionalFlatKeyValue({ title: 'Custom data', description: 'Custom attributes, as names and values.' }),
 };
 type CustomerFields = z.output<z.ZodObject<typeof customerFields>>;
 
-function tagList(value: string | string[] | undefined): string[] {
-  return (Array.isArray(value) ? value : (value ?? '').split(',')).map((tag) => tag.trim()).filter(Boolean);
-}
-
 /** What to send: only the fields filled in; custom data as HelpCrunch writes it, `[{property, value}]`. */
-function customerBody(input: CustomerFields): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const key of ['name', 'email', 'userId', 'company', 'phone', 'notes', 'locale'] as const) {
-    const value = input[key];
-    if (value !== undefined && value !== '') body[key] = value;
-  }
-  if (input.customData && Object.keys(input.customData).length > 0) {
-    body.customData = Object.entries(input.customData).map(([property, value]) => ({ property, value }));
-  }
-  return body;
+export function customerBody(input: CustomerFields): Record<string, unknown> {
+  const customData = Object.entries(input.customData ?? {}).map(([property, value]) => ({ property, value }));
+  return compact({
+    name: input.name,
+    email: input.email,
+    userId: input.userId,
+    company: input.company,
+    phone: input.phone,
+    notes: input.notes,
+    locale: input.locale,
+    customData: customData.length > 0 ? customData : undefined,
+  });
 }
 
-const lookupFields = {
-  findBy: z.enum(['email', 'id', 'userId']).default('email').meta({ title: 'Find the customer by', description: 'email, HelpCrunch id, or your user id.' }),
-  findValue: z.union([z.string().trim().min(1), z.number()]).meta({ title: 'Value to find', description: 'The email, id or user id of the customer.' }),
+export const lookupFields = {
+  findBy: choice(['email', 'id', 'userId'], { title: 'Find the customer by', description: 'email, HelpCrunch id, or your user id.' }, { default: 'email' }),
+  findValue: textId({ title: 'Value to find', description: 'The email, id or user id of the customer.' }),
 };
 
 const searchField = { email: 'customers.email', userId: 'customers.userId' } as const;
 
 /** The HelpCrunch id of the customer with this email or user id (exact match), or a permanent NOT_FOUND failure. */
-async function customerIdBy(http: StepHttp, auth: unknown, findBy: 'email' | 'id' | 'userId', value: string | number): Promise<number | string> {
+export async function customerIdBy(context: ServiceContext, findBy: 'email' | 'id' | 'userId', value: string | number): Promise<number | string> {
   if (findBy === 'id') {
     if (!/^\d+$/.test(String(value))) throw new StepFailure(`A HelpCrunch customer id is a number, not “${String(value)}”.`, { transient: false, code: 'INVALID_INPUT' });
     return Number(value);
   }
   const wanted = String(value).trim().toLowerCase();
   const { items } = pageOf(
-    await helpcrunchCall(http, auth, {
+    await helpcrunchCall(context, {
       method: 'POST',
       path: 'customers/search',
       body: { filter: [{ field: searchField[findBy], operator: '=', value: String(value).trim() }], sort: 'customers.lastSeen', order: 'desc', limit: 20, offset: 0 },
@@ -88,7 +104,7 @@ async function customerIdBy(http: StepHttp, auth: unknown, findBy: 'email' | 'id
 }
 
 /** A 404 on the customer itself means it does not exist: say so plainly. */
-async function onCustomer<T>(id: number | string, send: () => Promise<T>): Promise<T> {
+export async function onCustomer<T>(id: number | string, send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (error) {
@@ -97,88 +113,6 @@ async function onCustomer<T>(id: number | string, send: () => Promise<T>): Promi
   }
 }
 
-export const createCustomer = defineAction({
-  key: 'create_customer',
-  name: 'Create Customer',
-  description: 'Creates a customer (contact) in HelpCrunch.',
-  input: z.object({
-    ...customerFields,
-    tags: z.union([z.string(), z.array(z.string())]).optional().meta({ title: 'Tags', description: 'Tag names, separated by commas.' }),
-  }),
-  sample: customerSample,
-  async perform({ input, auth, http }) {
-    const body = customerBody(input);
-    const tags = tagList(input.tags);
-    if (tags.length > 0) body.tags = tags.map((name) => ({ name }));
-    return helpcrunchCall(http, auth, { method: 'POST', path: 'customers', body });
-  },
-});
-
-export const updateCustomer = defineAction({
-  key: 'update_customer',
-  name: 'Update Customer',
-  description:
-    'Finds a customer by email, id or user id and changes the fields filled in (the others stay as they are). Fails when no customer matches, so a later step can create one instead.',
-  input: z.object({ ...lookupFields, ...customerFields }),
-  sample: customerSample,
-  async perform({ input, auth, http }) {
-    const { findBy, findValue, ...fields } = input;
-    const id = await customerIdBy(http, auth, findBy, findValue);
-    return onCustomer(id, () => helpcrunchCall(http, auth, { method: 'PATCH', path: `customers/${encodeURIComponent(String(id))}`, body: customerBody(fields) }));
-  },
-});
-
-export const searchCustomers = defineAction({
-  key: 'search_customers',
-  name: 'Search Customers',
-  description: 'Finds customers whose field matches a value.',
-  input: z.object({
-    field: z
-      .enum(['email', 'name', 'userId', 'phone', 'company', 'id', 'city', 'countryCode', 'lastSeen'])
-      .default('email')
-      .meta({ title: 'Field' }),
-    operator: z
-      .enum(['=', '!=', '~', '!~', '>', '<', '>=', '<='])
-      .default('=')
-      .meta({ title: 'Operator', description: '= equals, ~ contains, != and !~ their opposites; > < >= <= for numbers and dates (unix seconds).' }),
-    value: z.union([z.string(), z.number()]).meta({ title: 'Value' }),
-    limit: z.coerce.number().int().min(1).max(100).default(20).meta({ title: 'Limit', description: 'At most 100.' }),
-    offset: z.coerce.number().int().min(0).default(0).meta({ title: 'Offset' }),
-  }),
-  sample: { customers: [customerSample], count: 1, total: 1 },
-  async perform({ input, auth, http }) {
-    const { items, total } = pageOf(
-      await helpcrunchCall(http, auth, {
-        method: 'POST',
-        path: 'customers/search',
-        body: { filter: [{ field: `customers.${input.field}`, operator: input.operator, value: input.value }], sort: 'customers.lastSeen', order: 'desc', limit: input.limit, offset: input.offset },
-      }),
-    );
-    return { customers: items, count: items.length, total: total ?? items.length };
-  },
-});
-
-export const tagCustomer = defineAction({
-  key: 'tag_customer',
-  name: 'Tag Customer',
-  description: 'Adds tags to a customer found by email, id or user id (tags it already has stay).',
-  input: z.object({
-    ...lookupFields,
-    tags: z
-      .union([z.string(), z.array(z.string())])
-      .transform(tagList)
-      .pipe(z.array(z.string()).min(1, 'give at least one tag'))
-      .meta({ title: 'Tags', description: 'Tag names, separated by commas.' }),
-    color: z
-      .union([z.string().trim().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/, 'use a hex colour like #ff0000'), z.literal('')])
-      .optional()
-      .meta({ title: 'Colour', description: 'Optional, for new tags, e.g. #ff0000.' }),
-  }),
-  sample: customerSample,
-  async perform({ input, auth, http }) {
-    const id = await customerIdBy(http, auth, input.findBy, input.findValue);
-    const tags = input.tags.map((name) => (input.color ? { name, color: input.color } : { name }));
-    const result = await onCustomer(id, () => helpcrunchCall(http, auth, { method: 'PUT', path: `customers/${encodeURIComponent(String(id))}/tags`, body: { tags } }));
-    return result !== null && typeof result === 'object' ? result : { id, tags };
-  },
-});
+export function customerPath(id: number | string): string {
+  return `customers/${encodeURIComponent(String(id))}`;
+}

@@ -7,8 +7,8 @@ import type { HttpClient } from '../../http/client.ts';
 import { DeliveryRejected, findTrigger, type IncomingRequest, type InstantTriggerDefinition, type PollingTriggerDefinition } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
 import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
-import { helpcrunchApp } from './app.ts';
-import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './new-customer.ts';
+import { helpcrunchApp } from './index.ts';
+import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './triggers/new-customer.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;

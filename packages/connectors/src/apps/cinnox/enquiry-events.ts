@@ -1,5 +1,6 @@
-// Enquiry triggers: one subscription (inquiry-event-sub), four triggers told apart by the enquiry's status.
-import { CINNOX_SUBSCRIPTIONS, cinnoxTrigger, eventOf, sameWord } from './subscription.ts';
+// What the enquiry triggers share: one subscription (inquiry-event-sub), four triggers told apart by the enquiry's status.
+import type { OutputField } from '../../kit/define.ts';
+import { eventOf, sameWord } from './subscription.ts';
 
 export interface EnquiryEvent {
   status: string;
@@ -13,7 +14,7 @@ export interface EnquiryEvent {
   [field: string]: unknown;
 }
 
-const sample: EnquiryEvent = {
+export const enquiryEventSample: EnquiryEvent = {
   status: 'Opened',
   enquiryID: '6650a1c2e4b0f5a1b2c3d4e5',
   displayCaseNumber: '100245',
@@ -28,8 +29,23 @@ const sample: EnquiryEvent = {
   socialId: '85291234567',
 };
 
+export const enquiryEventOutputFields: readonly OutputField[] = [
+  { key: 'status', label: 'Enquiry status', type: 'string' },
+  { key: 'enquiryID', label: 'Enquiry ID', type: 'string' },
+  { key: 'displayCaseNumber', label: 'Display case number', type: 'string' },
+  { key: 'type', label: 'Event type', type: 'string' },
+  { key: 'channel', label: 'Channel', type: 'string' },
+  { key: 'date', label: 'Date', type: 'datetime' },
+  { key: 'destination', label: 'Destination', type: 'string' },
+  { key: 'destinationTypes', label: 'Destination types', type: 'array' },
+  { key: 'eid', label: 'Enquiry record ID (eid)', type: 'string' },
+  { key: 'serviceId', label: 'Service ID', type: 'string' },
+  { key: 'channelOri', label: 'Original channel', type: 'string' },
+  { key: 'socialId', label: 'Social ID', type: 'string' },
+];
+
 /** Keeps enquiry notifications whose status is `status`, with the enquiry record id as `enquiryID`. */
-function enquiryWith(status: string) {
+export function enquiryEventsWith(status: string) {
   return (notification: Record<string, unknown>): EnquiryEvent | undefined => {
     const event = eventOf(notification);
     const isEnquiry = sameWord(event.type, ['inquiry', 'enquiry']) || (event.type === undefined && 'eid' in event);
@@ -50,41 +66,6 @@ function enquiryWith(status: string) {
   };
 }
 
-const about =
+/** How the enquiry triggers arrive, said once in each description. */
+export const enquirySubscriptionNote =
   'Instant, through CINNOX’s enquiry event subscription. CINNOX sends all enquiry events of an App to one URL, so one zap per App can use an enquiry trigger (see the CINNOX app notes).';
-
-export const newEnquiry = cinnoxTrigger({
-  key: 'new_enquiry',
-  name: 'New Enquiry',
-  description: `Starts when a visitor opens a new enquiry (status Opened). ${about}`,
-  subscription: CINNOX_SUBSCRIPTIONS.enquiry,
-  sample,
-  pick: enquiryWith('Opened'),
-});
-
-export const enquiryHandled = cinnoxTrigger({
-  key: 'enquiry_handled',
-  name: 'Enquiry Handled by Staff',
-  description: `Starts when a staff member picks an enquiry up (status Handling). ${about}`,
-  subscription: CINNOX_SUBSCRIPTIONS.enquiry,
-  sample: { ...sample, status: 'Handling' },
-  pick: enquiryWith('Handling'),
-});
-
-export const enquiryClosed = cinnoxTrigger({
-  key: 'enquiry_closed',
-  name: 'Enquiry Closed',
-  description: `Starts when an enquiry is closed (status Closed). ${about}`,
-  subscription: CINNOX_SUBSCRIPTIONS.enquiry,
-  sample: { ...sample, status: 'Closed' },
-  pick: enquiryWith('Closed'),
-});
-
-export const enquiryMissed = cinnoxTrigger({
-  key: 'enquiry_missed',
-  name: 'Enquiry Missed',
-  description: `Starts when an enquiry is missed (status Missed). ${about}`,
-  subscription: CINNOX_SUBSCRIPTIONS.enquiry,
-  sample: { ...sample, status: 'Missed' },
-  pick: enquiryWith('Missed'),
-});

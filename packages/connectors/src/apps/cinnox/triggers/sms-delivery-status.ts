@@ -1,5 +1,5 @@
-// SMS delivery status: the TDR notifications of outbound-sms-event-sub, one per recipient and status change.
-import { CINNOX_SUBSCRIPTIONS, cinnoxTrigger, eventOf, sameWord } from './subscription.ts';
+// Trigger "SMS Delivery Status": the TDR notifications of outbound-sms-event-sub, one per recipient and status change.
+import { CINNOX_SUBSCRIPTIONS, cinnoxTrigger, eventOf, sameWord } from '../subscription.ts';
 
 export interface SmsStatusEvent {
   Type: string;
@@ -31,6 +31,17 @@ export const smsDeliveryStatus = cinnoxTrigger<SmsStatusEvent>({
     Status: 'Delivered',
     Exception: '',
   },
+  outputFields: [
+    { key: 'Type', label: 'Event type', type: 'string' },
+    { key: 'AppID', label: 'App ID', type: 'string' },
+    { key: 'ServiceID', label: 'Service ID', type: 'string' },
+    { key: 'TransactionID', label: 'Transaction ID', type: 'string' },
+    { key: 'RecipientNumber', label: 'Recipient number', type: 'string' },
+    { key: 'RecipientCountry', label: 'Recipient country', type: 'string' },
+    { key: 'ResponseCode', label: 'Response code', type: 'string' },
+    { key: 'Status', label: 'Delivery status', type: 'string' },
+    { key: 'Exception', label: 'Exception', type: 'string' },
+  ],
   pick: (notification) => {
     const event = eventOf(notification);
     if (!sameWord(event.Type, ['tdr']) && !('TransactionID' in event)) return undefined;

@@ -1,9 +1,9 @@
-// Customer and chat events through a catch hook the user registers in HelpCrunch (Settings → Developers → Webhooks),
-// each delivery checked against `X-HelpCrunch-Signature` = hex HMAC-SHA1 of the raw body with the signing key.
+// What the customer and chat event triggers share: a catch hook the user registers in HelpCrunch (Settings → Developers
+// → Webhooks), each delivery checked against `X-HelpCrunch-Signature` = hex HMAC-SHA1 of the raw body with the signing key.
 import { isRecord } from '../../kit/common.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { DeliveryRejected, defineTrigger, type Delivery, type IncomingRequest } from '../../kit/define.ts';
+import { DeliveryRejected, type Delivery, type IncomingRequest, type OutputField } from '../../kit/define.ts';
 
 export const HELPCRUNCH_SIGNATURE_HEADER = 'x-helpcrunch-signature';
 
@@ -45,6 +45,14 @@ export interface HelpCrunchEvent {
   data: Record<string, unknown>;
 }
 
+/** The envelope every event shares; each trigger adds the `data.…` fields people map most. */
+export const eventOutputFields: readonly OutputField[] = [
+  { key: 'event', label: 'Event', type: 'string' },
+  { key: 'eventId', label: 'Event ID', type: 'string' },
+  { key: 'createdAt', label: 'Happened at (unix seconds)', type: 'integer' },
+  { key: 'attempts', label: 'Delivery attempt', type: 'integer' },
+  { key: 'data', label: 'Event data', type: 'object' },
+];
 
 function bodyOf(request: IncomingRequest): unknown {
   if (isRecord(request.body)) return request.body;
@@ -56,7 +64,7 @@ function bodyOf(request: IncomingRequest): unknown {
 }
 
 /** Verifies, then keeps events of `family` (and of `wanted`, when some are chosen). The old `chats.new` spelling counts as `chat.new`. */
-function receiveEvents(request: IncomingRequest, signingKey: string, family: 'customer' | 'chat', wanted: readonly string[]): Delivery {
+export function receiveEvents(request: IncomingRequest, signingKey: string, family: 'customer' | 'chat', wanted: readonly string[]): Delivery {
   verifySignature(request, signingKey);
   const body = bodyOf(request);
   if (!isRecord(body) || typeof body.event !== 'string') return { items: [] };
@@ -72,48 +80,12 @@ function receiveEvents(request: IncomingRequest, signingKey: string, family: 'cu
   return { items: [item] };
 }
 
-const signingKey = z.string().min(1).meta({
+/**
+ * The kit has no secret field for trigger inputs; the key is kept exactly as pasted, since the signature is computed
+ * over it byte for byte.
+ */
+export const signingKeyField = z.string().min(1).meta({
   title: 'Signing key',
   description: 'The webhook signing key HelpCrunch shows in Settings → Developers → Webhooks, where you also paste this zap’s URL.',
   secret: true,
-});
-
-export const customerEvent = defineTrigger({
-  key: 'customer_event',
-  name: 'Customer Event',
-  description:
-    'Starts when HelpCrunch reports a customer event (new, email updated, tags changed, subscribed/unsubscribed, blocked/unblocked, deleted). Paste this zap’s URL and the signing key into HelpCrunch’s webhook settings; unsigned or wrongly signed deliveries are refused.',
-  type: 'hook',
-  input: z.object({
-    signingKey,
-    events: z.array(z.enum(customerEvents)).default([]).meta({ title: 'Events', description: 'Only these events; leave empty for all customer events.' }),
-  }),
-  sample: {
-    event: 'customer.new',
-    eventId: '6b1f7c3e-2a9d-4e0b-8f51-3c7d2e9a1b04',
-    createdAt: 1603885746,
-    attempts: 1,
-    data: { id: 542335, name: 'John Doe', email: 'john@example.com', userId: 'user_1234567890', unsubscribed: false, customData: { subscription_status: 'active' } },
-  } satisfies HelpCrunchEvent,
-  receive: (request, { input }) => receiveEvents(request, input.signingKey, 'customer', input.events),
-});
-
-export const chatEvent = defineTrigger({
-  key: 'chat_event',
-  name: 'Chat Event',
-  description:
-    'Starts when HelpCrunch reports a chat event (new, status updated, assigned, snoozed/unsnoozed, closed, rated). Paste this zap’s URL and the signing key into HelpCrunch’s webhook settings; unsigned or wrongly signed deliveries are refused.',
-  type: 'hook',
-  input: z.object({
-    signingKey,
-    events: z.array(z.enum(chatEvents)).default([]).meta({ title: 'Events', description: 'Only these events; leave empty for all chat events.' }),
-  }),
-  sample: {
-    event: 'chat.closed',
-    eventId: '0f3c9a2e-7d41-4b8e-a6c5-91e2d4b7f380',
-    createdAt: 1603889346,
-    attempts: 1,
-    data: { id: 5215261, status: 'closed', customer: { id: 542335, name: 'John Doe', email: 'john@example.com' }, assignee: { id: 4188, name: 'Sam' } },
-  } satisfies HelpCrunchEvent,
-  receive: (request, { input }) => receiveEvents(request, input.signingKey, 'chat', input.events),
 });

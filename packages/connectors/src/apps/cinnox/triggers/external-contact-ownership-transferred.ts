@@ -1,0 +1,13 @@
+// Trigger "External Contact Ownership Transferred": a contact got another owner (⚠ INFERRED subscription and status words).
+import { CINNOX_CONTACT_STATUSES, contactEventOutputFields, contactEventSample, contactEventsWith } from '../contact-events.ts';
+import { CINNOX_SUBSCRIPTIONS, cinnoxTrigger } from '../subscription.ts';
+
+export const externalContactOwnershipTransferred = cinnoxTrigger({
+  key: 'external_contact_ownership_transferred',
+  name: 'External Contact Ownership Transferred',
+  description: 'Starts when an external contact is given to another owner in CINNOX. Instant, through the contact event subscription.',
+  subscription: CINNOX_SUBSCRIPTIONS.contact,
+  sample: { ...contactEventSample, status: 'transfer' },
+  outputFields: contactEventOutputFields,
+  pick: contactEventsWith(CINNOX_CONTACT_STATUSES.ownershipTransferred),
+});
