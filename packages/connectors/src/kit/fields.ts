@@ -23,11 +23,11 @@ export const FIELD_LIMITS = {
 } as const;
 
 /**
- * A mapped value that came out empty ("" or null) means "not given", not "clear it": a template whose source was
- * empty must not wipe a field in the service.
+ * A mapped value that came out empty (null, "" or only spaces) means "not given", not "clear it": a template whose
+ * source was empty must not wipe a field in the service.
  */
 export function blankToUndefined(value: unknown): unknown {
-  return value === '' || value === null ? undefined : value;
+  return value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 }
 
 /** true/false, also as the text "true"/"false" (any case) that a mapping produces. */
