@@ -1,8 +1,8 @@
 // Test support shared by the connector tests: an app's fake service, a guarded client that may reach only that fake
 // (on loopback) and a connection to it, started around a file's tests; and the small helpers the tests share to run
-// an action, catch the StepFailure it ends with, and hand a hook delivery to receive().
+// an action, catch the StepFailure it ends with, receive a service's webhook deliveries and hand them to receive().
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { loopbackOnlyConnector, type ReceivedRequest } from '@switchyard/testing';
+import { loopbackOnlyConnector, startLocalServer, type LocalServer, type ReceivedRequest } from '@switchyard/testing';
 import { createHttpClient, type HttpClient } from '../src/http/client.ts';
 import { StepFailure } from '../src/http/errors.ts';
 import { findAction, type ActionDefinition, type AppDefinition, type Credentials, type IncomingRequest } from '../src/kit/define.ts';
@@ -84,6 +84,14 @@ export async function failureOf(promise: Promise<unknown>): Promise<StepFailure>
   );
   expect(error).toBeInstanceOf(StepFailure);
   return error as StepFailure;
+}
+
+/** A loopback server that answers every request 200 "ok": the platform's hook URL, for a fake that delivers webhooks. */
+export function startReceiver(): Promise<LocalServer> {
+  return startLocalServer((_request, response) => {
+    response.statusCode = 200;
+    response.end('ok');
+  });
 }
 
 /** A request that reached a hook URL, as the platform hands it to receive(): the body parsed when it is JSON, null when empty. */

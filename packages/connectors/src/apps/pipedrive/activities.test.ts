@@ -1,13 +1,13 @@
 // Activity actions over real HTTP against the fake.
 import { expect, test } from 'vitest';
+import { startPipedriveFake, type PipedriveFake } from '@switchyard/testing/fakes/pipedrive';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
-import { useConnectorTestbed } from '../../../test/testbed.ts';
+import { startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { pipedriveApp } from './app.ts';
-import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
-let bed: Testbed;
-useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
+let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
+useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
 
 const run = (key: string, input: unknown) => performAction(findAction(pipedriveApp, key)!, { input, auth: bed.auth, client: bed.client, idempotencyKey: `run:${key}` });
 
