@@ -1,15 +1,16 @@
 // Deal actions: create and update a deal (v2), with pipelines, stages and owners as choices.
 import { z } from 'zod';
-import { defineAction, type ActionDefinition } from '../../kit/define.ts';
+import { defineAction } from '../../kit/define.ts';
+import { compact, id, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText, text } from '../../kit/fields.ts';
 import { pipedriveData } from './client.ts';
-import { customFieldsField, idField, labelIdsField, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText, ownerField, visibleToField } from './fields.ts';
 import { pipelineChoices, stageChoices, userChoices } from './options.ts';
-import { dealSample, definedFields } from './records.ts';
+import { customFieldsField, labelIdsField, ownerField, visibleToField } from './record-fields.ts';
+import { dealSample } from './records.ts';
 
 /** The v2 deal body, field for field: the input keys are Pipedrive's own names. */
 const dealFields = {
   value: optionalNumber({ title: 'Value', description: 'The deal’s value, in its currency.' }),
-  currency: optionalText({ title: 'Currency', description: 'Three-letter code, e.g. USD. Defaults to the company’s currency.' }, 3),
+  currency: optionalText({ title: 'Currency', description: 'Three-letter code, e.g. USD. Defaults to the company’s currency.' }, { max: 3 }),
   person_id: optionalId({ title: 'Person id', description: 'The contact person this deal is with.' }),
   org_id: optionalId({ title: 'Organization id', description: 'The organization this deal is with.' }),
   owner_id: ownerField(),
@@ -30,24 +31,25 @@ export const createDeal = defineAction({
   key: 'create_deal',
   name: 'Create Deal',
   description: 'Creates a deal in Pipedrive and returns it.',
-  input: z.object({ title: z.string().trim().min(1).max(255).meta({ title: 'Title' }), ...dealFields }),
+  input: z.object({ title: text({ title: 'Title' }, { max: 255 }), ...dealFields }),
   sample: dealSample,
   options,
-  perform: ({ input, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/deals', body: definedFields(input) }),
-}) as ActionDefinition;
+  perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/deals', body: compact(context.input) }),
+});
 
 export const updateDeal = defineAction({
   key: 'update_deal',
   name: 'Update Deal',
   description: 'Changes the given fields of a Pipedrive deal and returns the deal; fields left empty keep their value.',
   input: z.object({
-    id: idField({ title: 'Deal id' }),
-    title: optionalText({ title: 'Title' }, 255),
+    id: id({ title: 'Deal id' }),
+    title: optionalText({ title: 'Title' }, { max: 255 }),
     ...dealFields,
   }),
   sample: dealSample,
   options,
-  perform: ({ input: { id, ...fields }, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/deals/${id}`, body: definedFields(fields) }),
-}) as ActionDefinition;
+  perform: (context) => {
+    const { id: dealId, ...fields } = context.input;
+    return pipedriveData(context, { method: 'PATCH', path: `/api/v2/deals/${dealId}`, body: compact(fields) });
+  },
+});

@@ -75,31 +75,28 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       meta: { action: actions[change].register, entity: type.kind, version: PIPEDRIVE_WEBHOOK_VERSION, entity_id: type.sample.id, change_source: 'app', timestamp: 1737021900 },
     },
     options: triggerFilterChoices(type.kind),
-    async subscribe({ auth, http, hookUrl, secret }) {
+    async subscribe(context) {
       const webhook = webhookSchema.safeParse(
-        await pipedriveData(
-          { auth, http },
-          {
-            method: 'POST',
-            path: '/v1/webhooks',
-            body: {
-              subscription_url: hookUrl,
-              event_action: actions[change].register,
-              event_object: type.kind,
-              name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
-              http_auth_user: PIPEDRIVE_WEBHOOK_USER,
-              http_auth_password: secret,
-              version: PIPEDRIVE_WEBHOOK_VERSION,
-            },
+        await pipedriveData(context, {
+          method: 'POST',
+          path: '/v1/webhooks',
+          body: {
+            subscription_url: context.hookUrl,
+            event_action: actions[change].register,
+            event_object: type.kind,
+            name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
+            http_auth_user: PIPEDRIVE_WEBHOOK_USER,
+            http_auth_password: context.secret,
+            version: PIPEDRIVE_WEBHOOK_VERSION,
           },
-        ),
+        }),
       );
       if (!webhook.success) throw new StepFailure('Pipedrive created the webhook but did not return its id', { transient: false, code: 'INVALID_RESPONSE' });
       return { externalId: String(webhook.data.id) };
     },
-    async unsubscribe({ auth, http, externalId }) {
+    async unsubscribe(context) {
       try {
-        await sendToPipedrive({ auth, http }, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(externalId)}` });
+        await sendToPipedrive(context, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(context.externalId)}` });
       } catch (error) {
         // Already deleted in Pipedrive (by hand, or with the user): nothing left to remove.
         if (error instanceof StepFailure && (error.status === 404 || error.status === 410)) return;

@@ -1,9 +1,8 @@
 // The note action: add a note to a deal, person, organization or lead (v1: notes have no v2 endpoint).
 import { z } from 'zod';
-import { defineAction, type ActionDefinition } from '../../kit/define.ts';
+import { defineAction } from '../../kit/define.ts';
+import { compact, longText, optionalFlag, optionalId, optionalText } from '../../kit/fields.ts';
 import { pipedriveData } from './client.ts';
-import { optionalFlag, optionalId, optionalText } from './fields.ts';
-import { definedFields } from './records.ts';
 
 export const noteSample = {
   id: 5,
@@ -27,11 +26,11 @@ export const createNote = defineAction({
   description: 'Adds a note to a deal, person, organization or lead in Pipedrive and returns it.',
   input: z
     .object({
-      content: z.string().trim().min(1).max(100_000).meta({ title: 'Content', description: 'HTML allowed.' }),
+      content: longText({ title: 'Content', description: 'HTML allowed.' }),
       deal_id: optionalId({ title: 'Deal id' }),
       person_id: optionalId({ title: 'Person id' }),
       org_id: optionalId({ title: 'Organization id' }),
-      lead_id: optionalText({ title: 'Lead id', description: 'The lead’s UUID.' }, 64),
+      lead_id: optionalText({ title: 'Lead id', description: 'The lead’s UUID.' }, { max: 64 }),
       pinned: optionalFlag({ title: 'Pin the note', description: 'Pins it on every record it is attached to.' }),
     })
     .refine((input) => input.deal_id ?? input.person_id ?? input.org_id ?? input.lead_id, {
@@ -39,15 +38,16 @@ export const createNote = defineAction({
       path: ['deal_id'],
     }),
   sample: noteSample,
-  perform: ({ input: { pinned, ...note }, auth, http }) => {
+  perform: (context) => {
+    const { pinned, ...note } = context.input;
     // v1 takes the pins as 0/1 flags, one per record the note is attached to.
     const pin = (attached: unknown): 0 | 1 | undefined => (pinned === undefined || attached === undefined ? undefined : pinned ? 1 : 0);
     return pipedriveData(
-      { auth, http },
+      context,
       {
         method: 'POST',
         path: '/v1/notes',
-        body: definedFields({
+        body: compact({
           ...note,
           pinned_to_deal_flag: pin(note.deal_id),
           pinned_to_person_flag: pin(note.person_id),
@@ -57,4 +57,4 @@ export const createNote = defineAction({
       },
     );
   },
-}) as ActionDefinition;
+});

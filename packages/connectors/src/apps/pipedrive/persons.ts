@@ -1,15 +1,16 @@
 // Person actions: create, update (v2) and find a person by email or name (v2 search).
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { defineAction, type ActionDefinition } from '../../kit/define.ts';
+import { defineAction } from '../../kit/define.ts';
+import { choice, compact, flag, id, optionalChoice, optionalFlag, optionalId, optionalText, text } from '../../kit/fields.ts';
 import { pipedrive, pipedriveData } from './client.ts';
-import { customFieldsField, idField, labelIdsField, optionalChoice, optionalFlag, optionalId, optionalText, ownerField, visibleToField } from './fields.ts';
 import { userChoices } from './options.ts';
-import { definedFields, personSample } from './records.ts';
+import { customFieldsField, labelIdsField, ownerField, visibleToField } from './record-fields.ts';
+import { personSample } from './records.ts';
 
 const personFields = {
-  email: optionalText({ title: 'Email', description: 'Becomes the primary (work) email. On update it replaces the person’s emails.' }, 320),
-  phone: optionalText({ title: 'Phone', description: 'Becomes the primary (work) phone. On update it replaces the person’s phones.' }, 100),
+  email: optionalText({ title: 'Email', description: 'Becomes the primary (work) email. On update it replaces the person’s emails.' }, { max: 320 }),
+  phone: optionalText({ title: 'Phone', description: 'Becomes the primary (work) phone. On update it replaces the person’s phones.' }, { max: 100 }),
   org_id: optionalId({ title: 'Organization id' }),
   owner_id: ownerField(),
   visible_to: visibleToField(),
@@ -22,7 +23,7 @@ type PersonFields = { email?: string | undefined; phone?: string | undefined } &
 
 /** v2 takes emails and phones as lists of `{value, primary, label}`. */
 function personBody({ email, phone, ...fields }: PersonFields): Record<string, unknown> {
-  return definedFields({
+  return compact({
     ...fields,
     emails: email === undefined ? undefined : [{ value: email, primary: true, label: 'work' }],
     phones: phone === undefined ? undefined : [{ value: phone, primary: true, label: 'work' }],
@@ -33,23 +34,24 @@ export const createPerson = defineAction({
   key: 'create_person',
   name: 'Create Person',
   description: 'Creates a person (contact) in Pipedrive and returns it.',
-  input: z.object({ name: z.string().trim().min(1).max(255).meta({ title: 'Name' }), ...personFields }),
+  input: z.object({ name: text({ title: 'Name' }, { max: 255 }), ...personFields }),
   sample: personSample,
   options: { owner_id: userChoices },
-  perform: ({ input, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/persons', body: personBody(input) }),
-}) as ActionDefinition;
+  perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/persons', body: personBody(context.input) }),
+});
 
 export const updatePerson = defineAction({
   key: 'update_person',
   name: 'Update Person',
   description: 'Changes the given fields of a Pipedrive person and returns it; fields left empty keep their value.',
-  input: z.object({ id: idField({ title: 'Person id' }), name: optionalText({ title: 'Name' }, 255), ...personFields }),
+  input: z.object({ id: id({ title: 'Person id' }), name: optionalText({ title: 'Name' }, { max: 255 }), ...personFields }),
   sample: personSample,
   options: { owner_id: userChoices },
-  perform: ({ input: { id, ...fields }, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/persons/${id}`, body: personBody(fields) }),
-}) as ActionDefinition;
+  perform: (context) => {
+    const { id: personId, ...fields } = context.input;
+    return pipedriveData(context, { method: 'PATCH', path: `/api/v2/persons/${personId}`, body: personBody(fields) });
+  },
+});
 
 const searchItem = z.looseObject({ id: z.number() });
 const searchData = z.object({ items: z.array(z.looseObject({ result_score: z.number().optional(), item: searchItem })) });
@@ -72,17 +74,18 @@ export const findPerson = defineAction({
   name: 'Find Person',
   description: 'Looks a person up by email or name. Returns `found`, the best match as `person` (null when none) and every match in `results`.',
   input: z.object({
-    field: z.enum(['email', 'name']).default('email').meta({ title: 'Search by' }),
-    term: z.string().trim().min(1).max(255).meta({ title: 'Email or name', description: 'At least 2 characters, or 1 with an exact match.' }),
+    field: choice(['email', 'name'], { title: 'Search by' }, { default: 'email' }),
+    term: text({ title: 'Email or name', description: 'At least 2 characters, or 1 with an exact match.' }, { max: 255 }),
     exactMatch: optionalFlag({ title: 'Exact match', description: 'Only whole-value matches. Default: yes for email, no for name.' }),
     organizationId: optionalId({ title: 'Organization id', description: 'Only people of this organization.' }),
-    failIfNotFound: z.boolean().default(false).meta({ title: 'Fail when nothing is found', description: 'Off: the step succeeds with found = false.' }),
+    failIfNotFound: flag({ title: 'Fail when nothing is found', description: 'Off: the step succeeds with found = false.' }, { default: false }),
   }),
   sample: { found: true, person: searchSample, results: [searchSample] },
-  async perform({ input, auth, http }) {
+  async perform(context) {
+    const { input } = context;
     const exactMatch = input.exactMatch ?? input.field === 'email';
     const envelope = await pipedrive(
-      { auth, http },
+      context,
       {
         path: '/api/v2/persons/search',
         query: { term: input.term, fields: input.field, exact_match: exactMatch, organization_id: input.organizationId, limit: 10 },
@@ -96,4 +99,4 @@ export const findPerson = defineAction({
     }
     return { found: results.length > 0, person: results[0] ?? null, results };
   },
-}) as ActionDefinition;
+});

@@ -44,12 +44,12 @@ export function newRecordTrigger(type: RecordType): PollingTriggerDefinition {
     sample: type.sample as PipedriveRecord,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => String(record.id),
-    async perform({ input, auth, http, cursor }) {
-      const since = cursorTime(cursor);
+    async perform(context) {
+      const since = cursorTime(context.cursor);
       const { records } = await listRecords(
-        { auth, http },
+        context,
         type.path,
-        { ...filterQuery(input), sort_by: 'add_time', sort_direction: 'desc' },
+        { ...filterQuery(context.input), sort_by: 'add_time', sort_direction: 'desc' },
         // The first poll only records what exists: one page is enough to seed.
         since === null ? { maxPages: 1 } : { keepGoing: (page) => page.every((record) => timeOf(record.add_time) >= timeOf(since)) },
       );
@@ -73,10 +73,9 @@ export function updatedRecordTrigger(type: RecordType): PollingTriggerDefinition
     sample: type.sample as PipedriveRecord,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => `${record.id}:${record.update_time ?? ''}`,
-    async perform({ input, auth, http, cursor }) {
-      const since = cursorTime(cursor);
-      const context = { auth, http };
-      const filters = filterQuery(input);
+    async perform(context) {
+      const since = cursorTime(context.cursor);
+      const filters = filterQuery(context.input);
       const { records } =
         since === null
           ? await listRecords(context, type.path, { ...filters, sort_by: 'update_time', sort_direction: 'desc' }, { maxPages: 1 })

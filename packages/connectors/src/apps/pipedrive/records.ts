@@ -101,8 +101,3 @@ export const recordTypes: Readonly<Record<RecordKind, RecordType>> = {
   organization: { kind: 'organization', label: 'organization', title: 'Organization', path: '/api/v2/organizations', sample: organizationSample },
   activity: { kind: 'activity', label: 'activity', title: 'Activity', path: '/api/v2/activities', sample: activitySample },
 };
-
-/** `{...}` without the keys whose value is undefined: Pipedrive reads a present null as "clear this field". */
-export function definedFields<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
