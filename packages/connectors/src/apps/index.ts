@@ -5,7 +5,7 @@ import { daktelaApp } from './daktela/app.ts';
 import { helpcrunchApp } from './helpcrunch/app.ts';
 import { httpApp } from './http/app.ts';
 import { manualApp } from './manual/app.ts';
-import { pipedriveApp } from './pipedrive/app.ts';
+import { pipedriveApp } from './pipedrive/index.ts';
 import { scheduleApp } from './schedule/app.ts';
 import { twentyApp } from './twenty/app.ts';
 import { webhooksApp } from './webhooks/app.ts';

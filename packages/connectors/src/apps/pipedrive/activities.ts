@@ -1,13 +1,8 @@
-// Activity actions: create and update an activity (call, meeting, task...) in v2.
-import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { compact, id, optionalDate, optionalFlag, optionalId, optionalLongText, optionalText, optionalTime } from '../../kit/fields.ts';
-import { pipedriveData } from './client.ts';
-import { userChoices } from './options.ts';
+// The activity form the create and update actions share, and the v2 body it becomes (the person as primary participant).
+import { compact, optionalDate, optionalFlag, optionalId, optionalLongText, optionalText, optionalTime } from '../../kit/fields.ts';
 import { ownerField } from './record-fields.ts';
-import { activitySample } from './records.ts';
 
-const activityFields = {
+export const activityFields = {
   subject: optionalText({ title: 'Subject' }, { max: 255 }),
   type: optionalText({ title: 'Type', description: 'The activity type’s key, e.g. call, meeting, task, deadline, email, lunch.' }, { max: 100 }),
   owner_id: ownerField(),
@@ -27,29 +22,6 @@ const activityFields = {
 type ActivityFields = { person_id?: number | undefined } & Record<string, unknown>;
 
 /** In v2 an activity's person_id is read-only: the person is set as its primary participant. */
-function activityBody({ person_id: personId, ...fields }: ActivityFields): Record<string, unknown> {
+export function activityBody({ person_id: personId, ...fields }: ActivityFields): Record<string, unknown> {
   return compact({ ...fields, participants: personId === undefined ? undefined : [{ person_id: personId, primary: true }] });
 }
-
-export const createActivity = defineAction({
-  key: 'create_activity',
-  name: 'Create Activity',
-  description: 'Creates an activity (call, meeting, task...) in Pipedrive and returns it.',
-  input: z.object(activityFields),
-  sample: activitySample,
-  options: { owner_id: userChoices },
-  perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/activities', body: activityBody(context.input) }),
-});
-
-export const updateActivity = defineAction({
-  key: 'update_activity',
-  name: 'Update Activity',
-  description: 'Changes the given fields of a Pipedrive activity (e.g. marks it done) and returns it; fields left empty keep their value.',
-  input: z.object({ id: id({ title: 'Activity id' }), ...activityFields }),
-  sample: activitySample,
-  options: { owner_id: userChoices },
-  perform: (context) => {
-    const { id: activityId, ...fields } = context.input;
-    return pipedriveData(context, { method: 'PATCH', path: `/api/v2/activities/${activityId}`, body: activityBody(fields) });
-  },
-});

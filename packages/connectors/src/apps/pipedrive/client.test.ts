@@ -5,7 +5,7 @@ import type { HttpRequest, HttpResponse, StepHttp } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
 import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { pipedriveApp } from './app.ts';
+import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_API_ORIGIN, pipedrive, pipedriveErrorMessage, rateLimitWaitMs } from './client.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;

@@ -4,7 +4,7 @@ import type { LocalServer } from '@switchyard/testing';
 import { startPipedriveFake, type PipedriveFake } from '@switchyard/testing/fakes/pipedrive';
 import { DeliveryRejected, findTrigger, type AppWebhookTriggerDefinition, type IncomingRequest } from '../../kit/define.ts';
 import { incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { pipedriveApp } from './app.ts';
+import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_WEBHOOK_USER, PIPEDRIVE_WEBHOOK_VERSION } from './instant.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;

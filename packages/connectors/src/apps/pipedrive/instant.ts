@@ -1,8 +1,8 @@
-// Instant triggers: Pipedrive webhooks (POST /v1/webhooks) for added and updated deals, persons, organizations and activities.
+// The instant triggers' factory: a Pipedrive webhook (POST /v1/webhooks) per zap for added or updated records of one kind.
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { defineTrigger, DeliveryRejected, type AppWebhookTriggerDefinition, type IncomingRequest } from '../../kit/define.ts';
+import { defineTrigger, DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
 import { pipedriveData, sendToPipedrive } from './client.ts';
 import { triggerFilterChoices, triggerFilters, type TriggerFilters } from './filters.ts';
 import { recordTypes, type RecordKind, type RecordType } from './records.ts';
@@ -62,7 +62,8 @@ export function receiveDelivery(request: IncomingRequest, secret: string, type: 
   return { items: [{ ...record, previous: previous ?? null, meta: meta ?? null }] };
 }
 
-function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefinition {
+export function instantTrigger(kind: RecordKind, change: Change) {
+  const type = recordTypes[kind];
   return defineTrigger({
     key: `${change === 'added' ? 'new' : 'updated'}_${type.kind}_instant`,
     name: `${change === 'added' ? 'New' : 'Updated'} ${type.title} (Instant)`,
@@ -104,9 +105,5 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       }
     },
     receive: (request, { input: filters, secret }) => receiveDelivery(request, secret, type, change, filters),
-  }) as AppWebhookTriggerDefinition;
+  });
 }
-
-const kinds: RecordKind[] = ['deal', 'person', 'organization', 'activity'];
-
-export const instantTriggers: AppWebhookTriggerDefinition[] = kinds.flatMap((kind) => [instantTrigger(recordTypes[kind], 'added'), instantTrigger(recordTypes[kind], 'updated')]);

@@ -5,7 +5,7 @@ import type { Cursor, PollingTriggerDefinition } from '../../kit/define.ts';
 import { findTrigger } from '../../kit/define.ts';
 import { pollTrigger } from '../../kit/perform.ts';
 import { startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { pipedriveApp } from './app.ts';
+import { pipedriveApp } from './index.ts';
 import type { RecordKind } from './records.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;

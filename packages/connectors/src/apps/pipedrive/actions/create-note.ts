@@ -1,10 +1,10 @@
-// The note action: add a note to a deal, person, organization or lead (v1: notes have no v2 endpoint).
+// Pipedrive "Create Note": POST /v1/notes on a deal, person, organization or lead (notes have no v2 endpoint).
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { compact, longText, optionalFlag, optionalId, optionalText } from '../../kit/fields.ts';
-import { pipedriveData } from './client.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { compact, longText, optionalFlag, optionalId, optionalText } from '../../../kit/fields.ts';
+import { pipedriveData } from '../client.ts';
 
-export const noteSample = {
+const noteSample = {
   id: 5,
   content: '<p>Called Jane: renewal agreed.</p>',
   deal_id: 42,
@@ -42,19 +42,16 @@ export const createNote = defineAction({
     const { pinned, ...note } = context.input;
     // v1 takes the pins as 0/1 flags, one per record the note is attached to.
     const pin = (attached: unknown): 0 | 1 | undefined => (pinned === undefined || attached === undefined ? undefined : pinned ? 1 : 0);
-    return pipedriveData(
-      context,
-      {
-        method: 'POST',
-        path: '/v1/notes',
-        body: compact({
-          ...note,
-          pinned_to_deal_flag: pin(note.deal_id),
-          pinned_to_person_flag: pin(note.person_id),
-          pinned_to_organization_flag: pin(note.org_id),
-          pinned_to_lead_flag: pin(note.lead_id),
-        }),
-      },
-    );
+    return pipedriveData(context, {
+      method: 'POST',
+      path: '/v1/notes',
+      body: compact({
+        ...note,
+        pinned_to_deal_flag: pin(note.deal_id),
+        pinned_to_person_flag: pin(note.person_id),
+        pinned_to_organization_flag: pin(note.org_id),
+        pinned_to_lead_flag: pin(note.lead_id),
+      }),
+    });
   },
 });
