@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { defineTrigger, DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
+import { defineTrigger, DeliveryRejected, type IncomingRequest, type OutputField } from '../../kit/define.ts';
 import { pipedriveData, sendToPipedrive } from './client.ts';
 import { triggerFilterChoices, triggerFilters, type TriggerFilters } from './filters.ts';
 import { recordTypes, type RecordKind, type RecordType } from './records.ts';
@@ -62,6 +62,15 @@ export function receiveDelivery(request: IncomingRequest, secret: string, type: 
   return { items: [{ ...record, previous: previous ?? null, meta: meta ?? null }] };
 }
 
+/** What a delivery adds to the record. */
+const deliveryOutputFields: OutputField[] = [
+  { key: 'previous', label: 'Previous values (of the changed fields)', type: 'object' },
+  { key: 'meta', label: 'Webhook event', type: 'object' },
+  { key: 'meta.action', label: 'Event action', type: 'string' },
+  { key: 'meta.change_source', label: 'Changed through (app or api)', type: 'string' },
+  { key: 'meta.timestamp', label: 'Event time (Unix seconds)', type: 'integer' },
+];
+
 export function instantTrigger(kind: RecordKind, change: Change) {
   const type = recordTypes[kind];
   return defineTrigger({
@@ -75,6 +84,7 @@ export function instantTrigger(kind: RecordKind, change: Change) {
       previous: change === 'updated' ? { update_time: '2025-01-15T09:00:00Z' } : null,
       meta: { action: actions[change].register, entity: type.kind, version: PIPEDRIVE_WEBHOOK_VERSION, entity_id: type.sample.id, change_source: 'app', timestamp: 1737021900 },
     },
+    outputFields: [...type.outputFields, ...deliveryOutputFields],
     options: triggerFilterChoices(type.kind),
     async subscribe(context) {
       const webhook = webhookSchema.safeParse(

@@ -43,6 +43,7 @@ export function newRecordTrigger(kind: RecordKind) {
     type: 'polling',
     input: triggerFilters(type.kind),
     sample: type.sample,
+    outputFields: type.outputFields,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => String(record.id),
     async perform(context) {
@@ -73,6 +74,7 @@ export function updatedRecordTrigger(kind: RecordKind) {
     type: 'polling',
     input: triggerFilters(type.kind),
     sample: type.sample,
+    outputFields: type.outputFields,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => `${record.id}:${record.update_time ?? ''}`,
     async perform(context) {

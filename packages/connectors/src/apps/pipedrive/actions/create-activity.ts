@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { activityBody, activityFields } from '../activities.ts';
 import { pipedriveData } from '../client.ts';
 import { userChoices } from '../options.ts';
-import { activitySample } from '../records.ts';
+import { activityOutputFields, activitySample } from '../records.ts';
 
 export const createActivity = defineAction({
   key: 'create_activity',
@@ -12,6 +12,7 @@ export const createActivity = defineAction({
   description: 'Creates an activity (call, meeting, task...) in Pipedrive and returns it.',
   input: z.object(activityFields),
   sample: activitySample,
+  outputFields: activityOutputFields,
   options: { owner_id: userChoices },
   perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/activities', body: activityBody(context.input) }),
 });

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, text } from '../../../kit/fields.ts';
 import { pipedriveData } from '../client.ts';
 import { dealChoices, dealFields } from '../deals.ts';
-import { dealSample } from '../records.ts';
+import { dealOutputFields, dealSample } from '../records.ts';
 
 export const createDeal = defineAction({
   key: 'create_deal',
@@ -12,6 +12,7 @@ export const createDeal = defineAction({
   description: 'Creates a deal in Pipedrive and returns it.',
   input: z.object({ title: text({ title: 'Title' }, { max: 255 }), ...dealFields }),
   sample: dealSample,
+  outputFields: dealOutputFields,
   options: dealChoices,
   perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/deals', body: compact(context.input) }),
 });

@@ -38,6 +38,21 @@ export const createNote = defineAction({
       path: ['deal_id'],
     }),
   sample: noteSample,
+  outputFields: [
+    { key: 'id', label: 'Note ID', type: 'integer' },
+    { key: 'content', label: 'Content', type: 'string' },
+    { key: 'deal_id', label: 'Deal ID', type: 'integer' },
+    { key: 'person_id', label: 'Person ID', type: 'integer' },
+    { key: 'org_id', label: 'Organization ID', type: 'integer' },
+    { key: 'lead_id', label: 'Lead ID', type: 'string' },
+    { key: 'user_id', label: 'Author user ID', type: 'integer' },
+    { key: 'add_time', label: 'Note created', type: 'datetime' },
+    { key: 'update_time', label: 'Update time', type: 'datetime' },
+    { key: 'active_flag', label: 'Active', type: 'boolean' },
+    { key: 'pinned_to_deal_flag', label: 'Pinned to the deal', type: 'boolean' },
+    { key: 'pinned_to_person_flag', label: 'Pinned to the person', type: 'boolean' },
+    { key: 'pinned_to_organization_flag', label: 'Pinned to the organization', type: 'boolean' },
+  ],
   perform: (context) => {
     const { pinned, ...note } = context.input;
     // v1 takes the pins as 0/1 flags, one per record the note is attached to.

@@ -5,7 +5,7 @@ import { text } from '../../../kit/fields.ts';
 import { pipedriveData } from '../client.ts';
 import { userChoices } from '../options.ts';
 import { personBody, personFields } from '../persons.ts';
-import { personSample } from '../records.ts';
+import { personOutputFields, personSample } from '../records.ts';
 
 export const createPerson = defineAction({
   key: 'create_person',
@@ -13,6 +13,7 @@ export const createPerson = defineAction({
   description: 'Creates a person (contact) in Pipedrive and returns it.',
   input: z.object({ name: text({ title: 'Name' }, { max: 255 }), ...personFields }),
   sample: personSample,
+  outputFields: personOutputFields,
   options: { owner_id: userChoices },
   perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/persons', body: personBody(context.input) }),
 });

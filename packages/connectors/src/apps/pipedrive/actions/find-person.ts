@@ -34,6 +34,16 @@ export const findPerson = defineAction({
     failIfNotFound: flag({ title: 'Fail when nothing is found', description: 'Off: the step succeeds with found = false.' }, { default: false }),
   }),
   sample: { found: true, person: searchSample, results: [searchSample] },
+  outputFields: [
+    { key: 'found', label: 'Found', type: 'boolean' },
+    { key: 'person', label: 'Person (best match)', type: 'object' },
+    { key: 'person.id', label: 'Person ID', type: 'integer' },
+    { key: 'person.name', label: 'Name', type: 'string' },
+    { key: 'person.emails[0]', label: 'Email', type: 'string' },
+    { key: 'person.phones[0]', label: 'Phone', type: 'string' },
+    { key: 'person.organization.name', label: 'Organization name', type: 'string' },
+    { key: 'results', label: 'All matches', type: 'array' },
+  ],
   async perform(context) {
     const { input } = context;
     const exactMatch = input.exactMatch ?? input.field === 'email';

@@ -5,7 +5,7 @@ import { id } from '../../../kit/fields.ts';
 import { activityBody, activityFields } from '../activities.ts';
 import { pipedriveData } from '../client.ts';
 import { userChoices } from '../options.ts';
-import { activitySample } from '../records.ts';
+import { activityOutputFields, activitySample } from '../records.ts';
 
 export const updateActivity = defineAction({
   key: 'update_activity',
@@ -13,6 +13,7 @@ export const updateActivity = defineAction({
   description: 'Changes the given fields of a Pipedrive activity (e.g. marks it done) and returns it; fields left empty keep their value.',
   input: z.object({ id: id({ title: 'Activity id' }), ...activityFields }),
   sample: activitySample,
+  outputFields: activityOutputFields,
   options: { owner_id: userChoices },
   perform: (context) => {
     const { id: activityId, ...fields } = context.input;

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, id, optionalText } from '../../../kit/fields.ts';
 import { pipedriveData } from '../client.ts';
 import { dealChoices, dealFields } from '../deals.ts';
-import { dealSample } from '../records.ts';
+import { dealOutputFields, dealSample } from '../records.ts';
 
 export const updateDeal = defineAction({
   key: 'update_deal',
@@ -12,6 +12,7 @@ export const updateDeal = defineAction({
   description: 'Changes the given fields of a Pipedrive deal and returns the deal; fields left empty keep their value.',
   input: z.object({ id: id({ title: 'Deal id' }), title: optionalText({ title: 'Title' }, { max: 255 }), ...dealFields }),
   sample: dealSample,
+  outputFields: dealOutputFields,
   options: dealChoices,
   perform: (context) => {
     const { id: dealId, ...fields } = context.input;

@@ -5,7 +5,7 @@ import { id, optionalText } from '../../../kit/fields.ts';
 import { pipedriveData } from '../client.ts';
 import { userChoices } from '../options.ts';
 import { organizationBody, organizationFields } from '../organizations.ts';
-import { organizationSample } from '../records.ts';
+import { organizationOutputFields, organizationSample } from '../records.ts';
 
 export const updateOrganization = defineAction({
   key: 'update_organization',
@@ -13,6 +13,7 @@ export const updateOrganization = defineAction({
   description: 'Changes the given fields of a Pipedrive organization and returns it; fields left empty keep their value.',
   input: z.object({ id: id({ title: 'Organization id' }), name: optionalText({ title: 'Name' }, { max: 255 }), ...organizationFields }),
   sample: organizationSample,
+  outputFields: organizationOutputFields,
   options: { owner_id: userChoices },
   perform: (context) => {
     const { id: organizationId, ...fields } = context.input;

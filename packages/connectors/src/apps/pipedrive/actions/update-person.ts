@@ -5,7 +5,7 @@ import { id, optionalText } from '../../../kit/fields.ts';
 import { pipedriveData } from '../client.ts';
 import { userChoices } from '../options.ts';
 import { personBody, personFields } from '../persons.ts';
-import { personSample } from '../records.ts';
+import { personOutputFields, personSample } from '../records.ts';
 
 export const updatePerson = defineAction({
   key: 'update_person',
@@ -13,6 +13,7 @@ export const updatePerson = defineAction({
   description: 'Changes the given fields of a Pipedrive person and returns it; fields left empty keep their value.',
   input: z.object({ id: id({ title: 'Person id' }), name: optionalText({ title: 'Name' }, { max: 255 }), ...personFields }),
   sample: personSample,
+  outputFields: personOutputFields,
   options: { owner_id: userChoices },
   perform: (context) => {
     const { id: personId, ...fields } = context.input;
