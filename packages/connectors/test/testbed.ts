@@ -1,6 +1,6 @@
 // Test support shared by the connector tests: an app's fake service, a guarded client that may reach only that fake
 // (on loopback) and a connection to it, started around a file's tests; and the small helpers the tests share to run
-// an action, catch the StepFailure it ends with, and hand a hook delivery to receive().
+// an action, catch the StepFailure it ends with, receive a service's webhook deliveries and hand them to receive().
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { loopbackOnlyConnector, startLocalServer, type LocalServer, type ReceivedRequest } from '@switchyard/testing';
 import { createHttpClient, type HttpClient } from '../src/http/client.ts';
@@ -86,6 +86,14 @@ export async function failureOf(promise: Promise<unknown>): Promise<StepFailure>
   return error as StepFailure;
 }
 
+/** A loopback server that answers every request 200 "ok": the platform's hook URL, for a fake that delivers webhooks. */
+export function startReceiver(): Promise<LocalServer> {
+  return startLocalServer((_request, response) => {
+    response.statusCode = 200;
+    response.end('ok');
+  });
+}
+
 /** A request that reached a hook URL, as the platform hands it to receive(): the body parsed when it is JSON, null when empty. */
 export function incomingRequest(request: ReceivedRequest): IncomingRequest {
   let body: unknown = null;
@@ -95,12 +103,4 @@ export function incomingRequest(request: ReceivedRequest): IncomingRequest {
     body = request.body;
   }
   return { method: request.method, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), query: {}, body, rawBody: request.body };
-}
-
-/** A receiver for webhook deliveries (the platform's hook URL in production). */
-export function startReceiver(): Promise<LocalServer> {
-  return startLocalServer((_request, response) => {
-    response.statusCode = 200;
-    response.end('ok');
-  });
 }

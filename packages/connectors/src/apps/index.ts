@@ -5,7 +5,7 @@ import { daktelaApp } from './daktela/app.ts';
 import { helpcrunchApp } from './helpcrunch/index.ts';
 import { httpApp } from './http/index.ts';
 import { manualApp } from './manual/index.ts';
-import { pipedriveApp } from './pipedrive/app.ts';
+import { pipedriveApp } from './pipedrive/index.ts';
 import { scheduleApp } from './schedule/index.ts';
 import { twentyApp } from './twenty/index.ts';
 import { webhooksApp } from './webhooks/index.ts';

@@ -1,15 +1,15 @@
 // The Pipedrive client over real HTTP: the connection test, base URLs, error envelopes, 429 handling and redaction.
 import { describe, expect, test } from 'vitest';
+import { startPipedriveFake, type PipedriveFake } from '@switchyard/testing/fakes/pipedrive';
 import type { HttpRequest, HttpResponse, StepHttp } from '../../http/client.ts';
 import { findAction } from '../../kit/define.ts';
 import { performAction } from '../../kit/perform.ts';
-import { failureOf, useConnectorTestbed } from '../../../test/testbed.ts';
-import { pipedriveApp } from './app.ts';
+import { failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
+import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_API_ORIGIN, pipedrive, pipedriveErrorMessage, rateLimitWaitMs } from './client.ts';
-import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
-let bed: Testbed;
-useConnectorTestbed(startTestbed, (started) => (bed = started), { clearRequests: true });
+let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
+useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
 
 const createDeal = findAction(pipedriveApp, 'create_deal')!;
 

@@ -1,10 +1,10 @@
 // Everything HTTP about Pipedrive: credentials, base URL and paths, the x-api-token header, envelopes, errors, rate limits and cursor paging.
 import { z } from 'zod';
-import type { QueryValue, StepHttp } from '../../http/client.ts';
+import type { QueryValue } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
 import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
-import type { Credentials } from '../../kit/define.ts';
+import type { Credentials, ServiceContext } from '../../kit/define.ts';
 
 /** The public API host; company domains (https://acme.pipedrive.com) serve the same paths. */
 export const PIPEDRIVE_API_ORIGIN = 'https://api.pipedrive.com';
@@ -21,12 +21,6 @@ export const pipedriveAuthFields = z.object({
     description: `Optional. Defaults to ${PIPEDRIVE_API_ORIGIN}; your company domain (e.g. https://acme.pipedrive.com) works too. Origin only, no path.`,
   }),
 });
-export type PipedriveAuth = z.output<typeof pipedriveAuthFields>;
-
-export interface PipedriveContext {
-  auth: Credentials | undefined;
-  http: StepHttp;
-}
 
 export interface PipedriveRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -81,7 +75,7 @@ export function rateLimitWaitMs(headers: Readonly<Record<string, string>>): numb
 }
 
 /** One request to Pipedrive, answered as it came, or a StepFailure carrying Pipedrive's own message. */
-export async function sendToPipedrive(context: PipedriveContext, request: PipedriveRequest): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+export async function sendToPipedrive(context: ServiceContext, request: PipedriveRequest): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const { token, origin } = credentialsOf(context.auth);
   const url = new URL(request.path, `${origin}/`);
   if (url.origin !== origin) throw new StepFailure(`"${request.path}" is not a path on ${origin}`, { transient: false, code: 'INVALID_INPUT' });
@@ -89,9 +83,9 @@ export async function sendToPipedrive(context: PipedriveContext, request: Pipedr
   const response = await context.http.request({
     method: request.method ?? 'GET',
     url,
-    ...(request.query ? { query: request.query } : {}),
+    query: request.query,
     headers: { 'x-api-token': token },
-    ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
+    body: request.body === undefined ? undefined : { type: 'json', value: request.body },
     responseType: 'auto',
     httpErrors: 'return',
   });
@@ -105,14 +99,14 @@ export async function sendToPipedrive(context: PipedriveContext, request: Pipedr
       transient: isTransientStatus(status),
       code: 'HTTP_ERROR',
       status,
-      ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}),
+      retryAfterMs: waitMs,
     });
   }
   return { status: response.status, headers: response.headers, body: response.body };
 }
 
 /** One request to Pipedrive, answered with its `{success, data, additional_data}` envelope. */
-export async function pipedrive(context: PipedriveContext, request: PipedriveRequest): Promise<PipedriveEnvelope> {
+export async function pipedrive(context: ServiceContext, request: PipedriveRequest): Promise<PipedriveEnvelope> {
   const response = await sendToPipedrive(context, request);
   const parsed = envelopeSchema.safeParse(response.body);
   if (!parsed.success) {
@@ -126,7 +120,7 @@ export async function pipedrive(context: PipedriveContext, request: PipedriveReq
 }
 
 /** The `data` of one request: the record itself for v2 writes and reads. */
-export async function pipedriveData(context: PipedriveContext, request: PipedriveRequest): Promise<unknown> {
+export async function pipedriveData(context: ServiceContext, request: PipedriveRequest): Promise<unknown> {
   return (await pipedrive(context, request)).data;
 }
 
@@ -142,18 +136,18 @@ export const PAGE_LIMIT = 100;
 export const MAX_POLL_PAGES = 5;
 
 /** Follows v2 cursor paging (`additional_data.next_cursor`) over a list endpoint. */
-export async function listRecords(context: PipedriveContext, path: string, query: Record<string, QueryValue>, options: PageOptions = {}): Promise<{ records: PipedriveRecord[]; complete: boolean }> {
+export async function listRecords(context: ServiceContext, path: string, query: Record<string, QueryValue>, options: PageOptions = {}): Promise<{ records: PipedriveRecord[]; complete: boolean }> {
   const maxPages = options.maxPages ?? MAX_POLL_PAGES;
   const records: PipedriveRecord[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
-    const envelope = await pipedrive(context, { path, query: { limit: PAGE_LIMIT, ...query, ...(cursor ? { cursor } : {}) } });
+    const envelope = await pipedrive(context, { path, query: { limit: PAGE_LIMIT, ...query, cursor } });
     const parsed = z.array(recordSchema).safeParse(envelope.data ?? []);
     if (!parsed.success) {
       throw new StepFailure(`Pipedrive answered ${path} with records that have no id`, { transient: false, code: 'INVALID_RESPONSE' });
     }
     records.push(...parsed.data);
-    cursor = envelope.additional_data?.next_cursor ?? null;
+    cursor = envelope.additional_data?.next_cursor ?? undefined;
     if (!cursor) return { records, complete: true };
     if (options.keepGoing && !options.keepGoing(parsed.data)) return { records, complete: false };
   }

@@ -1,15 +1,12 @@
-// Deal actions: create and update a deal (v2), with pipelines, stages and owners as choices.
-import { z } from 'zod';
-import { defineAction, type ActionDefinition } from '../../kit/define.ts';
-import { pipedriveData } from './client.ts';
-import { customFieldsField, idField, labelIdsField, optionalChoice, optionalDate, optionalId, optionalNumber, optionalText, ownerField, visibleToField } from './fields.ts';
+// The deal form the create and update actions share: v2 deal fields under Pipedrive's own names, and their choices.
+import { optionalChoice, optionalDate, optionalId, optionalNumber, optionalText } from '../../kit/fields.ts';
 import { pipelineChoices, stageChoices, userChoices } from './options.ts';
-import { dealSample, definedFields } from './records.ts';
+import { customFieldsField, labelIdsField, ownerField, visibleToField } from './record-fields.ts';
 
 /** The v2 deal body, field for field: the input keys are Pipedrive's own names. */
-const dealFields = {
+export const dealFields = {
   value: optionalNumber({ title: 'Value', description: 'The deal’s value, in its currency.' }),
-  currency: optionalText({ title: 'Currency', description: 'Three-letter code, e.g. USD. Defaults to the company’s currency.' }, 3),
+  currency: optionalText({ title: 'Currency', description: 'Three-letter code, e.g. USD. Defaults to the company’s currency.' }, { max: 3 }),
   person_id: optionalId({ title: 'Person id', description: 'The contact person this deal is with.' }),
   org_id: optionalId({ title: 'Organization id', description: 'The organization this deal is with.' }),
   owner_id: ownerField(),
@@ -24,30 +21,5 @@ const dealFields = {
   custom_fields: customFieldsField(),
 };
 
-const options = { owner_id: userChoices, pipeline_id: pipelineChoices, stage_id: stageChoices };
-
-export const createDeal = defineAction({
-  key: 'create_deal',
-  name: 'Create Deal',
-  description: 'Creates a deal in Pipedrive and returns it.',
-  input: z.object({ title: z.string().trim().min(1).max(255).meta({ title: 'Title' }), ...dealFields }),
-  sample: dealSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'POST', path: '/api/v2/deals', body: definedFields(input) }),
-}) as ActionDefinition;
-
-export const updateDeal = defineAction({
-  key: 'update_deal',
-  name: 'Update Deal',
-  description: 'Changes the given fields of a Pipedrive deal and returns the deal; fields left empty keep their value.',
-  input: z.object({
-    id: idField({ title: 'Deal id' }),
-    title: optionalText({ title: 'Title' }, 255),
-    ...dealFields,
-  }),
-  sample: dealSample,
-  options,
-  perform: ({ input: { id, ...fields }, auth, http }) =>
-    pipedriveData({ auth, http }, { method: 'PATCH', path: `/api/v2/deals/${id}`, body: definedFields(fields) }),
-}) as ActionDefinition;
+/** Pipelines, stages of the chosen pipeline, and users as owners. */
+export const dealChoices = { owner_id: userChoices, pipeline_id: pipelineChoices, stage_id: stageChoices };

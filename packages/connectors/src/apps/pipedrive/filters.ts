@@ -1,8 +1,9 @@
 // The filters a trigger may narrow its records with: the owner, and for deals the pipeline.
 import { z } from 'zod';
 import type { OptionsLoader } from '../../kit/define.ts';
-import { optionalId, ownerField } from './fields.ts';
+import { optionalId } from '../../kit/fields.ts';
 import { pipelineChoices, userChoices } from './options.ts';
+import { ownerField } from './record-fields.ts';
 import type { RecordKind } from './records.ts';
 
 export type TriggerFilters = { owner_id?: number | undefined; pipeline_id?: number | undefined };

@@ -1,23 +1,20 @@
 // Instant triggers over real HTTP: webhook subscribe/unsubscribe against the fake, real deliveries, Basic auth and payload unwrapping.
-import type { LocalServer } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { LocalServer } from '@switchyard/testing';
+import { startPipedriveFake, type PipedriveFake } from '@switchyard/testing/fakes/pipedrive';
 import { DeliveryRejected, findTrigger, type AppWebhookTriggerDefinition, type IncomingRequest } from '../../kit/define.ts';
-import { pipedriveApp } from './app.ts';
+import { incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
+import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_WEBHOOK_USER, PIPEDRIVE_WEBHOOK_VERSION } from './instant.ts';
-import { incoming, startReceiver, startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
-let bed: Testbed;
+let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
+useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
 let receiver: LocalServer;
 beforeAll(async () => {
-  bed = await startTestbed();
   receiver = await startReceiver();
 });
-afterAll(async () => {
-  await receiver.close();
-  await bed.close();
-});
+afterAll(() => receiver.close());
 beforeEach(() => {
-  bed.fake.requests.length = 0;
   receiver.received.length = 0;
   bed.fake.deliverWebhooks = true;
 });
@@ -37,7 +34,7 @@ async function unsubscribe(key: string, externalId: string): Promise<void> {
 /** The deliveries the receiver got, as the platform would hand them to receive(). */
 async function delivered(): Promise<IncomingRequest[]> {
   await bed.fake.settle();
-  return receiver.received.map(incoming);
+  return receiver.received.map(incomingRequest);
 }
 
 test('subscribing registers a v2 webhook for the event with Basic auth = the subscription secret', async () => {

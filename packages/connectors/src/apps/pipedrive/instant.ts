@@ -1,8 +1,8 @@
-// Instant triggers: Pipedrive webhooks (POST /v1/webhooks) for added and updated deals, persons, organizations and activities.
+// The instant triggers' factory: a Pipedrive webhook (POST /v1/webhooks) per zap for added or updated records of one kind.
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { defineTrigger, DeliveryRejected, type AppWebhookTriggerDefinition, type IncomingRequest } from '../../kit/define.ts';
+import { defineTrigger, DeliveryRejected, type IncomingRequest, type OutputField } from '../../kit/define.ts';
 import { pipedriveData, sendToPipedrive } from './client.ts';
 import { triggerFilterChoices, triggerFilters, type TriggerFilters } from './filters.ts';
 import { recordTypes, type RecordKind, type RecordType } from './records.ts';
@@ -62,7 +62,17 @@ export function receiveDelivery(request: IncomingRequest, secret: string, type: 
   return { items: [{ ...record, previous: previous ?? null, meta: meta ?? null }] };
 }
 
-function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefinition {
+/** What a delivery adds to the record. */
+const deliveryOutputFields: OutputField[] = [
+  { key: 'previous', label: 'Previous values (of the changed fields)', type: 'object' },
+  { key: 'meta', label: 'Webhook event', type: 'object' },
+  { key: 'meta.action', label: 'Event action', type: 'string' },
+  { key: 'meta.change_source', label: 'Changed through (app or api)', type: 'string' },
+  { key: 'meta.timestamp', label: 'Event time (Unix seconds)', type: 'integer' },
+];
+
+export function instantTrigger(kind: RecordKind, change: Change) {
+  const type = recordTypes[kind];
   return defineTrigger({
     key: `${change === 'added' ? 'new' : 'updated'}_${type.kind}_instant`,
     name: `${change === 'added' ? 'New' : 'Updated'} ${type.title} (Instant)`,
@@ -74,32 +84,30 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       previous: change === 'updated' ? { update_time: '2025-01-15T09:00:00Z' } : null,
       meta: { action: actions[change].register, entity: type.kind, version: PIPEDRIVE_WEBHOOK_VERSION, entity_id: type.sample.id, change_source: 'app', timestamp: 1737021900 },
     },
+    outputFields: [...type.outputFields, ...deliveryOutputFields],
     options: triggerFilterChoices(type.kind),
-    async subscribe({ auth, http, hookUrl, secret }) {
+    async subscribe(context) {
       const webhook = webhookSchema.safeParse(
-        await pipedriveData(
-          { auth, http },
-          {
-            method: 'POST',
-            path: '/v1/webhooks',
-            body: {
-              subscription_url: hookUrl,
-              event_action: actions[change].register,
-              event_object: type.kind,
-              name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
-              http_auth_user: PIPEDRIVE_WEBHOOK_USER,
-              http_auth_password: secret,
-              version: PIPEDRIVE_WEBHOOK_VERSION,
-            },
+        await pipedriveData(context, {
+          method: 'POST',
+          path: '/v1/webhooks',
+          body: {
+            subscription_url: context.hookUrl,
+            event_action: actions[change].register,
+            event_object: type.kind,
+            name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
+            http_auth_user: PIPEDRIVE_WEBHOOK_USER,
+            http_auth_password: context.secret,
+            version: PIPEDRIVE_WEBHOOK_VERSION,
           },
-        ),
+        }),
       );
       if (!webhook.success) throw new StepFailure('Pipedrive created the webhook but did not return its id', { transient: false, code: 'INVALID_RESPONSE' });
       return { externalId: String(webhook.data.id) };
     },
-    async unsubscribe({ auth, http, externalId }) {
+    async unsubscribe(context) {
       try {
-        await sendToPipedrive({ auth, http }, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(externalId)}` });
+        await sendToPipedrive(context, { method: 'DELETE', path: `/v1/webhooks/${encodeURIComponent(context.externalId)}` });
       } catch (error) {
         // Already deleted in Pipedrive (by hand, or with the user): nothing left to remove.
         if (error instanceof StepFailure && (error.status === 404 || error.status === 410)) return;
@@ -107,9 +115,5 @@ function instantTrigger(type: RecordType, change: Change): AppWebhookTriggerDefi
       }
     },
     receive: (request, { input: filters, secret }) => receiveDelivery(request, secret, type, change, filters),
-  }) as AppWebhookTriggerDefinition;
+  });
 }
-
-const kinds: RecordKind[] = ['deal', 'person', 'organization', 'activity'];
-
-export const instantTriggers: AppWebhookTriggerDefinition[] = kinds.flatMap((kind) => [instantTrigger(recordTypes[kind], 'added'), instantTrigger(recordTypes[kind], 'updated')]);

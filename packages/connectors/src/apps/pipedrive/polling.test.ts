@@ -1,18 +1,20 @@
 // Polling triggers over real HTTP against the fake: seeding, cursors, paging, the page cap, filters and dedupe keys.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { startPipedriveFake, type PipedriveFake } from '@switchyard/testing/fakes/pipedrive';
 import type { Cursor, PollingTriggerDefinition } from '../../kit/define.ts';
 import { findTrigger } from '../../kit/define.ts';
 import { pollTrigger } from '../../kit/perform.ts';
-import { pipedriveApp } from './app.ts';
+import { startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
+import { pipedriveApp } from './index.ts';
 import type { RecordKind } from './records.ts';
-import { startTestbed, type Testbed } from '../../../test/pipedrive-testbed.ts';
 
-let bed: Testbed;
-beforeEach(async () => {
+let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
+useConnectorTestbed(
   // Ten records a page, so that paging shows with a few dozen records.
-  bed = await startTestbed({ maxPageSize: 10 });
-});
-afterEach(() => bed.close());
+  () => startConnectorTestbed(pipedriveApp, () => startPipedriveFake({ maxPageSize: 10 }), (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })),
+  (started) => (bed = started),
+  { each: true },
+);
 
 const trigger = (key: string) => findTrigger(pipedriveApp, key) as PollingTriggerDefinition;
 const poll = (key: string, cursor: Cursor | null, input: unknown = {}) => pollTrigger(trigger(key), { input, auth: bed.auth, client: bed.client, cursor });

@@ -1,9 +1,9 @@
-// Polling triggers: new and updated deals, persons, organizations and activities from the v2 list endpoints.
+// The polling triggers' factory: new and updated records of one kind (deals, persons...) from its v2 list endpoint.
 import type { QueryValue } from '../../http/client.ts';
-import { defineTrigger, type Cursor, type PollingTriggerDefinition } from '../../kit/define.ts';
+import { defineTrigger, type Cursor } from '../../kit/define.ts';
 import { listRecords, type PipedriveRecord } from './client.ts';
 import { triggerFilterChoices, triggerFilters, type TriggerFilters } from './filters.ts';
-import { recordTypes, type RecordKind, type RecordType } from './records.ts';
+import { recordTypes, type RecordKind } from './records.ts';
 
 function filterQuery(input: TriggerFilters): Record<string, QueryValue> {
   return { owner_id: input.owner_id, pipeline_id: input.pipeline_id };
@@ -34,49 +34,52 @@ function newestTime(records: PipedriveRecord[], field: 'add_time' | 'update_time
  * add_time seen by the previous poll). `>=` keeps records added in the cursor's own second; the platform's dedupe by
  * id drops the ones already seen.
  */
-export function newRecordTrigger(type: RecordType): PollingTriggerDefinition {
+export function newRecordTrigger(kind: RecordKind) {
+  const type = recordTypes[kind];
   return defineTrigger({
     key: `new_${type.kind}`,
     name: `New ${type.title}`,
     description: `Triggers when a ${type.label} is added in Pipedrive (checked on every poll).`,
     type: 'polling',
     input: triggerFilters(type.kind),
-    sample: type.sample as PipedriveRecord,
+    sample: type.sample,
+    outputFields: type.outputFields,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => String(record.id),
-    async perform({ input, auth, http, cursor }) {
-      const since = cursorTime(cursor);
+    async perform(context) {
+      const since = cursorTime(context.cursor);
       const { records } = await listRecords(
-        { auth, http },
+        context,
         type.path,
-        { ...filterQuery(input), sort_by: 'add_time', sort_direction: 'desc' },
+        { ...filterQuery(context.input), sort_by: 'add_time', sort_direction: 'desc' },
         // The first poll only records what exists: one page is enough to seed.
         since === null ? { maxPages: 1 } : { keepGoing: (page) => page.every((record) => timeOf(record.add_time) >= timeOf(since)) },
       );
       const items = since === null ? records : records.filter((record) => timeOf(record.add_time) >= timeOf(since));
       return { items, cursor: newestTime(items, 'add_time', since) };
     },
-  }) as PollingTriggerDefinition;
+  });
 }
 
 /**
  * Updated records: `updated_since` the cursor, oldest change first, so a poll capped at five pages resumes exactly
  * where it stopped; handed back newest first. The first poll has no cursor and reads the latest page instead.
  */
-export function updatedRecordTrigger(type: RecordType): PollingTriggerDefinition {
+export function updatedRecordTrigger(kind: RecordKind) {
+  const type = recordTypes[kind];
   return defineTrigger({
     key: `updated_${type.kind}`,
     name: `Updated ${type.title}`,
     description: `Triggers when a ${type.label} is added or changed in Pipedrive (checked on every poll). Fires once per change.`,
     type: 'polling',
     input: triggerFilters(type.kind),
-    sample: type.sample as PipedriveRecord,
+    sample: type.sample,
+    outputFields: type.outputFields,
     options: triggerFilterChoices(type.kind),
     dedupeKey: (record: PipedriveRecord) => `${record.id}:${record.update_time ?? ''}`,
-    async perform({ input, auth, http, cursor }) {
-      const since = cursorTime(cursor);
-      const context = { auth, http };
-      const filters = filterQuery(input);
+    async perform(context) {
+      const since = cursorTime(context.cursor);
+      const filters = filterQuery(context.input);
       const { records } =
         since === null
           ? await listRecords(context, type.path, { ...filters, sort_by: 'update_time', sort_direction: 'desc' }, { maxPages: 1 })
@@ -84,9 +87,5 @@ export function updatedRecordTrigger(type: RecordType): PollingTriggerDefinition
       const items = [...records].sort((a, b) => timeOf(b.update_time) - timeOf(a.update_time));
       return { items, cursor: newestTime(items, 'update_time', since) };
     },
-  }) as PollingTriggerDefinition;
+  });
 }
-
-const kinds: RecordKind[] = ['deal', 'person', 'organization', 'activity'];
-
-export const pollingTriggers: PollingTriggerDefinition[] = kinds.flatMap((kind) => [newRecordTrigger(recordTypes[kind]), updatedRecordTrigger(recordTypes[kind])]);

@@ -1,8 +1,9 @@
 // The Pipedrive app definition as the catalog sees it: keys, kinds, the connection form and the per-app checks.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { describeApp } from '../../kit/manifest.ts';
-import { pipedriveApp } from './app.ts';
+import { pipedriveApp } from './index.ts';
 
 const manifest = describeApp(pipedriveApp);
 
@@ -53,6 +54,16 @@ describe('pipedrive app', () => {
         if (property.dynamicOptions) expect(operation.options?.[field], `${operation.key}.${field}`).toBeTypeOf('function');
       }
     }
+  });
+
+  test('every trigger and action declares its output fields', () => {
+    for (const operation of [...pipedriveApp.triggers, ...pipedriveApp.actions]) expect(operation.outputFields?.length, operation.key).toBeGreaterThan(0);
+  });
+
+  test('each operation is found in its own file, named by its key', () => {
+    const fileOf = (folder: string, key: string) => new URL(`./${folder}/${key.replaceAll('_', '-')}.ts`, import.meta.url);
+    for (const action of pipedriveApp.actions) expect(existsSync(fileOf('actions', action.key)), action.key).toBe(true);
+    for (const trigger of pipedriveApp.triggers) expect(existsSync(fileOf('triggers', trigger.key)), trigger.key).toBe(true);
   });
 
   test('every polling trigger’s dedupe key works on its own sample', () => {
