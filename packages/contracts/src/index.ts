@@ -5,3 +5,4 @@ export * from './zap.ts';
 export * from './run.ts';
 export * from './failure.ts';
 export * from './templates.ts';
+export * from './output-fields.ts';

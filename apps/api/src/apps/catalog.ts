@@ -36,7 +36,7 @@ export function buildCatalog(catalog: AppCatalog): CatalogEntry[] {
       description: action.description,
       inputSchema: toSchema(action.inputSchema),
       sample: action.sample,
-      outputFields: [],
+      outputFields: [...action.outputFields],
     })),
   }));
   const steps: CatalogEntry[] = stepTypes.map((step) => ({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { describeApp } from '../kit/manifest.ts';
-import { outputFieldProblems } from '../kit/outputs.ts';
+import { outputFieldProblems } from '@switchyard/contracts';
 import { apps } from './index.ts';
 
 const all = Object.values(apps);

@@ -1,6 +1,10 @@
 // The connector kit's definitions: an app is a declarative object of auth, actions and triggers.
 import { z } from 'zod';
+import type { OutputField } from '@switchyard/contracts';
 import type { StepHttp } from '../http/client.ts';
+
+/** Declared output fields are shared with the engine and the builder; operations import them from the kit. */
+export type { OutputField, OutputFieldType } from '@switchyard/contracts';
 
 /** A connection's decrypted credentials, as the connection form collected them. */
 export type Credentials = Readonly<Record<string, unknown>>;
@@ -67,20 +71,6 @@ export interface SubscribeContext<Input> extends TriggerContext<Input> {
 
 /** A lookup of choices for a field (pipelines, stages, queues), shown as a dropdown in the builder. */
 export type OptionsLoader = (context: ServiceContext & { input: Record<string, unknown> }) => Promise<Array<{ value: string | number; label: string }>>;
-
-/** The types a declared output field can have; `datetime` is text holding a date and time. */
-export type OutputFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime' | 'object' | 'array';
-
-/**
- * One field of what an operation returns, as the builder's data picker labels it (Zapier's `outputFields`). `key`
- * is a path into the output in the template grammar: `name.firstName`, `emails[0]`. Every top-level key of the
- * sample is declared; nested ones where a label helps.
- */
-export interface OutputField {
-  key: string;
-  label: string;
-  type: OutputFieldType;
-}
 
 export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output = unknown> {
   key: string;

@@ -25,7 +25,7 @@ export type {
 } from './define.ts';
 export { credentialSecrets, dedupeKeyOf, performAction, pollTrigger } from './perform.ts';
 export type { ActionResult, PerformOptions, PollResult } from './perform.ts';
-export { outputFieldProblems } from './outputs.ts';
+export { outputFieldProblems } from '@switchyard/contracts';
 export { authFields, describeApp, fieldMeta, secretFieldKeys } from './manifest.ts';
 export type { AppManifest, AuthField, FieldMeta, JsonSchema, OperationManifest } from './manifest.ts';
 export * as field from './fields.ts';

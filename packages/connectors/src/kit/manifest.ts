@@ -1,6 +1,7 @@
 // The JSON description of an app that GET /api/v1/apps serves and the builder renders forms from (shape: shared/API.md).
 import { z } from 'zod';
-import type { AppDefinition, OutputField, TriggerDefinition } from './define.ts';
+import type { OutputField } from '@switchyard/contracts';
+import type { AppDefinition, TriggerDefinition } from './define.ts';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outputFieldProblems } from '@switchyard/contracts';
 import { z } from 'zod';
 import { findFormatterOperation, formatterApp } from './app.ts';
 
@@ -8,6 +9,7 @@ describe('formatterApp catalog entry', () => {
     expect(formatterApp.actions.map((action) => action.key)).toEqual(['text', 'number', 'date']);
     for (const action of formatterApp.actions) {
       expect(action.sample).toHaveProperty('output');
+      expect(outputFieldProblems(action.sample, action.outputFields), action.key).toEqual([]);
       expect(action.operations.length).toBeGreaterThan(3);
       const schema = z.toJSONSchema(action.inputSchema, { io: 'input' });
       expect(JSON.stringify(schema)).toContain('"operation"');

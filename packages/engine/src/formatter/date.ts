@@ -303,4 +303,5 @@ export const dateAction = defineFormatterAction({
   description: 'Formats, parses and shifts dates, with time zones.',
   operations,
   sample: { output: '2024-03-05T10:00:00.000Z' },
+  outputFields: [{ key: 'output', label: 'Formatted date', type: 'string' }],
 });

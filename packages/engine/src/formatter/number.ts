@@ -133,4 +133,5 @@ export const numberAction = defineFormatterAction({
   description: 'Formats, parses, rounds numbers and does arithmetic.',
   operations,
   sample: { output: '1,234.50' },
+  outputFields: [{ key: 'output', label: 'Formatted number', type: 'string' }],
 });

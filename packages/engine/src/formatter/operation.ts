@@ -1,6 +1,6 @@
 // The shape of a formatter operation: a declarative input schema plus a pure function.
 import { z } from 'zod';
-import type { JsonValue } from '@switchyard/contracts';
+import type { JsonValue, OutputField } from '@switchyard/contracts';
 import { StepFailure } from '../failure.ts';
 
 /** Values as they arrive after templates: a field meant as text may hold a number, and a missing one is absent. */
@@ -61,6 +61,8 @@ export type FormatterAction = {
   /** One schema for the whole action: a union discriminated by `operation`. */
   inputSchema: z.ZodType;
   sample: JsonValue;
+  /** Every formatter action returns `{output}`; its label says what the output is. */
+  outputFields: readonly OutputField[];
   /** Computes only, inside the engine: nothing leaves Switchyard, so a resumed run may compute it again. */
   pure: true;
 };
@@ -72,6 +74,7 @@ export function defineFormatterAction(definition: {
   description: string;
   operations: readonly [FormatterOperation, ...FormatterOperation[]];
   sample: JsonValue;
+  outputFields: readonly OutputField[];
 }): FormatterAction {
   const [first, ...rest] = definition.operations;
   return {

@@ -194,4 +194,5 @@ export const textAction = defineFormatterAction({
   description: 'Transforms text: case, whitespace, replace, split, truncate, defaults, extraction.',
   operations,
   sample: { output: 'Hello World' },
+  outputFields: [{ key: 'output', label: 'Formatted text', type: 'string' }],
 });

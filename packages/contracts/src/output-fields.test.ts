@@ -1,6 +1,6 @@
 // Tests of the check that keeps declared output fields true to the sample.
 import { describe, expect, test } from 'vitest';
-import { outputFieldProblems } from './outputs.ts';
+import { outputFieldProblems } from './output-fields.ts';
 
 const sample = { id: 7, name: { first: 'Ada' }, emails: ['ada@example.com'], vip: false, createdAt: '2025-01-01T09:00:00Z', note: null, 'odd key': 1 };
 

@@ -1,6 +1,19 @@
-// Checks an operation's declared output fields against its sample, so the labels the builder shows stay true.
-import { parseFieldPath, valueAt } from '@switchyard/contracts';
-import type { OutputField, OutputFieldType } from './define.ts';
+// Declared output fields (Zapier's `outputFields`): what a trigger or action returns, labelled for the data picker, and the check that keeps them true to the sample.
+import { parseFieldPath, valueAt } from './templates.ts';
+
+/** The types a declared output field can have; `datetime` is text holding a date and time. */
+export type OutputFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime' | 'object' | 'array';
+
+/**
+ * One field of what an operation returns, as the builder's data picker labels it. `key` is a path into the output in
+ * the template grammar: `name.firstName`, `emails[0]`. Every top-level key of the sample is declared; nested ones
+ * where a label helps.
+ */
+export type OutputField = {
+  key: string;
+  label: string;
+  type: OutputFieldType;
+};
 
 const isType: Record<OutputFieldType, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
