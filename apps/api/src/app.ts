@@ -99,7 +99,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   const hooks = createHookDirectory(deps.db.pool);
   const zaps = createZapService({
-    prisma: deps.db.prisma,
+    data: deps.data,
     pool: deps.db.pool,
     queue: deps.queue,
     catalog: deps.runtime.catalog,
