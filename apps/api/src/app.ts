@@ -14,6 +14,7 @@ import { appRoutes } from './apps/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { connectionRoutes } from './connections/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { requestMetrics } from './health/metrics.ts';
 import { healthRoutes } from './health/routes.ts';
 import { createHookDirectory } from './hooks/directory.ts';
 import { createIntake } from './hooks/intake.ts';
@@ -92,11 +93,13 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(cookie);
   await app.register(authPlugin, deps);
   await registerDocs(app, config.PUBLIC_URL);
-  await app.register(healthRoutes, { ...deps, registry: new Registry() });
+  const registry = new Registry();
+  await app.register(requestMetrics, { registry });
+  await app.register(healthRoutes, { ...deps, registry });
 
   const hooks = createHookDirectory(deps.db.pool);
   const zaps = createZapService({
-    prisma: deps.db.prisma,
+    data: deps.data,
     pool: deps.db.pool,
     queue: deps.queue,
     catalog: deps.runtime.catalog,

@@ -3,6 +3,7 @@ import type { Config } from '@switchyard/config';
 import { createDatabase } from '@switchyard/db';
 import { createRedis, createRunQueue, createTriggerQueue, POLL_QUEUE, SCHEDULE_QUEUE } from '@switchyard/queue';
 import { createRuntime, createTriggerLifecycle, vaultFromConfig } from '@switchyard/runner';
+import { createData } from './http/data.ts';
 import type { Deps } from './http/deps.ts';
 
 export async function createDeps(config: Config): Promise<Deps & { close(): Promise<void> }> {
@@ -26,6 +27,7 @@ export async function createDeps(config: Config): Promise<Deps & { close(): Prom
   return {
     config,
     db,
+    data: createData(db.prisma),
     redis,
     vault,
     queue,

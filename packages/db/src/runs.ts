@@ -58,6 +58,17 @@ export async function insertEventsAndRuns(db: Queryable, runs: ReadonlyArray<New
   );
 }
 
+/** Keeps what a zap's catch hook received while the builder listens for a sample: an event of its own, with no run. */
+export async function insertSampleEvent(db: Queryable, sample: { eventId: string; workspaceId: string; zapId: string; data: unknown }): Promise<void> {
+  // Through storableJson like every event: a NUL in a query or body must not make the sample unsavable.
+  await db.query(`INSERT INTO trigger_events (id, "workspaceId", "zapId", source, data) VALUES ($1, $2, $3, 'sample', $4::jsonb)`, [
+    sample.eventId,
+    sample.workspaceId,
+    sample.zapId,
+    storableJson(sample.data),
+  ]);
+}
+
 /**
  * JSON for a jsonb parameter. PostgreSQL cannot store U+0000 nor unpaired surrogates (JSON.stringify writes both as
  * \u escapes); a hook body, a service's answer or a code step's result may hold either, and must not make its

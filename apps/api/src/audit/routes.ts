@@ -3,8 +3,8 @@ import { id, listQuery, page } from '@switchyard/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../http/deps.ts';
-import { decodeCursor, pageOf } from '../http/pagination.ts';
 import { replies } from '../http/schemas.ts';
+import { createAuditService } from './service.ts';
 
 const entry = z.object({
   id: z.string(),
@@ -16,7 +16,9 @@ const entry = z.object({
   createdAt: z.string(),
 });
 
-export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
+export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { data }) => {
+  const auditLog = createAuditService(data);
+
   app.get('/api/v1/workspaces/:ws/audit-log', {
     config: { minRole: 'admin' },
     schema: {
@@ -26,24 +28,5 @@ export const auditRoutes: FastifyPluginAsyncZod<Deps> = async (app, { db }) => {
       querystring: listQuery.extend({ action: z.string().max(100).optional().describe('Only entries with this action'), targetId: id.optional() }),
       response: replies({ 200: page(entry) }),
     },
-  }, async (request) => {
-    const { limit, cursor, action, targetId } = request.query;
-    const before = decodeCursor(cursor);
-    const rows = await db.prisma.auditLog.findMany({
-      where: { workspaceId: request.access.workspaceId, ...(before ? { id: { lt: before } } : {}), ...(action ? { action } : {}), ...(targetId ? { targetId } : {}) },
-      orderBy: { id: 'desc' },
-      take: limit + 1,
-    });
-    const userIds = [...new Set(rows.map((row) => row.actorUserId).filter((value): value is string => value !== null))];
-    const users = new Map((await db.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })).map((user) => [user.id, user.email]));
-    return pageOf(rows, limit, (row) => row.id, (row) => ({
-      id: row.id,
-      action: row.action,
-      targetType: row.targetType,
-      targetId: row.targetId,
-      details: row.details,
-      actor: row.actorUserId ? { userId: row.actorUserId, email: users.get(row.actorUserId) ?? null, apiKeyId: row.actorApiKeyId } : null,
-      createdAt: row.createdAt.toISOString(),
-    }));
-  });
+  }, async (request) => auditLog.list(request.access.workspaceId, request.query));
 };

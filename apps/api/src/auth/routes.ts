@@ -6,11 +6,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../http/deps.ts';
 import { replies } from '../http/schemas.ts';
+import { createWorkspaceService } from '../workspaces/service.ts';
 import { createAuthService, type NewSession } from './service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   const auth = createAuthService(deps);
+  const workspaces = createWorkspaceService(deps.data);
   const secure = cookieSecure(deps.config);
 
   const setSessionCookie = (reply: FastifyReply, session: NewSession) =>
@@ -59,14 +61,8 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     { schema: { tags: ['accounts'], summary: 'The caller and their workspaces', response: replies({ 200: me }) } },
     async (request) => {
       const principal = await request.requirePrincipal();
-      if (principal.kind === 'apiKey') {
-        const workspace = await deps.db.prisma.workspace.findUniqueOrThrow({ where: { id: principal.workspaceId } });
-        return {
-          user: { id: principal.userId, email: principal.email },
-          workspaces: [{ id: workspace.id, name: workspace.name, role: principal.role }],
-        };
-      }
-      return { user: await auth.user(principal.userId), workspaces: await auth.workspacesOf(principal.userId) };
+      const user = principal.kind === 'apiKey' ? { id: principal.userId, email: principal.email } : await auth.user(principal.userId);
+      return { user, workspaces: await workspaces.visibleTo(principal) };
     },
   );
 };

@@ -1,9 +1,9 @@
 // Sign-up, log-in and sessions.
 import { newId, Prisma } from '@switchyard/db';
-import type { Role } from '@switchyard/contracts';
 import type { Deps } from '../http/deps.ts';
 import { AppError, conflict, tooManyRequests, unauthorized } from '../http/errors.ts';
 import { clear, hit } from '../http/rate-limit.ts';
+import { createWorkspaceService } from '../workspaces/service.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newSessionToken } from './tokens.ts';
 
@@ -12,8 +12,9 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export function createAuthService({ db, redis, config }: Deps) {
-  const { prisma } = db;
+export function createAuthService({ data, redis, config }: Deps) {
+  const prisma = data.system;
+  const { workspacesOf } = createWorkspaceService(data);
 
   async function startSession(userId: string): Promise<NewSession> {
     const token = newSessionToken();
@@ -22,27 +23,17 @@ export function createAuthService({ db, redis, config }: Deps) {
     return { token, expiresAt };
   }
 
-  async function workspacesOf(userId: string): Promise<Array<{ id: string; name: string; role: Role }>> {
-    const memberships = await prisma.membership.findMany({
-      where: { userId },
-      include: { workspace: true },
-      orderBy: { createdAt: 'asc' },
-    });
-    return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role }));
-  }
-
   return {
-    workspacesOf,
-
     async signup(input: { email: string; password: string; workspaceName: string }) {
       const passwordHash = await hashPassword(input.password);
       const user = { id: newId('usr'), email: input.email, passwordHash };
       const workspace = { id: newId('ws'), name: input.workspaceName };
       try {
-        await prisma.$transaction([
-          prisma.user.create({ data: user }),
-          prisma.workspace.create({ data: workspace }),
-          prisma.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'owner' } }),
+        const owned = data.workspace(workspace.id);
+        await owned.$transaction([
+          owned.user.create({ data: user }),
+          owned.workspace.create({ data: workspace }),
+          owned.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'owner' } }),
         ]);
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {

@@ -11,7 +11,7 @@ const connectionParams = z.object({ ws: id, connectionId: id });
 const credentials = z.record(z.string().max(100), z.unknown()).describe('The app’s auth fields (see GET /api/v1/apps/:app, auth.fields)');
 
 export const connectionRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
-  const connections = createConnectionService(deps.db, deps.vault, deps.runtime);
+  const connections = createConnectionService(deps.data, deps.vault, deps.runtime);
   const base = '/api/v1/workspaces/:ws/connections';
 
   app.get(base, {

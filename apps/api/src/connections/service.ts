@@ -1,10 +1,11 @@
 // Connected accounts: credentials validated against the app's form, tested live, sealed by the vault, never returned.
 import { StepFailure, type AppDefinition } from '@switchyard/connectors';
-import { connectionContext, newId, Prisma, type Database, type Vault } from '@switchyard/db';
+import { connectionContext, newId, type Prisma, type Vault } from '@switchyard/db';
 import type { Runtime } from '@switchyard/runner';
 import { z } from 'zod';
 import { audit } from '../audit/service.ts';
 import type { Principal } from '../http/auth.ts';
+import type { Data, WorkspaceData } from '../http/data.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import { decodeCursor, pageOf } from '../http/pagination.ts';
 
@@ -22,9 +23,7 @@ export interface ConnectionView {
 
 type Row = Prisma.ConnectionGetPayload<object>;
 
-export function createConnectionService(db: Database, vault: Vault, runtime: Runtime) {
-  const { prisma } = db;
-
+export function createConnectionService(data: Data, vault: Vault, runtime: Runtime) {
   function appOf(key: string): AppDefinition & { auth: NonNullable<AppDefinition['auth']> } {
     const app = runtime.catalog.apps.get(key);
     if (!app) throw invalid('unknown_app', `There is no app "${key}".`, [{ path: 'body.app', message: 'is not a known app' }]);
@@ -58,7 +57,7 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
 
   async function usage(workspaceId: string, ids: string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
-    const rows = await prisma.$queryRaw<Array<{ id: string; count: bigint }>>`
+    const rows = await data.workspace(workspaceId).$queryRaw<Array<{ id: string; count: bigint }>>`
       SELECT c.id, count(z.id) AS count FROM unnest(${ids}::text[]) AS c(id)
       LEFT JOIN zaps z ON z."workspaceId" = ${workspaceId}
         AND jsonb_path_exists(z.draft, '$.** ? (@.connectionId == $id)', jsonb_build_object('id', c.id))
@@ -80,8 +79,8 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
     };
   }
 
-  async function load(workspaceId: string, id: string): Promise<Row> {
-    const row = await prisma.connection.findFirst({ where: { id, workspaceId } });
+  async function load(ws: WorkspaceData, id: string): Promise<Row> {
+    const row = await ws.connection.findFirst({ where: { id } });
     if (!row) throw notFound('Connection');
     return row;
   }
@@ -89,8 +88,8 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
   return {
     async list(workspaceId: string, query: { limit: number; cursor?: string | undefined; app?: string | undefined }) {
       const before = decodeCursor(query.cursor);
-      const rows = await prisma.connection.findMany({
-        where: { workspaceId, ...(query.app ? { app: query.app } : {}), ...(before ? { id: { lt: before } } : {}) },
+      const rows = await data.workspace(workspaceId).connection.findMany({
+        where: { ...(query.app ? { app: query.app } : {}), ...(before ? { id: { lt: before } } : {}) },
         orderBy: { id: 'desc' },
         take: query.limit + 1,
       });
@@ -99,7 +98,7 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
     },
 
     async get(workspaceId: string, id: string) {
-      const row = await load(workspaceId, id);
+      const row = await load(data.workspace(workspaceId), id);
       return toView(row, (await usage(workspaceId, [id])).get(id) ?? 0);
     },
 
@@ -110,7 +109,7 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
       if (!result.ok) throw invalid('connection_test_failed', result.message);
       const id = newId('con');
       const sealed = vault.seal(credentials, connectionContext(workspaceId, id));
-      const row = await prisma.$transaction(async (tx) => {
+      const row = await data.workspace(workspaceId).$transaction(async (tx) => {
         const created = await tx.connection.create({
           data: { id, workspaceId, app: app.key, name: body.name, credentials: sealed.ciphertext, keyId: sealed.keyId, status: 'ok', lastTestedAt: new Date() },
         });
@@ -121,9 +120,10 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
     },
 
     async update(workspaceId: string, principal: Principal, id: string, body: { name?: string | undefined; credentials?: Record<string, unknown> | undefined }) {
-      const row = await load(workspaceId, id);
-      const data: Prisma.ConnectionUpdateInput = {};
-      if (body.name !== undefined) data.name = body.name;
+      const ws = data.workspace(workspaceId);
+      const row = await load(ws, id);
+      const changes: Prisma.ConnectionUpdateInput = {};
+      if (body.name !== undefined) changes.name = body.name;
       if (body.credentials !== undefined) {
         const app = appOf(row.app);
         // Fields left out keep their stored value, so a user can replace just the token.
@@ -132,10 +132,10 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
         const result = await liveTest(app, credentials);
         if (!result.ok) throw invalid('connection_test_failed', result.message);
         const sealed = vault.seal(credentials, connectionContext(workspaceId, id));
-        Object.assign(data, { credentials: sealed.ciphertext, keyId: sealed.keyId, status: 'ok', statusMessage: null, lastTestedAt: new Date() });
+        Object.assign(changes, { credentials: sealed.ciphertext, keyId: sealed.keyId, status: 'ok', statusMessage: null, lastTestedAt: new Date() });
       }
-      const updated = await prisma.$transaction(async (tx) => {
-        const saved = await tx.connection.update({ where: { id }, data });
+      const updated = await ws.$transaction(async (tx) => {
+        const saved = await tx.connection.update({ where: { id }, data: changes });
         await audit(tx, principal, {
           workspaceId,
           action: 'connection.updated',
@@ -149,19 +149,21 @@ export function createConnectionService(db: Database, vault: Vault, runtime: Run
     },
 
     async remove(workspaceId: string, principal: Principal, id: string) {
-      const row = await load(workspaceId, id);
-      await prisma.$transaction(async (tx) => {
+      const ws = data.workspace(workspaceId);
+      const row = await load(ws, id);
+      await ws.$transaction(async (tx) => {
         await tx.connection.delete({ where: { id } });
         await audit(tx, principal, { workspaceId, action: 'connection.deleted', targetType: 'connection', targetId: id, details: { app: row.app, name: row.name } });
       });
     },
 
     async test(workspaceId: string, id: string) {
-      const row = await load(workspaceId, id);
+      const ws = data.workspace(workspaceId);
+      const row = await load(ws, id);
       const app = appOf(row.app);
       const credentials = vault.open<Record<string, unknown>>(row.credentials, connectionContext(workspaceId, id));
       const result = await liveTest(app, credentials);
-      await prisma.connection.update({
+      await ws.connection.update({
         where: { id },
         data: { status: result.ok ? 'ok' : 'error', statusMessage: result.ok ? null : result.message, lastTestedAt: new Date() },
       });

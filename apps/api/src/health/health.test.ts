@@ -48,6 +48,16 @@ describe('health, readiness, metrics and docs', () => {
     expect(reply.body).toMatch(/switchyard_run_queue_jobs\{state="waiting"\} \d+/);
   });
 
+  it('/metrics counts every route of the app by its pattern, API routes included', async () => {
+    await api.app.inject('/api/v1/apps');
+    await api.app.inject('/api/v1/workspaces/ws_counted_by_pattern/zaps');
+    const body = (await api.app.inject('/metrics')).body;
+    expect(body).toMatch(/switchyard_http_requests_total\{method="GET",route="\/api\/v1\/apps",status="200"\} [1-9]/);
+    expect(body).toMatch(/switchyard_http_requests_total\{method="GET",route="\/api\/v1\/workspaces\/:ws\/zaps",status="401"\} [1-9]/);
+    expect(body).toMatch(/switchyard_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/apps"\} [1-9]/);
+    expect(body).not.toContain('ws_counted_by_pattern');
+  });
+
   it('/api/docs serves the OpenAPI document to programs and the UI to browsers', async () => {
     const json = await api.app.inject('/api/docs');
     const document = json.json();

@@ -1,7 +1,7 @@
 // Liveness, readiness (PostgreSQL and Redis reachable) and Prometheus metrics.
 import { pingRedis } from '@switchyard/queue';
 import type { FastifyPluginAsync } from 'fastify';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, collectDefaultMetrics, type Registry } from 'prom-client';
 import type { Deps } from '../http/deps.ts';
 
 const CHECK_TIMEOUT_MS = 1_000;
@@ -22,15 +22,6 @@ async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 
 export const healthRoutes: FastifyPluginAsync<Deps & { registry: Registry }> = async (app, { db, redis, registry, queue }) => {
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'switchyard_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
-  const duration = new Histogram({
-    name: 'switchyard_http_request_duration_seconds',
-    help: 'HTTP request duration by route',
-    labelNames: ['method', 'route'],
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
-
   new Gauge({
     name: 'switchyard_run_queue_jobs',
     help: 'Run jobs in the queue by state (waiting, active, delayed, prioritized)',
@@ -40,13 +31,6 @@ export const healthRoutes: FastifyPluginAsync<Deps & { registry: Registry }> = a
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized').catch(() => null);
       for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
     },
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    // The route pattern, not the URL, keeps label cardinality bounded.
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

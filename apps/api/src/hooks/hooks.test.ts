@@ -81,6 +81,17 @@ describe('catch hooks', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('while the builder listens, a zap that is off keeps what its hook receives as a sample, and runs nothing', async () => {
+    const zaps = `/api/v1/workspaces/${owner.workspace.id}/zaps`;
+    const zap = await owner.caller.post(zaps, { name: 'listening', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] });
+    expect((await owner.caller.post(`${zaps}/${zap.body.id}/samples/listen`)).status).toBe(200);
+    const reply = await anonymous().post(new URL(zap.body.hookUrl).pathname, { text: 'nul \u0000 inside' });
+    expect(reply.body).toEqual({ status: 'success', sample: true });
+    const samples = await owner.caller.get(`${zaps}/${zap.body.id}/samples`);
+    expect(samples.body.data).toEqual([expect.objectContaining({ source: 'sample', data: expect.objectContaining({ body: { text: 'nul \ufffd inside' } }) })]);
+    expect(await api.deps.db.prisma.run.count({ where: { zapId: zap.body.id } })).toBe(0);
+  });
+
   it('never writes the hook key to the logs', async () => {
     await anonymous().post(hookPath, {});
     const key = hookPath.split('/').pop()!;

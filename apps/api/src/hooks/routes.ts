@@ -1,6 +1,6 @@
 // Hook endpoints: catch hooks (any method, durable before they answer) and app webhook deliveries (verified per service).
 import { DeliveryRejected, findTrigger, type Delivery, type IncomingRequest } from '@switchyard/connectors';
-import { hookContext, newId, storableJson, type NewRun } from '@switchyard/db';
+import { hookContext, insertSampleEvent, newId, type NewRun } from '@switchyard/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.ts';
 import { AppError, tooManyRequests } from '../http/errors.ts';
@@ -93,7 +93,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
       if (hook.status !== 'on' || !hook.versionId || hook.version === null) {
         // While the builder listens for a sample, an off zap's hook keeps what arrives as test data, and runs nothing.
         if (await isListening(redis, config.QUEUE_PREFIX, hook.zapId)) {
-          await insertSample(hook, triggerData(request));
+          await insertSampleEvent(db.pool, { eventId: newId('evt'), workspaceId: hook.workspaceId, zapId: hook.zapId, data: triggerData(request) });
           return reply.send({ status: 'success', sample: true });
         }
         throw new AppError(410, 'zap_off', 'The zap behind this hook is turned off. Turn it on to accept requests.');
@@ -133,14 +133,4 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
       return accept(reply, delivery.items.map((item) => runFor(hook, 'app_webhook', item)));
     },
   });
-
-  async function insertSample(hook: HookTarget, data: unknown) {
-    // Through storableJson like every event: a NUL in a query or body must not make the sample unsavable.
-    await db.pool.query(`INSERT INTO trigger_events (id, "workspaceId", "zapId", source, data) VALUES ($1, $2, $3, 'sample', $4::jsonb)`, [
-      newId('evt'),
-      hook.workspaceId,
-      hook.zapId,
-      storableJson(data),
-    ]);
-  }
 }

@@ -34,7 +34,7 @@ const SESSION_TOUCH_MS = 60 * 60 * 1000;
 const KEY_TOUCH_MS = 60 * 1000;
 
 export const authPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
-  const { prisma } = deps.db;
+  const prisma = deps.data.system;
   const cache = new WeakMap<FastifyRequest, Promise<Principal | null>>();
 
   async function resolve(request: FastifyRequest): Promise<Principal | null> {
@@ -61,13 +61,11 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
     const key = await prisma.apiKey.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!key || key.revokedAt || !key.createdById) throw unauthorized('This API key is not valid (revoked or mistyped).');
     // A key acts for the member who made it: it stops working when they leave, and never exceeds their role.
-    const creator = await prisma.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: key.workspaceId, userId: key.createdById } },
-      include: { user: true },
-    });
+    const keyWorkspace = deps.data.workspace(key.workspaceId);
+    const creator = await keyWorkspace.membership.findFirst({ where: { userId: key.createdById }, include: { user: true } });
     if (!creator) throw unauthorized('This API key belonged to someone who is no longer a member of its workspace.');
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > KEY_TOUCH_MS) {
-      void prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+      void keyWorkspace.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
     }
     const role = hasRole(creator.role, key.role) ? key.role : creator.role;
     return { kind: 'apiKey', apiKeyId: key.id, workspaceId: key.workspaceId, role, userId: creator.userId, email: creator.user.email };
@@ -136,9 +134,7 @@ async function accessTo(deps: Deps, principal: Principal, workspaceId: string): 
   if (principal.kind === 'apiKey') {
     return principal.workspaceId === workspaceId ? { workspaceId, role: principal.role } : null;
   }
-  const membership = await deps.db.prisma.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId: principal.userId } },
-  });
+  const membership = await deps.data.workspace(workspaceId).membership.findFirst({ where: { userId: principal.userId } });
   return membership ? { workspaceId, role: membership.role } : null;
 }
 

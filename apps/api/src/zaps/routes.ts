@@ -14,7 +14,7 @@ const zapParams = z.object({ ws: id, zapId: id });
 const exported = z.object({ switchyard: z.literal(1), zap: z.object({ name: z.string(), trigger: Trigger, steps: z.array(Step) }) });
 const importBody = z.union([z.object({ switchyard: z.literal(1), zap: ZapInput }), ZapInput]);
 
-export const zapRoutes: FastifyPluginAsyncZod<Deps & { zaps: ZapService; testZap: ReturnType<typeof createZapTester> }> = async (app, { zaps, testZap, redis, config, db }) => {
+export const zapRoutes: FastifyPluginAsyncZod<Deps & { zaps: ZapService; testZap: ReturnType<typeof createZapTester> }> = async (app, { zaps, testZap, redis, config }) => {
   const base = '/api/v1/workspaces/:ws/zaps';
 
   app.get(base, {
@@ -102,15 +102,7 @@ export const zapRoutes: FastifyPluginAsyncZod<Deps & { zaps: ZapService; testZap
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
       response: replies({ 200: z.object({ data: z.array(z.object({ id: z.string(), source: z.string(), receivedAt: z.string(), data: z.unknown() })) }) }),
     },
-  }, async (request) => {
-    await zaps.get(request.access.workspaceId, request.params.zapId);
-    const rows = await db.prisma.triggerEvent.findMany({
-      where: { workspaceId: request.access.workspaceId, zapId: request.params.zapId, source: { not: 'test' } },
-      orderBy: { receivedAt: 'desc' },
-      take: request.query.limit,
-    });
-    return { data: rows.map((row) => ({ id: row.id, source: row.source, receivedAt: row.receivedAt.toISOString(), data: row.data })) };
-  });
+  }, async (request) => ({ data: await zaps.samples(request.access.workspaceId, request.params.zapId, request.query.limit) }));
 
   app.post(`${base}/:zapId/run`, {
     schema: {

@@ -1,11 +1,12 @@
 // Zaps: drafts, published versions, publishing with every problem listed, and their catch hooks.
 import { ZapDefinition, ZapInput, type ErrorDetail, type LastRun, type Zap } from '@switchyard/contracts';
-import { insertEventsAndRuns, newId, Prisma, randomToken, type Database, type Db } from '@switchyard/db';
+import { insertEventsAndRuns, newId, type Prisma, randomToken, type Database } from '@switchyard/db';
 import { enqueueRuns, type RunQueue } from '@switchyard/queue';
 import { validateZap } from '@switchyard/engine';
 import type { AppCatalog, TriggerLifecycle } from '@switchyard/runner';
 import { audit } from '../audit/service.ts';
 import type { Principal } from '../http/auth.ts';
+import type { Data, WorkspaceData, WorkspaceTx } from '../http/data.ts';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { decodeCursor, pageOf } from '../http/pagination.ts';
 
@@ -21,7 +22,7 @@ function canonical(value: unknown): string {
 }
 
 export interface ZapServiceDeps {
-  prisma: Db;
+  data: Data;
   pool: Database['pool'];
   queue: RunQueue;
   catalog: AppCatalog;
@@ -31,7 +32,7 @@ export interface ZapServiceDeps {
   onHookChanged: (key: string) => void;
 }
 
-export function createZapService({ prisma, pool, queue, catalog, lifecycle, publicUrl, onHookChanged }: ZapServiceDeps) {
+export function createZapService({ data, pool, queue, catalog, lifecycle, publicUrl, onHookChanged }: ZapServiceDeps) {
   function toZap(row: ZapRow): Zap {
     const draft = row.draft as ZapInput;
     const hook = row.hooks.find((h) => h.kind === 'catch');
@@ -73,14 +74,14 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
     });
   }
 
-  async function load(tx: Db | Prisma.TransactionClient, workspaceId: string, zapId: string): Promise<ZapRow> {
-    const row = await tx.zap.findFirst({ where: { id: zapId, workspaceId }, include });
+  async function load(ws: WorkspaceData | WorkspaceTx, zapId: string): Promise<ZapRow> {
+    const row = await ws.zap.findFirst({ where: { id: zapId }, include });
     if (!row) throw notFound('Zap');
     return row;
   }
 
   /** A catch-hook trigger gets a hook with a random key; the key survives edits so pasted URLs keep working. */
-  async function syncHook(tx: Prisma.TransactionClient, workspaceId: string, zapId: string, draft: ZapInput) {
+  async function syncHook(tx: WorkspaceTx, workspaceId: string, zapId: string, draft: ZapInput) {
     const kind = catalog.triggerKind(draft.trigger.app, draft.trigger.event);
     if (kind === 'hook') {
       const existing = await tx.hook.findUnique({ where: { zapId_kind: { zapId, kind: 'catch' } } });
@@ -104,7 +105,7 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
     };
     collect(definition);
     const rows = ids.size
-      ? await prisma.connection.findMany({ where: { workspaceId, id: { in: [...ids] } }, select: { id: true, app: true } })
+      ? await data.workspace(workspaceId).connection.findMany({ where: { id: { in: [...ids] } }, select: { id: true, app: true } })
       : [];
     const apps = new Map(rows.map((row) => [row.id, row.app]));
     return (app: string, connectionId: string): string | null => {
@@ -132,9 +133,8 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
 
     async list(workspaceId: string, query: { limit: number; cursor?: string | undefined; q?: string | undefined; status?: 'on' | 'off' | undefined }) {
       const before = decodeCursor(query.cursor);
-      const rows = await prisma.zap.findMany({
+      const rows = await data.workspace(workspaceId).zap.findMany({
         where: {
-          workspaceId,
           ...(before ? { id: { lt: before } } : {}),
           ...(query.q ? { name: { contains: query.q, mode: 'insensitive' as const } } : {}),
           ...(query.status ? { status: query.status } : {}),
@@ -148,36 +148,37 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
     },
 
     async get(workspaceId: string, zapId: string) {
-      const [zap] = await withLastRuns(workspaceId, [toZap(await load(prisma, workspaceId, zapId))]);
+      const [zap] = await withLastRuns(workspaceId, [toZap(await load(data.workspace(workspaceId), zapId))]);
       return zap!;
     },
 
     async create(workspaceId: string, principal: Principal, input: ZapInput) {
       const id = newId('zap');
-      const row = await prisma.$transaction(async (tx) => {
+      const row = await data.workspace(workspaceId).$transaction(async (tx) => {
         await tx.zap.create({ data: { id, workspaceId, name: input.name, draft: input as Prisma.InputJsonValue } });
         await syncHook(tx, workspaceId, id, input);
         await audit(tx, principal, { workspaceId, action: 'zap.created', targetType: 'zap', targetId: id, details: { name: input.name } });
-        return load(tx, workspaceId, id);
+        return load(tx, id);
       });
       return toZap(row);
     },
 
     async update(workspaceId: string, principal: Principal, zapId: string, input: ZapInput) {
-      const row = await prisma.$transaction(async (tx) => {
-        await load(tx, workspaceId, zapId);
+      const row = await data.workspace(workspaceId).$transaction(async (tx) => {
+        await load(tx, zapId);
         await tx.zap.update({ where: { id: zapId }, data: { name: input.name, draft: input as Prisma.InputJsonValue } });
         await syncHook(tx, workspaceId, zapId, input);
         await audit(tx, principal, { workspaceId, action: 'zap.updated', targetType: 'zap', targetId: zapId });
-        return load(tx, workspaceId, zapId);
+        return load(tx, zapId);
       });
       return toZap(row);
     },
 
     async remove(workspaceId: string, principal: Principal, zapId: string) {
-      const row = await load(prisma, workspaceId, zapId);
+      const ws = data.workspace(workspaceId);
+      const row = await load(ws, zapId);
       await stopTrigger(row);
-      await prisma.$transaction(async (tx) => {
+      await ws.$transaction(async (tx) => {
         await tx.zap.delete({ where: { id: zapId } });
         await audit(tx, principal, { workspaceId, action: 'zap.deleted', targetType: 'zap', targetId: zapId, details: { name: row.name } });
       });
@@ -201,12 +202,13 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
     },
 
     async publish(workspaceId: string, principal: Principal, zapId: string) {
-      const current = await load(prisma, workspaceId, zapId);
+      const ws = data.workspace(workspaceId);
+      const current = await load(ws, zapId);
       const problems = await this.problems(workspaceId, current.draft);
       if (problems.length > 0) {
         throw invalid('zap_invalid', `The zap cannot be published: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems);
       }
-      const row = await prisma.$transaction(async (tx) => {
+      const row = await ws.$transaction(async (tx) => {
         // Lock the zap row so two publishes never take the same version number.
         await tx.$queryRaw`SELECT id FROM zaps WHERE id = ${zapId} FOR UPDATE`;
         const latest = await tx.zapVersion.findFirst({ where: { zapId }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -218,7 +220,7 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
           data: { status: 'on', publishedVersionId: version.id, disabledReason: null, consecutiveFailures: 0, lastError: null },
         });
         await audit(tx, principal, { workspaceId, action: 'zap.published', targetType: 'zap', targetId: zapId, details: { version: version.version } });
-        return load(tx, workspaceId, zapId);
+        return load(tx, zapId);
       });
       const published = ZapDefinition.parse(current.draft);
       try {
@@ -226,7 +228,7 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
         await lifecycle.activate({ zapId, workspaceId, trigger: published.trigger });
       } catch (error) {
         const message = `The trigger could not be started: ${(error as Error).message}`;
-        await prisma.zap.update({ where: { id: zapId }, data: { status: 'off', lastError: message } });
+        await ws.zap.update({ where: { id: zapId }, data: { status: 'off', lastError: message } });
         for (const hook of row.hooks) onHookChanged(hook.key);
         throw invalid('trigger_start_failed', message, [{ path: 'trigger', message: (error as Error).message }]);
       }
@@ -235,20 +237,29 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
     },
 
     async unpublish(workspaceId: string, principal: Principal, zapId: string) {
-      const current = await load(prisma, workspaceId, zapId);
+      const ws = data.workspace(workspaceId);
+      const current = await load(ws, zapId);
       const warning = await stopTrigger(current);
-      const row = await prisma.$transaction(async (tx) => {
+      const row = await ws.$transaction(async (tx) => {
         await tx.zap.update({ where: { id: zapId }, data: { status: 'off', ...(warning ? { lastError: warning } : {}) } });
         await audit(tx, principal, { workspaceId, action: 'zap.unpublished', targetType: 'zap', targetId: zapId });
-        return load(tx, workspaceId, zapId);
+        return load(tx, zapId);
       });
       for (const hook of row.hooks) onHookChanged(hook.key);
       return toZap(row);
     },
 
+    /** The latest trigger data the zap received (samples and real events, not test data), newest first. */
+    async samples(workspaceId: string, zapId: string, limit: number) {
+      const ws = data.workspace(workspaceId);
+      await load(ws, zapId);
+      const rows = await ws.triggerEvent.findMany({ where: { zapId, source: { not: 'test' } }, orderBy: { receivedAt: 'desc' }, take: limit });
+      return rows.map((row) => ({ id: row.id, source: row.source, receivedAt: row.receivedAt.toISOString(), data: row.data }));
+    },
+
     /** "Run now": a run of the published version with the given data (any trigger kind; the manual trigger exists for it). */
-    async runNow(workspaceId: string, principal: Principal, zapId: string, data: Record<string, unknown> | undefined) {
-      const row = await load(prisma, workspaceId, zapId);
+    async runNow(workspaceId: string, principal: Principal, zapId: string, triggerData: Record<string, unknown> | undefined) {
+      const row = await load(data.workspace(workspaceId), zapId);
       if (!row.publishedVersion) throw new AppError(409, 'not_published', 'Publish the zap before running it; to try the draft, use Test.');
       const runId = newId('run');
       await insertEventsAndRuns(pool, [
@@ -260,7 +271,7 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
           zapVersionId: row.publishedVersion.id,
           zapVersion: row.publishedVersion.version,
           source: 'manual',
-          data: { startedBy: principal.email, data: data ?? {} },
+          data: { startedBy: principal.email, data: triggerData ?? {} },
         },
       ]);
       await enqueueRuns(queue, [{ runId, workspaceId }]).catch(() => undefined); // the sweeper enqueues it otherwise
@@ -269,13 +280,13 @@ export function createZapService({ prisma, pool, queue, catalog, lifecycle, publ
 
     /** Portable JSON: no ids, no secrets; connections are replaced by the app they belong to. */
     async exportZap(workspaceId: string, zapId: string) {
-      const row = await load(prisma, workspaceId, zapId);
+      const row = await load(data.workspace(workspaceId), zapId);
       return { switchyard: 1 as const, zap: stripSecretInputs(stripConnections(row.draft), catalog) as ZapInput };
     },
 
     /** Imports a zap; each app's connection is filled in when the workspace has exactly one for that app. */
     async importZap(workspaceId: string, principal: Principal, document: ZapInput) {
-      const connections = await prisma.connection.findMany({ where: { workspaceId }, select: { id: true, app: true } });
+      const connections = await data.workspace(workspaceId).connection.findMany({ select: { id: true, app: true } });
       const byApp = new Map<string, string[]>();
       for (const connection of connections) byApp.set(connection.app, [...(byApp.get(connection.app) ?? []), connection.id]);
       // Whatever connection ids the document carries belong to another workspace: drop them, then fill in.
