@@ -1,4 +1,5 @@
 // The connector catalog (GET /apps): every app with its auth fields, triggers and actions, each with a JSON Schema input and what it returns.
+import type { OutputField } from '@switchyard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import type { JsonSchema } from '../forms/schema.ts';
@@ -16,11 +17,6 @@ export type AuthField = {
 
 export type TriggerKind = 'polling' | 'hook' | 'app_webhook' | 'schedule' | 'manual';
 
-export type OutputFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime' | 'object' | 'array';
-
-/** A field an operation says it returns: `key` is a path into its sample (`name.firstName`, `items[0].id`), `label` what people call it. */
-export type OutputField = { key: string; label: string; type: OutputFieldType };
-
 export type Operation = {
   key: string;
   name: string;
@@ -28,7 +24,7 @@ export type Operation = {
   inputSchema: JsonSchema;
   sample: unknown;
   /** Absent from older servers: the data picker then names fields by their keys alone. */
-  outputFields?: OutputField[];
+  outputFields?: readonly OutputField[];
 };
 
 export type TriggerOperation = Operation & { kind: TriggerKind };

@@ -1,6 +1,5 @@
 // The data a step can map from: the trigger's and earlier steps' sample or test data, as a tree, and chip labels for references.
-import { formatRefPath, parseFieldPath, type PathSegment } from '@switchyard/contracts';
-import type { OutputField } from '../catalog/api.ts';
+import { formatRefPath, parseFieldPath, type OutputField, type PathSegment } from '@switchyard/contracts';
 import type { Reference } from './references.ts';
 
 /** Where a source's data comes from, shown next to it so nobody mistakes a sample for real data. */
