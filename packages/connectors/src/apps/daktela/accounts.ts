@@ -36,8 +36,8 @@ export const createAccount = defineAction({
   }),
   sample: accountSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'accounts',
       body: compact({ name: input.name, title: input.title, database: input.database, ...sharedBody(input) }),
@@ -56,8 +56,8 @@ export const updateAccount = defineAction({
   }),
   sample: accountSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('accounts', input.name),
       body: compact({ title: input.title, database: input.database, ...sharedBody(input) }),

@@ -27,12 +27,12 @@ export const makeCall = defineAction({
   }),
   sample: activitySample,
   options: { queue: queueOptions('out'), user: userOptions },
-  perform: async ({ input, auth, http }) => {
+  perform: async ({ input, ...context }) => {
     if (input.loginToQueue && input.user === undefined) {
-      await daktelaRequest(http, auth, { method: 'POST', endpoint: 'usersSession', body: { queues: [{ login: true, name: input.queue, penalty: 0 }] } });
+      await daktelaRequest(context, { method: 'POST', endpoint: 'usersSession', body: { queues: [{ login: true, name: input.queue, penalty: 0 }] } });
     }
     const body: Record<string, unknown> = { type: 'CALL', number: input.number, queue: input.queue };
     if (input.user !== undefined) body.user = input.user;
-    return daktelaRecord(http, auth, { method: 'POST', endpoint: 'activities', body });
+    return daktelaRecord(context, { method: 'POST', endpoint: 'activities', body });
   },
 });

@@ -26,8 +26,8 @@ export const createCampaignRecord = defineAction({
   }),
   sample: campaignRecordSample,
   options: { record_type: campaignTypeOptions, queue: queueOptions(), user: userOptions, database: databaseOptions, statuses: statusOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'campaignsRecords',
       body: compact({

@@ -1,9 +1,9 @@
 // Everything HTTP about Daktela v6: the instance URL, the X-AUTH-TOKEN header, the {error, result} envelope, list queries and paging.
 import { z } from 'zod';
-import { defaultErrorMessage, type QueryValue, type StepHttp } from '../../http/client.ts';
+import { defaultErrorMessage, type QueryValue } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
-import type { Credentials } from '../../kit/define.ts';
+import type { Credentials, ServiceContext } from '../../kit/define.ts';
 
 export const daktelaAuthFields = z.object({
   baseUrl: originField.meta({
@@ -93,8 +93,7 @@ function parseJsonText(text: string): unknown {
 
 /** One request to the instance with the token; 4xx/5xx fail with Daktela's own message. `path` is after the origin. */
 export async function daktelaSend(
-  http: StepHttp,
-  auth: Credentials | undefined,
+  { auth, http }: ServiceContext,
   request: { method: string; path: string; query?: Record<string, QueryValue>; body?: unknown },
 ): Promise<{ status: number; body: unknown }> {
   const { baseUrl, accessToken } = daktelaAuth(auth);
@@ -103,8 +102,8 @@ export async function daktelaSend(
     url: `${originOf(baseUrl)}${request.path.startsWith('/') ? '' : '/'}${request.path}`,
     // The header (not ?accessToken=) keeps the token out of URLs, logs and run history.
     headers: { 'x-auth-token': accessToken },
-    ...(request.query ? { query: request.query } : {}),
-    ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
+    query: request.query,
+    body: request.body === undefined ? undefined : { type: 'json', value: request.body },
     errorMessage: daktelaErrorMessage,
   });
   // Some proxies label JSON as text.
@@ -112,16 +111,11 @@ export async function daktelaSend(
 }
 
 /** The envelope's `result` from `/api/v6/{endpoint}.json`, after checking that the call succeeded. */
-export async function daktelaRequest(http: StepHttp, auth: Credentials | undefined, request: DaktelaRequest): Promise<unknown> {
-  const { status, body } = await daktelaSend(http, auth, {
-    method: request.method ?? 'GET',
-    path: `/api/v6/${request.endpoint}.json`,
-    ...(request.query ? { query: request.query } : {}),
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  });
+export async function daktelaRequest(context: ServiceContext, request: DaktelaRequest): Promise<unknown> {
+  const { status, body } = await daktelaSend(context, { method: request.method ?? 'GET', path: `/api/v6/${request.endpoint}.json`, query: request.query, body: request.body });
   if (status === 204) return null;
   if (!isObject(body) || !('result' in body)) {
-    throw new StepFailure(`${new URL(daktelaAuth(auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
+    throw new StepFailure(`${new URL(daktelaAuth(context.auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
       transient: false,
       code: 'INVALID_RESPONSE',
       status,
@@ -134,8 +128,8 @@ export async function daktelaRequest(http: StepHttp, auth: Credentials | undefin
 }
 
 /** A record returned by a create or update, checked to be one. */
-export async function daktelaRecord(http: StepHttp, auth: Credentials | undefined, request: DaktelaRequest): Promise<DaktelaRecord> {
-  const result = await daktelaRequest(http, auth, request);
+export async function daktelaRecord(context: ServiceContext, request: DaktelaRequest): Promise<DaktelaRecord> {
+  const result = await daktelaRequest(context, request);
   if (!isObject(result)) throw new StepFailure('Daktela answered without the record.', { transient: false, code: 'INVALID_RESPONSE' });
   return result;
 }
@@ -200,8 +194,8 @@ export interface ListPage {
   total: number | undefined;
 }
 
-export async function listRecords(http: StepHttp, auth: Credentials | undefined, model: string, query: ListQuery): Promise<ListPage> {
-  const result = await daktelaRequest(http, auth, { endpoint: model, query: listQuery(query) });
+export async function listRecords(context: ServiceContext, model: string, query: ListQuery): Promise<ListPage> {
+  const result = await daktelaRequest(context, { endpoint: model, query: listQuery(query) });
   const parsed = listResult.safeParse(result);
   if (!parsed.success) throw new StepFailure(`Daktela's ${model} list did not have the expected {data, total} shape.`, { transient: false, code: 'INVALID_RESPONSE' });
   const data = parsed.data.data ?? [];
@@ -210,8 +204,7 @@ export async function listRecords(http: StepHttp, auth: Credentials | undefined,
 
 /** Follows `skip`/`take` paging until a short page, `result.total`, or the page cap. */
 export async function listAll(
-  http: StepHttp,
-  auth: Credentials | undefined,
+  context: ServiceContext,
   model: string,
   query: Omit<ListQuery, 'skip' | 'take'>,
   paging: { pageSize: number; maxPages: number },
@@ -219,7 +212,7 @@ export async function listAll(
   const records: DaktelaRecord[] = [];
   for (let page = 0; page < paging.maxPages; page++) {
     const skip = page * paging.pageSize;
-    const { data, total } = await listRecords(http, auth, model, { ...query, skip, take: paging.pageSize });
+    const { data, total } = await listRecords(context, model, { ...query, skip, take: paging.pageSize });
     records.push(...data);
     if (data.length < paging.pageSize || (total !== undefined && skip + paging.pageSize >= total)) break;
   }

@@ -51,8 +51,8 @@ export const createContact = defineAction({
   }),
   sample: contactSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'contacts',
       body: compact({
@@ -78,8 +78,8 @@ export const updateContact = defineAction({
   }),
   sample: contactSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('contacts', input.name),
       body: compact({ title: input.title, lastname: input.lastname, database: input.database, ...sharedBody(input) }),

@@ -45,8 +45,8 @@ export const createCrmRecord = defineAction({
   }),
   sample: crmRecordSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'crmRecords',
       body: compact({ name: input.name, type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
@@ -66,8 +66,8 @@ export const updateCrmRecord = defineAction({
   }),
   sample: crmRecordSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('crmRecords', input.name),
       body: compact({ type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),

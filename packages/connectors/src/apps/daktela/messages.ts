@@ -27,8 +27,8 @@ export const sendSms = defineAction({
   }),
   sample: { ...activitySample, type: SMS_ACTIVITY.type, item: { number: '+420777123456', text: 'Your order has shipped.' } },
   options: { queue: queueOptions('sms'), user: userOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'activities',
       body: {
@@ -52,8 +52,8 @@ export const sendEmail = defineAction({
   }),
   sample: { ...activitySample, type: EMAIL_ACTIVITY.type, item: { address: 'jane@acme.example', title: 'Your order', text: 'It has shipped.' } },
   options: { queue: queueOptions('email'), user: userOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'activities',
       body: {

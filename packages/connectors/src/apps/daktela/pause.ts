@@ -23,8 +23,8 @@ export const setPause = defineAction({
   }),
   sample: sessionSample,
   options: { pause: pauseOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: PAUSE_SESSION.method,
       endpoint: PAUSE_SESSION.endpoint,
       body: { [PAUSE_SESSION.pauseField]: input.pause ?? null, ...input.extra },

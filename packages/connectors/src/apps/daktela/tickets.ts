@@ -71,8 +71,8 @@ export const createTicket = defineAction({
   }),
   sample: ticketSample,
   options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  perform: ({ input, ...context }) =>
+    daktelaRecord(context, {
       method: 'POST',
       endpoint: 'tickets',
       body: compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, email: input.email, ...sharedBody(input) }),
@@ -93,14 +93,14 @@ export const updateTicket = defineAction({
   }),
   sample: ticketSample,
   options,
-  perform: async ({ input, auth, http }) => {
+  perform: async ({ input, ...context }) => {
     const path = recordPath('tickets', input.name);
     const body = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...sharedBody(input) });
     const missing = TICKET_UPDATE_REQUIRED.filter((field) => body[field] === undefined);
     if (missing.length > 0) {
-      const current = await daktelaRecord(http, auth, { endpoint: path });
+      const current = await daktelaRecord(context, { endpoint: path });
       for (const field of missing) body[field] = referenceName(current[field]);
     }
-    return daktelaRecord(http, auth, { method: 'PUT', endpoint: path, body: compact(body) });
+    return daktelaRecord(context, { method: 'PUT', endpoint: path, body: compact(body) });
   },
 });

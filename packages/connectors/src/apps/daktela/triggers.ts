@@ -1,7 +1,6 @@
 // Polling triggers: new and updated tickets, contacts, CRM records, campaign records and companies, by `created` / `edited`.
 import { z } from 'zod';
-import type { StepHttp } from '../../http/client.ts';
-import { defineTrigger, type Credentials, type Cursor, type OptionsLoader, type PollingTriggerDefinition } from '../../kit/define.ts';
+import { defineTrigger, type Cursor, type OptionsLoader, type PollingTriggerDefinition, type ServiceContext } from '../../kit/define.ts';
 import { listAll, listRecords, type Condition, type DaktelaRecord } from './client.ts';
 import { optionalChoice, optionalName } from './fields.ts';
 import { campaignTypeOptions, categoryOptions, crmRecordTypeOptions } from './options.ts';
@@ -29,8 +28,7 @@ function newestTime(records: readonly DaktelaRecord[], field: TimeField): string
  * up in order over the next polls. Records at exactly the cursor time come back again and are dropped by dedupe.
  */
 export async function pollRecords(
-  http: StepHttp,
-  auth: Credentials | undefined,
+  context: ServiceContext,
   model: string,
   field: TimeField,
   conditions: readonly Condition[],
@@ -38,7 +36,7 @@ export async function pollRecords(
 ): Promise<{ items: DaktelaRecord[]; cursor: string | null }> {
   const since = typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
   if (since === undefined) {
-    const { data } = await listRecords(http, auth, model, {
+    const { data } = await listRecords(context, model, {
       filters: conditions,
       sort: [{ field, dir: 'desc' }, { field: 'name', dir: 'desc' }],
       skip: 0,
@@ -47,8 +45,7 @@ export async function pollRecords(
     return { items: data, cursor: newestTime(data, field) ?? null };
   }
   const records = await listAll(
-    http,
-    auth,
+    context,
     model,
     { filters: [...conditions, { field, operator: 'gte', value: since }], sort: [{ field, dir: 'asc' }, { field: 'name', dir: 'asc' }] },
     { pageSize: POLL_PAGE_SIZE, maxPages: POLL_MAX_PAGES },
@@ -83,7 +80,7 @@ function recordTriggers<Schema extends z.ZodObject>(
     input: spec.input,
     sample: spec.sample,
     dedupeKey: nameOf,
-    perform: ({ input, auth, http, cursor }) => pollRecords(http, auth, spec.model, 'created', spec.conditions(input), cursor),
+    perform: ({ input, cursor, ...context }) => pollRecords(context, spec.model, 'created', spec.conditions(input), cursor),
     ...(spec.options ? { options: spec.options } : {}),
   });
   const updated = defineTrigger({
@@ -95,7 +92,7 @@ function recordTriggers<Schema extends z.ZodObject>(
     sample: spec.sample,
     // The same record edited again is a new event.
     dedupeKey: (item: DaktelaRecord) => `${nameOf(item)}@${String(item.edited ?? '')}`,
-    perform: ({ input, auth, http, cursor }) => pollRecords(http, auth, spec.model, 'edited', spec.conditions(input), cursor),
+    perform: ({ input, cursor, ...context }) => pollRecords(context, spec.model, 'edited', spec.conditions(input), cursor),
     ...(spec.options ? { options: spec.options } : {}),
   });
   return [created, updated];
