@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalText, requiredName, requiredText } from './fields.ts';
+import { compact, optionalLongText, optionalText, optionalTextId, text, textId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
 import { accountSample } from './samples.ts';
 
 const shared = z.object({
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the company.', dynamicOptions: true }),
-  sla: optionalName({ title: 'SLA', description: 'The SLA’s name (id).' }),
-  description: optionalText({ title: 'Description' }),
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the company.', dynamicOptions: true }),
+  sla: optionalTextId({ title: 'SLA', description: 'The SLA’s name (id).' }),
+  description: optionalLongText({ title: 'Description' }),
   customFields: customFieldsField(),
 });
 
@@ -29,9 +30,9 @@ export const createAccount = defineAction({
   name: 'Create company',
   description: 'Creates a company (account) in the Daktela CRM.',
   input: z.object({
-    title: requiredText({ title: 'Company name' }, 500),
-    database: requiredName({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
-    name: optionalName({ title: 'Unique name', description: 'The company’s id; Daktela generates one when left empty.' }),
+    title: text({ title: 'Company name' }, { max: 500 }),
+    database: textId({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
+    name: optionalTextId({ title: 'Unique name', description: 'The company’s id; Daktela generates one when left empty.' }),
     ...shared.shape,
   }),
   sample: accountSample,
@@ -49,9 +50,9 @@ export const updateAccount = defineAction({
   name: 'Update company',
   description: 'Changes a Daktela company (account); fields left empty keep their values.',
   input: z.object({
-    name: requiredName({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
-    title: optionalText({ title: 'Company name' }, 500),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
+    name: textId({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
+    title: optionalText({ title: 'Company name' }, { max: 500 }),
+    database: optionalTextId({ title: 'Database', dynamicOptions: true }),
     ...shared.shape,
   }),
   sample: accountSample,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord, daktelaRequest } from './client.ts';
-import { optionalName, requiredName, requiredText } from './fields.ts';
+import { flag, optionalTextId, text, textId } from '../../kit/fields.ts';
 import { queueOptions, userOptions } from './options.ts';
 import { activitySample } from './samples.ts';
 
@@ -11,19 +11,20 @@ export const makeCall = defineAction({
   name: 'Make a call',
   description: 'Starts an outbound call (click-to-call): Daktela rings the user’s device, then dials the number.',
   input: z.object({
-    number: requiredText({ title: 'Phone number', description: 'The number to dial, e.g. +420777123456.' }, 100),
-    queue: requiredName({ title: 'Queue', description: 'The outbound call queue, e.g. 2000.', dynamicOptions: true }),
-    user: optionalName({
+    number: text({ title: 'Phone number', description: 'The number to dial, e.g. +420777123456.' }, { max: 100 }),
+    queue: textId({ title: 'Queue', description: 'The outbound call queue, e.g. 2000.', dynamicOptions: true }),
+    user: optionalTextId({
       title: 'Call as user',
       description: 'Call on behalf of this user (login) instead of the connection’s user; that user must already be logged into the queue.',
       dynamicOptions: true,
     }),
-    loginToQueue: z
-      .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value === '' || value === null ? undefined : value), z.boolean().default(true))
-      .meta({
+    loginToQueue: flag(
+      {
         title: 'Log into the queue first',
         description: 'Daktela only places calls from a queue the user is logged into; this logs the connection’s user in first (skipped when calling as another user).',
-      }),
+      },
+      { default: true },
+    ),
   }),
   sample: activitySample,
   options: { queue: queueOptions('out'), user: userOptions },

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalNames, optionalText, optionalTime, requiredName } from './fields.ts';
+import { compact, optionalDateTime, optionalNumber, optionalText, optionalTextId, optionalTextIds, textId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { campaignTypeOptions, databaseOptions, queueOptions, statusOptions, userOptions } from './options.ts';
 import { campaignRecordSample } from './samples.ts';
 
@@ -11,17 +12,18 @@ export const createCampaignRecord = defineAction({
   name: 'Create campaign record',
   description: 'Adds a record to a Daktela campaign, e.g. a number for the dialer to call.',
   input: z.object({
-    record_type: requiredName({ title: 'Campaign type', dynamicOptions: true }),
-    number: optionalText({ title: 'Phone number', description: 'The number to call.' }, 100),
-    queue: optionalName({ title: 'Queue', description: 'The campaign queue, e.g. 3000.', dynamicOptions: true }),
-    contact: optionalName({ title: 'Contact', description: 'The contact’s name (id).' }),
-    user: optionalName({ title: 'User', description: 'The user (login) the record is assigned to.', dynamicOptions: true }),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
-    nextcall: optionalTime({ title: 'Next call', description: 'When to call (YYYY-MM-DD HH:MM:SS, the instance’s time).' }),
-    action: z
-      .preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().min(0).max(6).optional())
-      .meta({ title: 'State', description: '0 not assigned, 1 ready, 5 done, 6 rescheduled (other values as your instance defines them).' }),
-    statuses: optionalNames({ title: 'Statuses', dynamicOptions: true }),
+    record_type: textId({ title: 'Campaign type', dynamicOptions: true }),
+    number: optionalText({ title: 'Phone number', description: 'The number to call.' }, { max: 100 }),
+    queue: optionalTextId({ title: 'Queue', description: 'The campaign queue, e.g. 3000.', dynamicOptions: true }),
+    contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id).' }),
+    user: optionalTextId({ title: 'User', description: 'The user (login) the record is assigned to.', dynamicOptions: true }),
+    database: optionalTextId({ title: 'Database', dynamicOptions: true }),
+    nextcall: optionalDateTime({ title: 'Next call', description: 'When to call (YYYY-MM-DD HH:MM:SS, the instance’s time).' }, 'local'),
+    action: optionalNumber(
+      { title: 'State', description: '0 not assigned, 1 ready, 5 done, 6 rescheduled (other values as your instance defines them).' },
+      { integer: true, min: 0, max: 6 },
+    ),
+    statuses: optionalTextIds({ title: 'Statuses', dynamicOptions: true }),
     customFields: customFieldsField(),
   }),
   sample: campaignRecordSample,

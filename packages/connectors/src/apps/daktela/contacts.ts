@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalText, requiredName, requiredText } from './fields.ts';
+import { compact, optionalLongText, optionalText, optionalTextId, text, textId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
 import { contactSample } from './samples.ts';
 
@@ -15,12 +16,12 @@ export const CONTACT_EMAIL_FIELD = 'email';
 export const CONTACT_PHONE_FIELD = 'number';
 
 const shared = z.object({
-  firstname: optionalText({ title: 'First name' }, 500),
-  account: optionalName({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the contact.', dynamicOptions: true }),
-  description: optionalText({ title: 'Description' }),
-  email: optionalText({ title: 'E-mail', description: `Stored in the custom field "${CONTACT_EMAIL_FIELD}".` }, 500),
-  phone: optionalText({ title: 'Phone', description: `Stored in the custom field "${CONTACT_PHONE_FIELD}".` }, 100),
+  firstname: optionalText({ title: 'First name' }, { max: 500 }),
+  account: optionalTextId({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the contact.', dynamicOptions: true }),
+  description: optionalLongText({ title: 'Description' }),
+  email: optionalText({ title: 'E-mail', description: `Stored in the custom field "${CONTACT_EMAIL_FIELD}".` }, { max: 500 }),
+  phone: optionalText({ title: 'Phone', description: `Stored in the custom field "${CONTACT_PHONE_FIELD}".` }, { max: 100 }),
   customFields: customFieldsField(),
 });
 
@@ -43,10 +44,10 @@ export const createContact = defineAction({
   name: 'Create contact',
   description: 'Creates a contact in the Daktela CRM.',
   input: z.object({
-    lastname: requiredText({ title: 'Last name' }, 500),
-    title: optionalText({ title: 'Full name', description: 'The contact’s display name; first and last name when left empty.' }, 500),
-    database: requiredName({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
-    name: optionalName({ title: 'Unique name', description: 'The contact’s id; Daktela generates one when left empty.' }),
+    lastname: text({ title: 'Last name' }, { max: 500 }),
+    title: optionalText({ title: 'Full name', description: 'The contact’s display name; first and last name when left empty.' }, { max: 500 }),
+    database: textId({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
+    name: optionalTextId({ title: 'Unique name', description: 'The contact’s id; Daktela generates one when left empty.' }),
     ...shared.shape,
   }),
   sample: contactSample,
@@ -70,10 +71,10 @@ export const updateContact = defineAction({
   name: 'Update contact',
   description: 'Changes a Daktela contact; fields left empty keep their values.',
   input: z.object({
-    name: requiredName({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
-    title: optionalText({ title: 'Full name' }, 500),
-    lastname: optionalText({ title: 'Last name' }, 500),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
+    name: textId({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
+    title: optionalText({ title: 'Full name' }, { max: 500 }),
+    lastname: optionalText({ title: 'Last name' }, { max: 500 }),
+    database: optionalTextId({ title: 'Database', dynamicOptions: true }),
     ...shared.shape,
   }),
   sample: contactSample,

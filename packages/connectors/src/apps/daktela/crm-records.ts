@@ -2,19 +2,20 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalChoice, optionalInteger, optionalName, optionalText, requiredChoice, requiredName, requiredText } from './fields.ts';
+import { choice, compact, optionalChoice, optionalLongText, optionalNumber, optionalText, optionalTextId, text, textId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { crmRecordTypeOptions, statusOptions, userOptions } from './options.ts';
 import { crmRecordSample } from './samples.ts';
 
 const STAGES = ['OPEN', 'CLOSE'] as const;
 
 const shared = z.object({
-  contact: optionalName({ title: 'Contact', description: 'The contact’s name (id).' }),
-  account: optionalName({ title: 'Company', description: 'The company’s name (id).' }),
-  ticket: optionalInteger({ title: 'Ticket', description: 'Number of a related ticket.' }),
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the record.', dynamicOptions: true }),
-  description: optionalText({ title: 'Description' }),
-  status: optionalName({ title: 'Status', dynamicOptions: true }),
+  contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id).' }),
+  account: optionalTextId({ title: 'Company', description: 'The company’s name (id).' }),
+  ticket: optionalNumber({ title: 'Ticket', description: 'Number of a related ticket.' }, { integer: true }),
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the record.', dynamicOptions: true }),
+  description: optionalLongText({ title: 'Description' }),
+  status: optionalTextId({ title: 'Status', dynamicOptions: true }),
   customFields: customFieldsField(),
 });
 
@@ -37,10 +38,10 @@ export const createCrmRecord = defineAction({
   name: 'Create CRM record',
   description: 'Creates a CRM record (a deal, order or other record type) in Daktela.',
   input: z.object({
-    type: requiredName({ title: 'Record type', dynamicOptions: true }),
-    title: requiredText({ title: 'Title' }, 500),
-    stage: requiredChoice(STAGES, 'OPEN', { title: 'Stage' }),
-    name: optionalName({ title: 'Unique name', description: 'The record’s id; Daktela generates one when left empty.' }),
+    type: textId({ title: 'Record type', dynamicOptions: true }),
+    title: text({ title: 'Title' }, { max: 500 }),
+    stage: choice(STAGES, { title: 'Stage' }, { default: 'OPEN' }),
+    name: optionalTextId({ title: 'Unique name', description: 'The record’s id; Daktela generates one when left empty.' }),
     ...shared.shape,
   }),
   sample: crmRecordSample,
@@ -58,9 +59,9 @@ export const updateCrmRecord = defineAction({
   name: 'Update CRM record',
   description: 'Changes a Daktela CRM record; fields left empty keep their values.',
   input: z.object({
-    name: requiredName({ title: 'CRM record', description: 'The record’s name (id).' }),
-    type: optionalName({ title: 'Record type', dynamicOptions: true }),
-    title: optionalText({ title: 'Title' }, 500),
+    name: textId({ title: 'CRM record', description: 'The record’s name (id).' }),
+    type: optionalTextId({ title: 'Record type', dynamicOptions: true }),
+    title: optionalText({ title: 'Title' }, { max: 500 }),
     stage: optionalChoice(STAGES, { title: 'Stage' }),
     ...shared.shape,
   }),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord } from './client.ts';
-import { compact, extraFieldsField, optionalName, requiredName, requiredText } from './fields.ts';
+import { compact, longText, optionalTextId, text, textId } from '../../kit/fields.ts';
+import { additionalFieldsField } from './additional-fields.ts';
 import { queueOptions, userOptions } from './options.ts';
 import { activitySample } from './samples.ts';
 
@@ -19,11 +20,11 @@ export const sendSms = defineAction({
   name: 'Send SMS',
   description: 'Sends a text message from a Daktela SMS queue.',
   input: z.object({
-    queue: requiredName({ title: 'SMS queue', dynamicOptions: true }),
-    number: requiredText({ title: 'Phone number', description: 'The recipient, e.g. +420777123456.' }, 100),
-    text: requiredText({ title: 'Message' }, 10_000),
-    user: optionalName({ title: 'Send as user', description: 'The user (login) the message is sent as.', dynamicOptions: true }),
-    extra: extraFieldsField(),
+    queue: textId({ title: 'SMS queue', dynamicOptions: true }),
+    number: text({ title: 'Phone number', description: 'The recipient, e.g. +420777123456.' }, { max: 100 }),
+    text: longText({ title: 'Message' }),
+    user: optionalTextId({ title: 'Send as user', description: 'The user (login) the message is sent as.', dynamicOptions: true }),
+    extra: additionalFieldsField(),
   }),
   sample: { ...activitySample, type: SMS_ACTIVITY.type, item: { number: '+420777123456', text: 'Your order has shipped.' } },
   options: { queue: queueOptions('sms'), user: userOptions },
@@ -43,12 +44,13 @@ export const sendEmail = defineAction({
   name: 'Send e-mail',
   description: 'Sends an e-mail from a Daktela e-mail queue.',
   input: z.object({
-    queue: requiredName({ title: 'E-mail queue', dynamicOptions: true }),
-    address: requiredText({ title: 'To', description: 'The recipient’s address.' }, 1000),
-    subject: requiredText({ title: 'Subject' }, 1000),
-    text: requiredText({ title: 'Body', description: 'The message; HTML is allowed.' }, 1_000_000),
-    user: optionalName({ title: 'Send as user', description: 'The user (login) the e-mail is sent as.', dynamicOptions: true }),
-    extra: extraFieldsField(),
+    queue: textId({ title: 'E-mail queue', dynamicOptions: true }),
+    address: text({ title: 'To', description: 'The recipient’s address.' }),
+    subject: text({ title: 'Subject' }),
+    // Above the kit's paragraph limit: an HTML e-mail with inline images and styles runs past 100 000 characters.
+    text: longText({ title: 'Body', description: 'The message; HTML is allowed.' }, { max: 1_000_000 }),
+    user: optionalTextId({ title: 'Send as user', description: 'The user (login) the e-mail is sent as.', dynamicOptions: true }),
+    extra: additionalFieldsField(),
   }),
   sample: { ...activitySample, type: EMAIL_ACTIVITY.type, item: { address: 'jane@acme.example', title: 'Your order', text: 'It has shipped.' } },
   options: { queue: queueOptions('email'), user: userOptions },

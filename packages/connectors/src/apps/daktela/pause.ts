@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord } from './client.ts';
-import { extraFieldsField, optionalName } from './fields.ts';
+import { optionalTextId } from '../../kit/fields.ts';
+import { additionalFieldsField } from './additional-fields.ts';
 import { pauseOptions } from './options.ts';
 import { sessionSample } from './samples.ts';
 
@@ -18,8 +19,8 @@ export const setPause = defineAction({
   name: 'Set pause',
   description: 'Starts a pause for the connection’s user (e.g. Lunch), or ends the current pause when no pause is chosen.',
   input: z.object({
-    pause: optionalName({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
-    extra: extraFieldsField(),
+    pause: optionalTextId({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
+    extra: additionalFieldsField(),
   }),
   sample: sessionSample,
   options: { pause: pauseOptions },

@@ -2,20 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../kit/define.ts';
 import { daktelaRecord, recordPath, referenceName } from './client.ts';
-import {
-  compact,
-  customFieldsBody,
-  customFieldsField,
-  optionalChoice,
-  optionalInteger,
-  optionalName,
-  optionalNames,
-  optionalText,
-  optionalTime,
-  requiredChoice,
-  requiredName,
-  requiredText,
-} from './fields.ts';
+import { choice, compact, optionalChoice, optionalDateTime, optionalLongText, optionalNumber, optionalText, optionalTextId, optionalTextIds, text, textId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { categoryOptions, statusOptions, userOptions } from './options.ts';
 import { ticketSample } from './samples.ts';
 
@@ -26,15 +14,15 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export const TICKET_UPDATE_REQUIRED = ['title', 'category', 'stage', 'priority'] as const;
 
 const shared = z.object({
-  user: optionalName({ title: 'Assigned user', description: 'The user (login) the ticket is assigned to.', dynamicOptions: true }),
-  contact: optionalName({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
-  parentTicket: optionalInteger({ title: 'Parent ticket', description: 'Number of the parent ticket.' }),
-  description: optionalText({ title: 'Description' }),
-  sla_deadtime: optionalTime({ title: 'SLA deadline', description: 'YYYY-MM-DD HH:MM:SS, the instance’s time.' }),
-  reopen: optionalTime({ title: 'Reopen at', description: 'When a waiting ticket opens again (YYYY-MM-DD HH:MM:SS).' }),
-  statuses: optionalNames({ title: 'Statuses', description: 'Status names; comma-separated text works too.', dynamicOptions: true }),
-  followers: optionalNames({ title: 'Followers', description: 'User logins to follow the ticket.', dynamicOptions: true }),
-  comment: optionalText({ title: 'Comment', description: 'A comment added to the ticket with this change.' }),
+  user: optionalTextId({ title: 'Assigned user', description: 'The user (login) the ticket is assigned to.', dynamicOptions: true }),
+  contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
+  parentTicket: optionalNumber({ title: 'Parent ticket', description: 'Number of the parent ticket.' }, { integer: true }),
+  description: optionalLongText({ title: 'Description' }),
+  sla_deadtime: optionalDateTime({ title: 'SLA deadline', description: 'YYYY-MM-DD HH:MM:SS, the instance’s time.' }, 'local'),
+  reopen: optionalDateTime({ title: 'Reopen at', description: 'When a waiting ticket opens again (YYYY-MM-DD HH:MM:SS).' }, 'local'),
+  statuses: optionalTextIds({ title: 'Statuses', description: 'Status names; comma-separated text works too.', dynamicOptions: true }),
+  followers: optionalTextIds({ title: 'Followers', description: 'User logins to follow the ticket.', dynamicOptions: true }),
+  comment: optionalLongText({ title: 'Comment', description: 'A comment added to the ticket with this change.' }),
   customFields: customFieldsField(),
 });
 
@@ -62,11 +50,11 @@ export const createTicket = defineAction({
   name: 'Create ticket',
   description: 'Creates a ticket in Daktela.',
   input: z.object({
-    title: requiredText({ title: 'Title' }),
-    category: requiredName({ title: 'Category', dynamicOptions: true }),
-    stage: requiredChoice(STAGES, 'OPEN', { title: 'Stage' }),
-    priority: requiredChoice(PRIORITIES, 'MEDIUM', { title: 'Priority' }),
-    email: optionalText({ title: 'Customer e-mail', description: 'Only when creating: the address replies go to.' }, 500),
+    title: text({ title: 'Title' }),
+    category: textId({ title: 'Category', dynamicOptions: true }),
+    stage: choice(STAGES, { title: 'Stage' }, { default: 'OPEN' }),
+    priority: choice(PRIORITIES, { title: 'Priority' }, { default: 'MEDIUM' }),
+    email: optionalText({ title: 'Customer e-mail', description: 'Only when creating: the address replies go to.' }, { max: 500 }),
     ...shared.shape,
   }),
   sample: ticketSample,
@@ -84,9 +72,9 @@ export const updateTicket = defineAction({
   name: 'Update ticket',
   description: 'Changes a Daktela ticket; fields left empty keep their values.',
   input: z.object({
-    name: requiredName({ title: 'Ticket number', description: 'The ticket’s `name` (its number).' }),
-    title: optionalText({ title: 'Title' }, 10_000),
-    category: optionalName({ title: 'Category', dynamicOptions: true }),
+    name: textId({ title: 'Ticket number', description: 'The ticket’s `name` (its number).' }),
+    title: optionalText({ title: 'Title' }),
+    category: optionalTextId({ title: 'Category', dynamicOptions: true }),
     stage: optionalChoice(STAGES, { title: 'Stage' }),
     priority: optionalChoice(PRIORITIES, { title: 'Priority' }),
     ...shared.shape,
@@ -95,7 +83,7 @@ export const updateTicket = defineAction({
   options,
   perform: async ({ input, ...context }) => {
     const path = recordPath('tickets', input.name);
-    const body = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...sharedBody(input) });
+    const body: Record<string, unknown> = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...sharedBody(input) });
     const missing = TICKET_UPDATE_REQUIRED.filter((field) => body[field] === undefined);
     if (missing.length > 0) {
       const current = await daktelaRecord(context, { endpoint: path });

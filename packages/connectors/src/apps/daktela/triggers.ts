@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTrigger, type Cursor, type OptionsLoader, type PollingTriggerDefinition, type ServiceContext } from '../../kit/define.ts';
 import { listAll, listRecords, type Condition, type DaktelaRecord } from './client.ts';
-import { optionalChoice, optionalName } from './fields.ts';
+import { optionalChoice, optionalTextId } from '../../kit/fields.ts';
 import { campaignTypeOptions, categoryOptions, crmRecordTypeOptions } from './options.ts';
 import { accountSample, campaignRecordSample, contactSample, crmRecordSample, ticketSample } from './samples.ts';
 
@@ -105,7 +105,7 @@ export const [newTicket, updatedTicket] = recordTriggers({
   key: 'ticket',
   noun: 'ticket',
   input: z.object({
-    category: optionalName({ title: 'Category', description: 'Only tickets in this category (leave empty for all).', dynamicOptions: true }),
+    category: optionalTextId({ title: 'Category', description: 'Only tickets in this category (leave empty for all).', dynamicOptions: true }),
     stage: optionalChoice(['OPEN', 'WAIT', 'CLOSE', 'ARCHIVE'], { title: 'Stage', description: 'Only tickets in this stage (leave empty for all).' }),
   }),
   conditions: (input) => [...equals('category', input.category), ...equals('stage', input.stage)],
@@ -127,7 +127,7 @@ export const [newCrmRecord, updatedCrmRecord] = recordTriggers({
   key: 'crm_record',
   noun: 'CRM record',
   input: z.object({
-    type: optionalName({ title: 'Record type', description: 'Only CRM records of this type (leave empty for all).', dynamicOptions: true }),
+    type: optionalTextId({ title: 'Record type', description: 'Only CRM records of this type (leave empty for all).', dynamicOptions: true }),
   }),
   conditions: (input) => equals('type', input.type),
   sample: crmRecordSample,
@@ -139,7 +139,7 @@ export const [newCampaignRecord, updatedCampaignRecord] = recordTriggers({
   key: 'campaign_record',
   noun: 'campaign record',
   input: z.object({
-    record_type: optionalName({ title: 'Campaign type', description: 'Only records of this campaign type (leave empty for all).', dynamicOptions: true }),
+    record_type: optionalTextId({ title: 'Campaign type', description: 'Only records of this campaign type (leave empty for all).', dynamicOptions: true }),
   }),
   conditions: (input) => equals('record_type', input.record_type),
   sample: campaignRecordSample,
