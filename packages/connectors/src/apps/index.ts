@@ -1,7 +1,7 @@
 // The registry of apps the engine can run, by app key.
 import type { AppDefinition } from '../kit/define.ts';
 import { cinnoxApp } from './cinnox/app.ts';
-import { daktelaApp } from './daktela/app.ts';
+import { daktelaApp } from './daktela/index.ts';
 import { helpcrunchApp } from './helpcrunch/app.ts';
 import { httpApp } from './http/app.ts';
 import { manualApp } from './manual/app.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { describeApp } from '../../kit/manifest.ts';
-import { daktelaApp } from './app.ts';
+import { daktelaApp } from './index.ts';
 
 describe('daktela app definition', () => {
   const manifest = describeApp(daktelaApp);

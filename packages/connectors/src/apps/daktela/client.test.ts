@@ -7,7 +7,7 @@ import { StepFailure } from '../../http/errors.ts';
 import { authFields } from '../../kit/manifest.ts';
 import { credentialSecrets } from '../../kit/perform.ts';
 import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
-import { daktelaApp } from './app.ts';
+import { daktelaApp } from './index.ts';
 import { daktelaAuthFields, daktelaRequest, describeDaktelaError, listQuery, listRecords, recordPath } from './client.ts';
 
 let fake: DaktelaFake;

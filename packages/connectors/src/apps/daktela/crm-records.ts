@@ -1,15 +1,15 @@
-// CRM record actions: create and update a CRM record (POST /crmRecords.json, PUT /crmRecords/{name}.json).
+// What the CRM record operations share: the fields and body of create/update, and the records the triggers watch.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, recordPath } from './client.ts';
-import { choice, compact, optionalChoice, optionalLongText, optionalNumber, optionalText, optionalTextId, text, textId } from '../../kit/fields.ts';
+import { optionalLongText, optionalNumber, optionalTextId } from '../../kit/fields.ts';
 import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { crmRecordTypeOptions, statusOptions, userOptions } from './options.ts';
+import { equals, type WatchedRecords } from './record-triggers.ts';
 import { crmRecordSample } from './samples.ts';
 
-const STAGES = ['OPEN', 'CLOSE'] as const;
+export const CRM_RECORD_STAGES = ['OPEN', 'CLOSE'] as const;
 
-const shared = z.object({
+/** The fields create_crm_record and update_crm_record both offer. */
+export const crmRecordFields = z.object({
   contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id).' }),
   account: optionalTextId({ title: 'Company', description: 'The company’s name (id).' }),
   ticket: optionalNumber({ title: 'Ticket', description: 'Number of a related ticket.' }, { integer: true }),
@@ -19,9 +19,9 @@ const shared = z.object({
   customFields: customFieldsField(),
 });
 
-type SharedInput = z.output<typeof shared>;
+export const crmRecordOptions = { type: crmRecordTypeOptions, user: userOptions, status: statusOptions };
 
-const sharedBody = (input: SharedInput): Record<string, unknown> => ({
+export const crmRecordBody = (input: z.output<typeof crmRecordFields>): Record<string, unknown> => ({
   contact: input.contact,
   account: input.account,
   ticket: input.ticket,
@@ -31,46 +31,14 @@ const sharedBody = (input: SharedInput): Record<string, unknown> => ({
   customFields: customFieldsBody(input.customFields),
 });
 
-const options = { type: crmRecordTypeOptions, user: userOptions, status: statusOptions };
-
-export const createCrmRecord = defineAction({
-  key: 'create_crm_record',
-  name: 'Create CRM record',
-  description: 'Creates a CRM record (a deal, order or other record type) in Daktela.',
-  input: z.object({
-    type: textId({ title: 'Record type', dynamicOptions: true }),
-    title: text({ title: 'Title' }, { max: 500 }),
-    stage: choice(STAGES, { title: 'Stage' }, { default: 'OPEN' }),
-    name: optionalTextId({ title: 'Unique name', description: 'The record’s id; Daktela generates one when left empty.' }),
-    ...shared.shape,
-  }),
-  sample: crmRecordSample,
-  options,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
-      method: 'POST',
-      endpoint: 'crmRecords',
-      body: compact({ name: input.name, type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
-    }),
+const crmRecordFilter = z.object({
+  type: optionalTextId({ title: 'Record type', description: 'Only CRM records of this type (leave empty for all).', dynamicOptions: true }),
 });
 
-export const updateCrmRecord = defineAction({
-  key: 'update_crm_record',
-  name: 'Update CRM record',
-  description: 'Changes a Daktela CRM record; fields left empty keep their values.',
-  input: z.object({
-    name: textId({ title: 'CRM record', description: 'The record’s name (id).' }),
-    type: optionalTextId({ title: 'Record type', dynamicOptions: true }),
-    title: optionalText({ title: 'Title' }, { max: 500 }),
-    stage: optionalChoice(STAGES, { title: 'Stage' }),
-    ...shared.shape,
-  }),
+export const watchedCrmRecords: WatchedRecords<typeof crmRecordFilter> = {
+  model: 'crmRecords',
+  input: crmRecordFilter,
+  conditions: (input) => equals('type', input.type),
   sample: crmRecordSample,
-  options,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
-      method: 'PUT',
-      endpoint: recordPath('crmRecords', input.name),
-      body: compact({ type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
-    }),
-});
+  options: { type: crmRecordTypeOptions },
+};

@@ -1,11 +1,11 @@
 // "Set pause": puts the connection's user on a pause (lunch, meeting...) or ends it, through the user's session.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord } from './client.ts';
-import { optionalTextId } from '../../kit/fields.ts';
-import { additionalFieldsField } from './additional-fields.ts';
-import { pauseOptions } from './options.ts';
-import { sessionSample } from './samples.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { optionalTextId } from '../../../kit/fields.ts';
+import { additionalFieldsField } from '../additional-fields.ts';
+import { daktelaRecord } from '../client.ts';
+import { pauseOptions } from '../options.ts';
+import { sessionSample } from '../samples.ts';
 
 /**
  * ⚠ INFERRED (API-NOTES 1.6): the pause is set on the user's session (`usersSession`, the endpoint that also logs

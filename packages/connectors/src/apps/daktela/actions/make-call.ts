@@ -1,10 +1,10 @@
 // "Make a call": Daktela click-to-call, an outbound CALL activity (POST /activities.json), after logging into its queue.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, daktelaRequest } from './client.ts';
-import { flag, optionalTextId, text, textId } from '../../kit/fields.ts';
-import { queueOptions, userOptions } from './options.ts';
-import { activitySample } from './samples.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { flag, optionalTextId, text, textId } from '../../../kit/fields.ts';
+import { daktelaRecord, daktelaRequest } from '../client.ts';
+import { queueOptions, userOptions } from '../options.ts';
+import { activitySample } from '../samples.ts';
 
 export const makeCall = defineAction({
   key: 'make_call',
