@@ -4,7 +4,7 @@ import { optionalLongText, optionalTextId } from '../../kit/fields.ts';
 import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
 import type { WatchedRecords } from './record-triggers.ts';
-import { accountSample } from './samples.ts';
+import { accountOutputFields, accountSample } from './samples.ts';
 
 /** The fields create_account and update_account both offer. */
 export const accountFields = z.object({
@@ -28,4 +28,5 @@ export const watchedAccounts: WatchedRecords<z.ZodObject> = {
   input: z.object({}),
   conditions: () => [],
   sample: accountSample,
+  outputFields: accountOutputFields,
 };

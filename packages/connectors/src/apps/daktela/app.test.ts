@@ -19,6 +19,10 @@ describe('daktela app definition', () => {
     }
   });
 
+  test('every trigger and action declares its output fields', () => {
+    for (const operation of [...daktelaApp.triggers, ...daktelaApp.actions]) expect(operation.outputFields?.length, operation.key).toBeGreaterThan(0);
+  });
+
   test('fields marked with dynamic choices have a loader', () => {
     for (const operation of [...daktelaApp.triggers, ...daktelaApp.actions]) {
       const schema = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { dynamicOptions?: boolean }> };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { optionalTextId } from '../../kit/fields.ts';
 import { campaignTypeOptions } from './options.ts';
 import { equals, type WatchedRecords } from './record-triggers.ts';
-import { campaignRecordSample } from './samples.ts';
+import { campaignRecordOutputFields, campaignRecordSample } from './samples.ts';
 
 const campaignRecordFilter = z.object({
   record_type: optionalTextId({ title: 'Campaign type', description: 'Only records of this campaign type (leave empty for all).', dynamicOptions: true }),
@@ -14,5 +14,6 @@ export const watchedCampaignRecords: WatchedRecords<typeof campaignRecordFilter>
   input: campaignRecordFilter,
   conditions: (input) => equals('record_type', input.record_type),
   sample: campaignRecordSample,
+  outputFields: campaignRecordOutputFields,
   options: { record_type: campaignTypeOptions },
 };

@@ -4,7 +4,7 @@ import { optionalLongText, optionalText, optionalTextId } from '../../kit/fields
 import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
 import type { WatchedRecords } from './record-triggers.ts';
-import { contactSample } from './samples.ts';
+import { contactOutputFields, contactSample } from './samples.ts';
 
 /**
  * The contact custom fields that hold e-mail addresses and phone numbers on a stock instance (seen in real
@@ -42,4 +42,5 @@ export const watchedContacts: WatchedRecords<z.ZodObject> = {
   input: z.object({}),
   conditions: () => [],
   sample: contactSample,
+  outputFields: contactOutputFields,
 };

@@ -4,7 +4,7 @@ import { optionalLongText, optionalNumber, optionalTextId } from '../../kit/fiel
 import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { crmRecordTypeOptions, statusOptions, userOptions } from './options.ts';
 import { equals, type WatchedRecords } from './record-triggers.ts';
-import { crmRecordSample } from './samples.ts';
+import { crmRecordOutputFields, crmRecordSample } from './samples.ts';
 
 export const CRM_RECORD_STAGES = ['OPEN', 'CLOSE'] as const;
 
@@ -40,5 +40,6 @@ export const watchedCrmRecords: WatchedRecords<typeof crmRecordFilter> = {
   input: crmRecordFilter,
   conditions: (input) => equals('type', input.type),
   sample: crmRecordSample,
+  outputFields: crmRecordOutputFields,
   options: { type: crmRecordTypeOptions },
 };

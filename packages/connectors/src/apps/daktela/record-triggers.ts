@@ -1,6 +1,6 @@
 // The factory of the polling triggers: new and updated records of one Daktela model, by `created` / `edited`.
 import type { z } from 'zod';
-import { defineTrigger, type Cursor, type OptionsLoader, type PollingTriggerDefinition, type ServiceContext } from '../../kit/define.ts';
+import { defineTrigger, type Cursor, type OptionsLoader, type OutputField, type PollingTriggerDefinition, type ServiceContext } from '../../kit/define.ts';
 import { listAll, listRecords, type Condition, type DaktelaRecord } from './client.ts';
 
 /** Records per list request, and requests per poll: up to 500 changes are picked up per poll, the rest on the next. */
@@ -58,6 +58,7 @@ export interface WatchedRecords<Schema extends z.ZodObject> {
   input: Schema;
   conditions(input: z.output<Schema>): Condition[];
   sample: DaktelaRecord;
+  outputFields: readonly OutputField[];
   options?: Record<string, OptionsLoader>;
 }
 
@@ -86,6 +87,7 @@ export function recordTrigger<Schema extends z.ZodObject>(records: WatchedRecord
     description: trigger.description,
     input: records.input,
     sample: records.sample,
+    outputFields: records.outputFields,
     options: records.options,
     dedupeKey: dedupeKeys[trigger.time],
     perform: ({ input, cursor, ...context }) => pollRecords(context, records.model, trigger.time, records.conditions(input), cursor),

@@ -4,7 +4,7 @@ import { optionalChoice, optionalDateTime, optionalLongText, optionalNumber, opt
 import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { categoryOptions, statusOptions, userOptions } from './options.ts';
 import { equals, type WatchedRecords } from './record-triggers.ts';
-import { ticketSample } from './samples.ts';
+import { ticketOutputFields, ticketSample } from './samples.ts';
 
 export const TICKET_STAGES = ['OPEN', 'WAIT', 'CLOSE', 'ARCHIVE'] as const;
 export const TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
@@ -50,5 +50,6 @@ export const watchedTickets: WatchedRecords<typeof ticketFilter> = {
   input: ticketFilter,
   conditions: (input) => [...equals('category', input.category), ...equals('stage', input.stage)],
   sample: ticketSample,
+  outputFields: ticketOutputFields,
   options: { category: categoryOptions },
 };

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, optionalTextId, text, textId } from '../../../kit/fields.ts';
 import { accountBody, accountFields, accountOptions } from '../accounts.ts';
 import { daktelaRecord } from '../client.ts';
-import { accountSample } from '../samples.ts';
+import { accountOutputFields, accountSample } from '../samples.ts';
 
 export const createAccount = defineAction({
   key: 'create_account',
@@ -17,6 +17,7 @@ export const createAccount = defineAction({
     ...accountFields.shape,
   }),
   sample: accountSample,
+  outputFields: accountOutputFields,
   options: accountOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -5,7 +5,7 @@ import { compact, optionalDateTime, optionalNumber, optionalText, optionalTextId
 import { daktelaRecord } from '../client.ts';
 import { customFieldsBody, customFieldsField } from '../custom-fields.ts';
 import { campaignTypeOptions, databaseOptions, queueOptions, statusOptions, userOptions } from '../options.ts';
-import { campaignRecordSample } from '../samples.ts';
+import { campaignRecordOutputFields, campaignRecordSample } from '../samples.ts';
 
 export const createCampaignRecord = defineAction({
   key: 'create_campaign_record',
@@ -27,6 +27,7 @@ export const createCampaignRecord = defineAction({
     customFields: customFieldsField(),
   }),
   sample: campaignRecordSample,
+  outputFields: campaignRecordOutputFields,
   options: { record_type: campaignTypeOptions, queue: queueOptions(), user: userOptions, database: databaseOptions, statuses: statusOptions },
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

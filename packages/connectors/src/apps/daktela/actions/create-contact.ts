@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, optionalText, optionalTextId, text, textId } from '../../../kit/fields.ts';
 import { daktelaRecord } from '../client.ts';
 import { contactBody, contactFields, contactOptions } from '../contacts.ts';
-import { contactSample } from '../samples.ts';
+import { contactOutputFields, contactSample } from '../samples.ts';
 
 export const createContact = defineAction({
   key: 'create_contact',
@@ -18,6 +18,7 @@ export const createContact = defineAction({
     ...contactFields.shape,
   }),
   sample: contactSample,
+  outputFields: contactOutputFields,
   options: contactOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { choice, compact, optionalTextId, text, textId } from '../../../kit/fields.ts';
 import { daktelaRecord } from '../client.ts';
 import { CRM_RECORD_STAGES, crmRecordBody, crmRecordFields, crmRecordOptions } from '../crm-records.ts';
-import { crmRecordSample } from '../samples.ts';
+import { crmRecordOutputFields, crmRecordSample } from '../samples.ts';
 
 export const createCrmRecord = defineAction({
   key: 'create_crm_record',
@@ -18,6 +18,7 @@ export const createCrmRecord = defineAction({
     ...crmRecordFields.shape,
   }),
   sample: crmRecordSample,
+  outputFields: crmRecordOutputFields,
   options: crmRecordOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
 import { choice, compact, optionalText, text, textId } from '../../../kit/fields.ts';
 import { daktelaRecord } from '../client.ts';
-import { ticketSample } from '../samples.ts';
+import { ticketOutputFields, ticketSample } from '../samples.ts';
 import { TICKET_PRIORITIES, TICKET_STAGES, ticketBody, ticketFields, ticketOptions } from '../tickets.ts';
 
 export const createTicket = defineAction({
@@ -19,6 +19,7 @@ export const createTicket = defineAction({
     ...ticketFields.shape,
   }),
   sample: ticketSample,
+  outputFields: ticketOutputFields,
   options: ticketOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { flag, optionalTextId, text, textId } from '../../../kit/fields.ts';
 import { daktelaRecord, daktelaRequest } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
-import { activitySample } from '../samples.ts';
+import { activityOutputFields, activitySample } from '../samples.ts';
 
 export const makeCall = defineAction({
   key: 'make_call',
@@ -27,6 +27,7 @@ export const makeCall = defineAction({
     ),
   }),
   sample: activitySample,
+  outputFields: [...activityOutputFields, { key: 'item.number', label: 'Phone number', type: 'string' }],
   options: { queue: queueOptions('out'), user: userOptions },
   perform: async ({ input, ...context }) => {
     if (input.loginToQueue && input.user === undefined) {

@@ -5,7 +5,7 @@ import { compact, longText, optionalTextId, text, textId } from '../../../kit/fi
 import { additionalFieldsField } from '../additional-fields.ts';
 import { daktelaRecord } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
-import { activitySample } from '../samples.ts';
+import { activityOutputFields, activitySample } from '../samples.ts';
 
 /**
  * ⚠ INFERRED (API-NOTES 1.6): Daktela documents that e-mail goes out through the activities API, not the field
@@ -28,6 +28,12 @@ export const sendEmail = defineAction({
     extra: additionalFieldsField(),
   }),
   sample: { ...activitySample, type: EMAIL_ACTIVITY.type, item: { address: 'jane@acme.example', title: 'Your order', text: 'It has shipped.' } },
+  outputFields: [
+    ...activityOutputFields,
+    { key: 'item.address', label: 'To', type: 'string' },
+    { key: 'item.title', label: 'Subject', type: 'string' },
+    { key: 'item.text', label: 'Body', type: 'string' },
+  ],
   options: { queue: queueOptions('email'), user: userOptions },
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

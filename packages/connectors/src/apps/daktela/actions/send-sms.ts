@@ -5,7 +5,7 @@ import { compact, longText, optionalTextId, text, textId } from '../../../kit/fi
 import { additionalFieldsField } from '../additional-fields.ts';
 import { daktelaRecord } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
-import { activitySample } from '../samples.ts';
+import { activityOutputFields, activitySample } from '../samples.ts';
 
 /**
  * ⚠ INFERRED (API-NOTES 1.6): Daktela documents that SMS go out through the activities API, not the field names.
@@ -26,6 +26,11 @@ export const sendSms = defineAction({
     extra: additionalFieldsField(),
   }),
   sample: { ...activitySample, type: SMS_ACTIVITY.type, item: { number: '+420777123456', text: 'Your order has shipped.' } },
+  outputFields: [
+    ...activityOutputFields,
+    { key: 'item.number', label: 'Phone number', type: 'string' },
+    { key: 'item.text', label: 'Message', type: 'string' },
+  ],
   options: { queue: queueOptions('sms'), user: userOptions },
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

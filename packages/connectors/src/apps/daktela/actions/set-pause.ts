@@ -5,7 +5,7 @@ import { optionalTextId } from '../../../kit/fields.ts';
 import { additionalFieldsField } from '../additional-fields.ts';
 import { daktelaRecord } from '../client.ts';
 import { pauseOptions } from '../options.ts';
-import { sessionSample } from '../samples.ts';
+import { sessionOutputFields, sessionSample } from '../samples.ts';
 
 /**
  * ⚠ INFERRED (API-NOTES 1.6): the pause is set on the user's session (`usersSession`, the endpoint that also logs
@@ -23,6 +23,7 @@ export const setPause = defineAction({
     extra: additionalFieldsField(),
   }),
   sample: sessionSample,
+  outputFields: sessionOutputFields,
   options: { pause: pauseOptions },
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, optionalText, optionalTextId, textId } from '../../../kit/fields.ts';
 import { accountBody, accountFields, accountOptions } from '../accounts.ts';
 import { daktelaRecord, recordPath } from '../client.ts';
-import { accountSample } from '../samples.ts';
+import { accountOutputFields, accountSample } from '../samples.ts';
 
 export const updateAccount = defineAction({
   key: 'update_account',
@@ -17,6 +17,7 @@ export const updateAccount = defineAction({
     ...accountFields.shape,
   }),
   sample: accountSample,
+  outputFields: accountOutputFields,
   options: accountOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -4,7 +4,7 @@ import { defineAction } from '../../../kit/define.ts';
 import { compact, optionalText, optionalTextId, textId } from '../../../kit/fields.ts';
 import { daktelaRecord, recordPath } from '../client.ts';
 import { contactBody, contactFields, contactOptions } from '../contacts.ts';
-import { contactSample } from '../samples.ts';
+import { contactOutputFields, contactSample } from '../samples.ts';
 
 export const updateContact = defineAction({
   key: 'update_contact',
@@ -18,6 +18,7 @@ export const updateContact = defineAction({
     ...contactFields.shape,
   }),
   sample: contactSample,
+  outputFields: contactOutputFields,
   options: contactOptions,
   perform: ({ input, ...context }) =>
     daktelaRecord(context, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
 import { compact, optionalChoice, optionalText, optionalTextId, textId } from '../../../kit/fields.ts';
 import { daktelaRecord, recordPath, referenceName } from '../client.ts';
-import { ticketSample } from '../samples.ts';
+import { ticketOutputFields, ticketSample } from '../samples.ts';
 import { TICKET_PRIORITIES, TICKET_STAGES, ticketBody, ticketFields, ticketOptions } from '../tickets.ts';
 
 /** Daktela's UpdateTicket requires these in every PUT; update_ticket re-sends the ticket's current values for any left empty. */
@@ -22,6 +22,7 @@ export const updateTicket = defineAction({
     ...ticketFields.shape,
   }),
   sample: ticketSample,
+  outputFields: ticketOutputFields,
   options: ticketOptions,
   perform: async ({ input, ...context }) => {
     const path = recordPath('tickets', input.name);
