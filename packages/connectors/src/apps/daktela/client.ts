@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defaultErrorMessage, type QueryValue } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
-import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
+import { connectionCredentials, isRecord, originField, originOf } from '../../kit/common.ts';
 import type { Credentials, ServiceContext } from '../../kit/define.ts';
 
 export const daktelaAuthFields = z.object({
@@ -27,15 +27,11 @@ export function daktelaAuth(auth: Credentials | undefined): DaktelaAuth {
 
 const severities = new Set(['error', 'warning', 'notice', 'info', 'success']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** `{"lastname": "Item is mandatory", "customFields": {"email": ["Bad format"]}}` → "lastname: Item is mandatory; customFields.email: Bad format". */
 function formMessages(form: unknown, path: string): string[] {
   if (typeof form === 'string') return form.trim() ? [path ? `${path}: ${form.trim()}` : form.trim()] : [];
   if (Array.isArray(form)) return form.flatMap((item) => formMessages(item, path));
-  if (isObject(form)) return Object.entries(form).flatMap(([key, value]) => formMessages(value, path ? `${path}.${key}` : key));
+  if (isRecord(form)) return Object.entries(form).flatMap(([key, value]) => formMessages(value, path ? `${path}.${key}` : key));
   return [];
 }
 
@@ -47,7 +43,7 @@ export function describeDaktelaError(error: unknown): string | undefined {
   const parts: string[] = [];
   if (typeof error === 'string') parts.push(error.trim());
   else if (Array.isArray(error)) parts.push(...error.flatMap((item) => describeDaktelaError(item) ?? []));
-  else if (isObject(error)) {
+  else if (isRecord(error)) {
     const primary = error.primary;
     // The primary list pairs a message with its severity ("error"); the severity says nothing to a reader.
     const primaries = (Array.isArray(primary) ? primary : [primary]).filter((item): item is string => typeof item === 'string' && !severities.has(item.trim().toLowerCase()));
@@ -61,7 +57,7 @@ export function describeDaktelaError(error: unknown): string | undefined {
 
 /** The client's `errorMessage`: Daktela's envelope first, then the usual places (a proxy's error page, say). */
 export function daktelaErrorMessage(body: unknown): string | undefined {
-  if (isObject(body) && 'error' in body) return describeDaktelaError(body.error) ?? defaultErrorMessage(body);
+  if (isRecord(body) && 'error' in body) return describeDaktelaError(body.error) ?? defaultErrorMessage(body);
   return defaultErrorMessage(body);
 }
 
@@ -114,7 +110,7 @@ export async function daktelaSend(
 export async function daktelaRequest(context: ServiceContext, request: DaktelaRequest): Promise<unknown> {
   const { status, body } = await daktelaSend(context, { method: request.method ?? 'GET', path: `/api/v6/${request.endpoint}.json`, query: request.query, body: request.body });
   if (status === 204) return null;
-  if (!isObject(body) || !('result' in body)) {
+  if (!isRecord(body) || !('result' in body)) {
     throw new StepFailure(`${new URL(daktelaAuth(context.auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
       transient: false,
       code: 'INVALID_RESPONSE',
@@ -130,7 +126,7 @@ export async function daktelaRequest(context: ServiceContext, request: DaktelaRe
 /** A record returned by a create or update, checked to be one. */
 export async function daktelaRecord(context: ServiceContext, request: DaktelaRequest): Promise<DaktelaRecord> {
   const result = await daktelaRequest(context, request);
-  if (!isObject(result)) throw new StepFailure('Daktela answered without the record.', { transient: false, code: 'INVALID_RESPONSE' });
+  if (!isRecord(result)) throw new StepFailure('Daktela answered without the record.', { transient: false, code: 'INVALID_RESPONSE' });
   return result;
 }
 
@@ -222,6 +218,6 @@ export async function listAll(
 /** A reference field as the API reads it back (an expanded record) or as it is written (the name). */
 export function referenceName(value: unknown): string | number | undefined {
   if (typeof value === 'string' || typeof value === 'number') return value;
-  if (isObject(value) && (typeof value.name === 'string' || typeof value.name === 'number')) return value.name;
+  if (isRecord(value) && (typeof value.name === 'string' || typeof value.name === 'number')) return value.name;
   return undefined;
 }
