@@ -90,7 +90,7 @@ export function recordTrigger<Schema extends z.ZodObject>(records: WatchedRecord
     outputFields: records.outputFields,
     options: records.options,
     dedupeKey: dedupeKeys[trigger.time],
-    perform: ({ input, cursor, ...context }) => pollRecords(context, records.model, trigger.time, records.conditions(input), cursor),
+    perform: (context) => pollRecords(context, records.model, trigger.time, records.conditions(context.input), context.cursor),
   });
 }
 

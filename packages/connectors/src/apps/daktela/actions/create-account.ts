@@ -19,10 +19,12 @@ export const createAccount = defineAction({
   sample: accountSample,
   outputFields: accountOutputFields,
   options: accountOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'accounts',
       body: compact({ name: input.name, title: input.title, database: input.database, ...accountBody(input) }),
-    }),
+    });
+  },
 });

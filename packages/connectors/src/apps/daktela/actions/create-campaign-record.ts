@@ -29,8 +29,9 @@ export const createCampaignRecord = defineAction({
   sample: campaignRecordSample,
   outputFields: campaignRecordOutputFields,
   options: { record_type: campaignTypeOptions, queue: queueOptions(), user: userOptions, database: databaseOptions, statuses: statusOptions },
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'campaignsRecords',
       body: compact({
@@ -45,5 +46,6 @@ export const createCampaignRecord = defineAction({
         statuses: input.statuses,
         customFields: customFieldsBody(input.customFields),
       }),
-    }),
+    });
+  },
 });

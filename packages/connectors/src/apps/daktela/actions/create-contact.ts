@@ -20,8 +20,9 @@ export const createContact = defineAction({
   sample: contactSample,
   outputFields: contactOutputFields,
   options: contactOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'contacts',
       body: compact({
@@ -31,5 +32,6 @@ export const createContact = defineAction({
         database: input.database,
         ...contactBody(input),
       }),
-    }),
+    });
+  },
 });

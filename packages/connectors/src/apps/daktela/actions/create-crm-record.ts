@@ -20,10 +20,12 @@ export const createCrmRecord = defineAction({
   sample: crmRecordSample,
   outputFields: crmRecordOutputFields,
   options: crmRecordOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'crmRecords',
       body: compact({ name: input.name, type: input.type, title: input.title, stage: input.stage, ...crmRecordBody(input) }),
-    }),
+    });
+  },
 });

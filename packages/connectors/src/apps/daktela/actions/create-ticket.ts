@@ -21,10 +21,12 @@ export const createTicket = defineAction({
   sample: ticketSample,
   outputFields: ticketOutputFields,
   options: ticketOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'tickets',
       body: compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, email: input.email, ...ticketBody(input) }),
-    }),
+    });
+  },
 });

@@ -29,7 +29,8 @@ export const makeCall = defineAction({
   sample: activitySample,
   outputFields: [...activityOutputFields, { key: 'item.number', label: 'Phone number', type: 'string' }],
   options: { queue: queueOptions('out'), user: userOptions },
-  perform: async ({ input, ...context }) => {
+  async perform(context) {
+    const { input } = context;
     if (input.loginToQueue && input.user === undefined) {
       await daktelaRequest(context, { method: 'POST', endpoint: 'usersSession', body: { queues: [{ login: true, name: input.queue, penalty: 0 }] } });
     }

@@ -35,8 +35,9 @@ export const sendEmail = defineAction({
     { key: 'item.text', label: 'Body', type: 'string' },
   ],
   options: { queue: queueOptions('email'), user: userOptions },
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'activities',
       body: {
@@ -50,5 +51,6 @@ export const sendEmail = defineAction({
         }),
         ...input.extra,
       },
-    }),
+    });
+  },
 });

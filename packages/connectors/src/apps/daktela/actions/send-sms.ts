@@ -32,13 +32,15 @@ export const sendSms = defineAction({
     { key: 'item.text', label: 'Message', type: 'string' },
   ],
   options: { queue: queueOptions('sms'), user: userOptions },
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'POST',
       endpoint: 'activities',
       body: {
         ...compact({ type: SMS_ACTIVITY.type, queue: input.queue, [SMS_ACTIVITY.numberField]: input.number, [SMS_ACTIVITY.textField]: input.text, user: input.user }),
         ...input.extra,
       },
-    }),
+    });
+  },
 });

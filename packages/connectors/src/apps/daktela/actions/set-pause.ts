@@ -25,10 +25,12 @@ export const setPause = defineAction({
   sample: sessionSample,
   outputFields: sessionOutputFields,
   options: { pause: pauseOptions },
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: PAUSE_SESSION.method,
       endpoint: PAUSE_SESSION.endpoint,
       body: { [PAUSE_SESSION.pauseField]: input.pause ?? null, ...input.extra },
-    }),
+    });
+  },
 });

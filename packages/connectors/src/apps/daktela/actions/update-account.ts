@@ -19,10 +19,12 @@ export const updateAccount = defineAction({
   sample: accountSample,
   outputFields: accountOutputFields,
   options: accountOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('accounts', input.name),
       body: compact({ title: input.title, database: input.database, ...accountBody(input) }),
-    }),
+    });
+  },
 });

@@ -20,10 +20,12 @@ export const updateContact = defineAction({
   sample: contactSample,
   outputFields: contactOutputFields,
   options: contactOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('contacts', input.name),
       body: compact({ title: input.title, lastname: input.lastname, database: input.database, ...contactBody(input) }),
-    }),
+    });
+  },
 });

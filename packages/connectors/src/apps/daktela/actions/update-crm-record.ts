@@ -20,10 +20,12 @@ export const updateCrmRecord = defineAction({
   sample: crmRecordSample,
   outputFields: crmRecordOutputFields,
   options: crmRecordOptions,
-  perform: ({ input, ...context }) =>
-    daktelaRecord(context, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: 'PUT',
       endpoint: recordPath('crmRecords', input.name),
       body: compact({ type: input.type, title: input.title, stage: input.stage, ...crmRecordBody(input) }),
-    }),
+    });
+  },
 });

@@ -24,7 +24,8 @@ export const updateTicket = defineAction({
   sample: ticketSample,
   outputFields: ticketOutputFields,
   options: ticketOptions,
-  perform: async ({ input, ...context }) => {
+  async perform(context) {
+    const { input } = context;
     const path = recordPath('tickets', input.name);
     const body: Record<string, unknown> = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...ticketBody(input) });
     const missing = TICKET_UPDATE_REQUIRED.filter((field) => body[field] === undefined);

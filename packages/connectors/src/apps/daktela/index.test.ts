@@ -1,4 +1,4 @@
-// The app-level checks of apps.test.ts, run on the Daktela app before it is registered: forms, samples, dedupe, options.
+// The Daktela app as a whole (index.ts): forms, samples and their declared outputs, dedupe, options, required inputs.
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { describeApp } from '../../kit/manifest.ts';
