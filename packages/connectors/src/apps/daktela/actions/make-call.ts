@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
 import { flag, optionalTextId, text, textId } from '../../../kit/fields.ts';
-import { daktelaRecord, daktelaRequest } from '../client.ts';
+import { createActivity } from '../activities.ts';
+import { daktelaRequest } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
 import { activityOutputFields, activitySample } from '../samples.ts';
 
@@ -34,8 +35,6 @@ export const makeCall = defineAction({
     if (input.loginToQueue && input.user === undefined) {
       await daktelaRequest(context, { method: 'POST', endpoint: 'usersSession', body: { queues: [{ login: true, name: input.queue, penalty: 0 }] } });
     }
-    const body: Record<string, unknown> = { type: 'CALL', number: input.number, queue: input.queue };
-    if (input.user !== undefined) body.user = input.user;
-    return daktelaRecord(context, { method: 'POST', endpoint: 'activities', body });
+    return createActivity(context, { type: 'CALL', number: input.number, queue: input.queue, user: input.user });
   },
 });

@@ -1,9 +1,9 @@
 // "Send e-mail": an e-mail from a Daktela e-mail queue, as an EMAIL activity (POST /activities.json).
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
-import { compact, longText, optionalTextId, text, textId } from '../../../kit/fields.ts';
+import { longText, optionalTextId, text, textId } from '../../../kit/fields.ts';
+import { createActivity } from '../activities.ts';
 import { additionalFieldsField } from '../additional-fields.ts';
-import { daktelaRecord } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
 import { activityOutputFields, activitySample } from '../samples.ts';
 
@@ -37,20 +37,17 @@ export const sendEmail = defineAction({
   options: { queue: queueOptions('email'), user: userOptions },
   async perform(context) {
     const { input } = context;
-    return daktelaRecord(context, {
-      method: 'POST',
-      endpoint: 'activities',
-      body: {
-        ...compact({
-          type: EMAIL_ACTIVITY.type,
-          queue: input.queue,
-          [EMAIL_ACTIVITY.addressField]: input.address,
-          [EMAIL_ACTIVITY.subjectField]: input.subject,
-          [EMAIL_ACTIVITY.textField]: input.text,
-          user: input.user,
-        }),
-        ...input.extra,
+    return createActivity(
+      context,
+      {
+        type: EMAIL_ACTIVITY.type,
+        queue: input.queue,
+        [EMAIL_ACTIVITY.addressField]: input.address,
+        [EMAIL_ACTIVITY.subjectField]: input.subject,
+        [EMAIL_ACTIVITY.textField]: input.text,
+        user: input.user,
       },
-    });
+      input.extra,
+    );
   },
 });

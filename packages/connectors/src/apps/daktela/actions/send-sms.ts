@@ -1,9 +1,9 @@
 // "Send SMS": a text message from a Daktela SMS queue, as an SMS activity (POST /activities.json).
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
-import { compact, longText, optionalTextId, text, textId } from '../../../kit/fields.ts';
+import { longText, optionalTextId, text, textId } from '../../../kit/fields.ts';
+import { createActivity } from '../activities.ts';
 import { additionalFieldsField } from '../additional-fields.ts';
-import { daktelaRecord } from '../client.ts';
 import { queueOptions, userOptions } from '../options.ts';
 import { activityOutputFields, activitySample } from '../samples.ts';
 
@@ -34,13 +34,10 @@ export const sendSms = defineAction({
   options: { queue: queueOptions('sms'), user: userOptions },
   async perform(context) {
     const { input } = context;
-    return daktelaRecord(context, {
-      method: 'POST',
-      endpoint: 'activities',
-      body: {
-        ...compact({ type: SMS_ACTIVITY.type, queue: input.queue, [SMS_ACTIVITY.numberField]: input.number, [SMS_ACTIVITY.textField]: input.text, user: input.user }),
-        ...input.extra,
-      },
-    });
+    return createActivity(
+      context,
+      { type: SMS_ACTIVITY.type, queue: input.queue, [SMS_ACTIVITY.numberField]: input.number, [SMS_ACTIVITY.textField]: input.text, user: input.user },
+      input.extra,
+    );
   },
 });
