@@ -1,7 +1,7 @@
 // The registry of apps the engine can run, by app key.
 import type { AppDefinition } from '../kit/define.ts';
 import { cinnoxApp } from './cinnox/index.ts';
-import { daktelaApp } from './daktela/app.ts';
+import { daktelaApp } from './daktela/index.ts';
 import { helpcrunchApp } from './helpcrunch/index.ts';
 import { httpApp } from './http/index.ts';
 import { manualApp } from './manual/index.ts';

@@ -1,65 +1,32 @@
-// Company (account) actions: create a company, update a company (POST /accounts.json, PUT /accounts/{name}.json).
+// What the company (account) operations share: the fields and body of create/update, and the companies the triggers watch.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalText, requiredName, requiredText } from './fields.ts';
+import { optionalLongText, optionalTextId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
-import { accountSample } from './samples.ts';
+import type { WatchedRecords } from './record-triggers.ts';
+import { accountOutputFields, accountSample } from './samples.ts';
 
-const shared = z.object({
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the company.', dynamicOptions: true }),
-  sla: optionalName({ title: 'SLA', description: 'The SLA’s name (id).' }),
-  description: optionalText({ title: 'Description' }),
+/** The fields create_account and update_account both offer. */
+export const accountFields = z.object({
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the company.', dynamicOptions: true }),
+  sla: optionalTextId({ title: 'SLA', description: 'The SLA’s name (id).' }),
+  description: optionalLongText({ title: 'Description' }),
   customFields: customFieldsField(),
 });
 
-type SharedInput = z.output<typeof shared>;
+export const accountOptions = { database: databaseOptions, user: userOptions };
 
-const sharedBody = (input: SharedInput): Record<string, unknown> => ({
+export const accountBody = (input: z.output<typeof accountFields>): Record<string, unknown> => ({
   user: input.user,
   sla: input.sla,
   description: input.description,
   customFields: customFieldsBody(input.customFields),
 });
 
-const options = { database: databaseOptions, user: userOptions };
-
-export const createAccount = defineAction({
-  key: 'create_account',
-  name: 'Create company',
-  description: 'Creates a company (account) in the Daktela CRM.',
-  input: z.object({
-    title: requiredText({ title: 'Company name' }, 500),
-    database: requiredName({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
-    name: optionalName({ title: 'Unique name', description: 'The company’s id; Daktela generates one when left empty.' }),
-    ...shared.shape,
-  }),
+export const watchedAccounts: WatchedRecords<z.ZodObject> = {
+  model: 'accounts',
+  input: z.object({}),
+  conditions: () => [],
   sample: accountSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'POST',
-      endpoint: 'accounts',
-      body: compact({ name: input.name, title: input.title, database: input.database, ...sharedBody(input) }),
-    }),
-});
-
-export const updateAccount = defineAction({
-  key: 'update_account',
-  name: 'Update company',
-  description: 'Changes a Daktela company (account); fields left empty keep their values.',
-  input: z.object({
-    name: requiredName({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
-    title: optionalText({ title: 'Company name' }, 500),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
-    ...shared.shape,
-  }),
-  sample: accountSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'PUT',
-      endpoint: recordPath('accounts', input.name),
-      body: compact({ title: input.title, database: input.database, ...sharedBody(input) }),
-    }),
-});
+  outputFields: accountOutputFields,
+};

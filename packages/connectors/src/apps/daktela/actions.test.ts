@@ -9,9 +9,10 @@ import {
 } from '@switchyard/testing/fakes/daktela';
 import type { HttpClient } from '../../http/client.ts';
 import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
-import { daktelaApp } from './app.ts';
-import { EMAIL_ACTIVITY, SMS_ACTIVITY } from './messages.ts';
-import { PAUSE_SESSION } from './pause.ts';
+import { daktelaApp } from './index.ts';
+import { EMAIL_ACTIVITY } from './actions/send-email.ts';
+import { SMS_ACTIVITY } from './actions/send-sms.ts';
+import { PAUSE_SESSION } from './actions/set-pause.ts';
 
 let fake: DaktelaFake;
 let client: HttpClient;

@@ -1,46 +1,19 @@
-// Campaign record action: add a record (someone to call) to a campaign (POST /campaignsRecords.json).
+// What the campaign record triggers watch: the records of one campaign type, or all of them.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalNames, optionalText, optionalTime, requiredName } from './fields.ts';
-import { campaignTypeOptions, databaseOptions, queueOptions, statusOptions, userOptions } from './options.ts';
-import { campaignRecordSample } from './samples.ts';
+import { optionalTextId } from '../../kit/fields.ts';
+import { campaignTypeOptions } from './options.ts';
+import { equals, type WatchedRecords } from './record-triggers.ts';
+import { campaignRecordOutputFields, campaignRecordSample } from './samples.ts';
 
-export const createCampaignRecord = defineAction({
-  key: 'create_campaign_record',
-  name: 'Create campaign record',
-  description: 'Adds a record to a Daktela campaign, e.g. a number for the dialer to call.',
-  input: z.object({
-    record_type: requiredName({ title: 'Campaign type', dynamicOptions: true }),
-    number: optionalText({ title: 'Phone number', description: 'The number to call.' }, 100),
-    queue: optionalName({ title: 'Queue', description: 'The campaign queue, e.g. 3000.', dynamicOptions: true }),
-    contact: optionalName({ title: 'Contact', description: 'The contact’s name (id).' }),
-    user: optionalName({ title: 'User', description: 'The user (login) the record is assigned to.', dynamicOptions: true }),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
-    nextcall: optionalTime({ title: 'Next call', description: 'When to call (YYYY-MM-DD HH:MM:SS, the instance’s time).' }),
-    action: z
-      .preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().min(0).max(6).optional())
-      .meta({ title: 'State', description: '0 not assigned, 1 ready, 5 done, 6 rescheduled (other values as your instance defines them).' }),
-    statuses: optionalNames({ title: 'Statuses', dynamicOptions: true }),
-    customFields: customFieldsField(),
-  }),
-  sample: campaignRecordSample,
-  options: { record_type: campaignTypeOptions, queue: queueOptions(), user: userOptions, database: databaseOptions, statuses: statusOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'POST',
-      endpoint: 'campaignsRecords',
-      body: compact({
-        record_type: input.record_type,
-        number: input.number,
-        queue: input.queue,
-        contact: input.contact,
-        user: input.user,
-        database: input.database,
-        nextcall: input.nextcall,
-        action: input.action,
-        statuses: input.statuses,
-        customFields: customFieldsBody(input.customFields),
-      }),
-    }),
+const campaignRecordFilter = z.object({
+  record_type: optionalTextId({ title: 'Campaign type', description: 'Only records of this campaign type (leave empty for all).', dynamicOptions: true }),
 });
+
+export const watchedCampaignRecords: WatchedRecords<typeof campaignRecordFilter> = {
+  model: 'campaignsRecords',
+  input: campaignRecordFilter,
+  conditions: (input) => equals('record_type', input.record_type),
+  sample: campaignRecordSample,
+  outputFields: campaignRecordOutputFields,
+  options: { record_type: campaignTypeOptions },
+};

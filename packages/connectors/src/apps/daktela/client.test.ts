@@ -7,7 +7,7 @@ import { StepFailure } from '../../http/errors.ts';
 import { authFields } from '../../kit/manifest.ts';
 import { credentialSecrets } from '../../kit/perform.ts';
 import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
-import { daktelaApp } from './app.ts';
+import { daktelaApp } from './index.ts';
 import { daktelaAuthFields, daktelaRequest, describeDaktelaError, listQuery, listRecords, recordPath } from './client.ts';
 
 let fake: DaktelaFake;
@@ -16,7 +16,8 @@ let auth: { baseUrl: string; accessToken: string };
 // A fresh fake for each test.
 useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth } = bed), { each: true });
 
-const stepHttp = (credentials: Record<string, unknown> = auth) => client.forStep({ secrets: credentialSecrets(credentials) });
+/** A connection to the fake, with a client for one step. */
+const service = () => ({ auth, http: client.forStep({ secrets: credentialSecrets(auth) }) });
 
 describe('connection', () => {
   test('the form has "API URL" and a secret "Access token"', () => {
@@ -60,9 +61,9 @@ describe('connection', () => {
   });
 
   test('the token never appears in the recorded requests', async () => {
-    const http = stepHttp();
-    await daktelaRequest(http, auth, { endpoint: 'whoim' });
-    expect(JSON.stringify(http.requests)).not.toContain(fake.token);
+    const context = service();
+    await daktelaRequest(context, { endpoint: 'whoim' });
+    expect(JSON.stringify(context.http.requests)).not.toContain(fake.token);
   });
 });
 
@@ -81,14 +82,14 @@ describe('error envelope: each of the four shapes becomes one readable message',
 
   test.each(shapes)('$shape', async ({ error, message }) => {
     fake.failNext({ status: 400, error, result: null });
-    const failure = await rejection(daktelaRequest(stepHttp(), auth, { method: 'POST', endpoint: 'contacts', body: {} }));
+    const failure = await rejection(daktelaRequest(service(), { method: 'POST', endpoint: 'contacts', body: {} }));
     expect(failure.message).toBe(`127.0.0.1:${fake.port} answered 400 Bad Request: ${message}`);
     expect(failure).toMatchObject({ status: 400, transient: false });
   });
 
   test('a success status carrying errors still fails', async () => {
     fake.failNext({ status: 200, error: ['Partially saved'], result: { name: 'x' } });
-    const failure = await rejection(daktelaRequest(stepHttp(), auth, { endpoint: 'contacts/x' }));
+    const failure = await rejection(daktelaRequest(service(), { endpoint: 'contacts/x' }));
     expect(failure.message).toBe('Daktela: Partially saved');
   });
 
@@ -101,7 +102,7 @@ describe('error envelope: each of the four shapes becomes one readable message',
 
   test('a server error is transient and keeps Daktela’s words', async () => {
     fake.failNext({ status: 500, error: 'Database unavailable' });
-    const failure = await rejection(daktelaRequest(stepHttp(), auth, { method: 'POST', endpoint: 'contacts', body: {} }));
+    const failure = await rejection(daktelaRequest(service(), { method: 'POST', endpoint: 'contacts', body: {} }));
     expect(failure).toMatchObject({ status: 500, transient: true });
     expect(failure.message).toMatch(/Database unavailable$/);
   });
@@ -142,7 +143,7 @@ describe('lists', () => {
 
   test('a list page returns its records and result.total', async () => {
     fake.seed('contacts', [{ title: 'A', lastname: 'A', database: 'default' }, { title: 'B', lastname: 'B', database: 'default' }, { title: 'C', lastname: 'C', database: 'default' }]);
-    const page = await listRecords(stepHttp(), auth, 'contacts', { take: 2, sort: [{ field: 'title', dir: 'desc' }], fields: ['name', 'title'] });
+    const page = await listRecords(service(), 'contacts', { take: 2, sort: [{ field: 'title', dir: 'desc' }], fields: ['name', 'title'] });
     expect(page.total).toBe(3);
     expect(page.data.map((record) => record.title)).toEqual(['C', 'B']);
     expect(Object.keys(page.data[0] ?? {}).sort()).toEqual(['_sys', 'name', 'title']);
@@ -150,7 +151,7 @@ describe('lists', () => {
 
   test('a poll answered 429 waits for Retry-After and reads the list', async () => {
     fake.rateLimitNext(2, 0);
-    const page = await listRecords(stepHttp(), auth, 'queues', {});
+    const page = await listRecords(service(), 'queues', {});
     expect(page.total).toBe(3);
     expect(fake.requests).toHaveLength(3);
   });

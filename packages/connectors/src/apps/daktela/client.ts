@@ -1,9 +1,9 @@
 // Everything HTTP about Daktela v6: the instance URL, the X-AUTH-TOKEN header, the {error, result} envelope, list queries and paging.
 import { z } from 'zod';
-import { defaultErrorMessage, type QueryValue, type StepHttp } from '../../http/client.ts';
+import { defaultErrorMessage, type QueryValue } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
-import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
-import type { Credentials } from '../../kit/define.ts';
+import { connectionCredentials, isRecord, originField, originOf } from '../../kit/common.ts';
+import type { Credentials, ServiceContext } from '../../kit/define.ts';
 
 export const daktelaAuthFields = z.object({
   baseUrl: originField.meta({
@@ -27,15 +27,11 @@ export function daktelaAuth(auth: Credentials | undefined): DaktelaAuth {
 
 const severities = new Set(['error', 'warning', 'notice', 'info', 'success']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** `{"lastname": "Item is mandatory", "customFields": {"email": ["Bad format"]}}` → "lastname: Item is mandatory; customFields.email: Bad format". */
 function formMessages(form: unknown, path: string): string[] {
   if (typeof form === 'string') return form.trim() ? [path ? `${path}: ${form.trim()}` : form.trim()] : [];
   if (Array.isArray(form)) return form.flatMap((item) => formMessages(item, path));
-  if (isObject(form)) return Object.entries(form).flatMap(([key, value]) => formMessages(value, path ? `${path}.${key}` : key));
+  if (isRecord(form)) return Object.entries(form).flatMap(([key, value]) => formMessages(value, path ? `${path}.${key}` : key));
   return [];
 }
 
@@ -47,7 +43,7 @@ export function describeDaktelaError(error: unknown): string | undefined {
   const parts: string[] = [];
   if (typeof error === 'string') parts.push(error.trim());
   else if (Array.isArray(error)) parts.push(...error.flatMap((item) => describeDaktelaError(item) ?? []));
-  else if (isObject(error)) {
+  else if (isRecord(error)) {
     const primary = error.primary;
     // The primary list pairs a message with its severity ("error"); the severity says nothing to a reader.
     const primaries = (Array.isArray(primary) ? primary : [primary]).filter((item): item is string => typeof item === 'string' && !severities.has(item.trim().toLowerCase()));
@@ -61,7 +57,7 @@ export function describeDaktelaError(error: unknown): string | undefined {
 
 /** The client's `errorMessage`: Daktela's envelope first, then the usual places (a proxy's error page, say). */
 export function daktelaErrorMessage(body: unknown): string | undefined {
-  if (isObject(body) && 'error' in body) return describeDaktelaError(body.error) ?? defaultErrorMessage(body);
+  if (isRecord(body) && 'error' in body) return describeDaktelaError(body.error) ?? defaultErrorMessage(body);
   return defaultErrorMessage(body);
 }
 
@@ -93,8 +89,7 @@ function parseJsonText(text: string): unknown {
 
 /** One request to the instance with the token; 4xx/5xx fail with Daktela's own message. `path` is after the origin. */
 export async function daktelaSend(
-  http: StepHttp,
-  auth: Credentials | undefined,
+  { auth, http }: ServiceContext,
   request: { method: string; path: string; query?: Record<string, QueryValue>; body?: unknown },
 ): Promise<{ status: number; body: unknown }> {
   const { baseUrl, accessToken } = daktelaAuth(auth);
@@ -103,8 +98,8 @@ export async function daktelaSend(
     url: `${originOf(baseUrl)}${request.path.startsWith('/') ? '' : '/'}${request.path}`,
     // The header (not ?accessToken=) keeps the token out of URLs, logs and run history.
     headers: { 'x-auth-token': accessToken },
-    ...(request.query ? { query: request.query } : {}),
-    ...(request.body !== undefined ? { body: { type: 'json' as const, value: request.body } } : {}),
+    query: request.query,
+    body: request.body === undefined ? undefined : { type: 'json', value: request.body },
     errorMessage: daktelaErrorMessage,
   });
   // Some proxies label JSON as text.
@@ -112,16 +107,11 @@ export async function daktelaSend(
 }
 
 /** The envelope's `result` from `/api/v6/{endpoint}.json`, after checking that the call succeeded. */
-export async function daktelaRequest(http: StepHttp, auth: Credentials | undefined, request: DaktelaRequest): Promise<unknown> {
-  const { status, body } = await daktelaSend(http, auth, {
-    method: request.method ?? 'GET',
-    path: `/api/v6/${request.endpoint}.json`,
-    ...(request.query ? { query: request.query } : {}),
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  });
+export async function daktelaRequest(context: ServiceContext, request: DaktelaRequest): Promise<unknown> {
+  const { status, body } = await daktelaSend(context, { method: request.method ?? 'GET', path: `/api/v6/${request.endpoint}.json`, query: request.query, body: request.body });
   if (status === 204) return null;
-  if (!isObject(body) || !('result' in body)) {
-    throw new StepFailure(`${new URL(daktelaAuth(auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
+  if (!isRecord(body) || !('result' in body)) {
+    throw new StepFailure(`${new URL(daktelaAuth(context.auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
       transient: false,
       code: 'INVALID_RESPONSE',
       status,
@@ -134,9 +124,9 @@ export async function daktelaRequest(http: StepHttp, auth: Credentials | undefin
 }
 
 /** A record returned by a create or update, checked to be one. */
-export async function daktelaRecord(http: StepHttp, auth: Credentials | undefined, request: DaktelaRequest): Promise<DaktelaRecord> {
-  const result = await daktelaRequest(http, auth, request);
-  if (!isObject(result)) throw new StepFailure('Daktela answered without the record.', { transient: false, code: 'INVALID_RESPONSE' });
+export async function daktelaRecord(context: ServiceContext, request: DaktelaRequest): Promise<DaktelaRecord> {
+  const result = await daktelaRequest(context, request);
+  if (!isRecord(result)) throw new StepFailure('Daktela answered without the record.', { transient: false, code: 'INVALID_RESPONSE' });
   return result;
 }
 
@@ -200,8 +190,8 @@ export interface ListPage {
   total: number | undefined;
 }
 
-export async function listRecords(http: StepHttp, auth: Credentials | undefined, model: string, query: ListQuery): Promise<ListPage> {
-  const result = await daktelaRequest(http, auth, { endpoint: model, query: listQuery(query) });
+export async function listRecords(context: ServiceContext, model: string, query: ListQuery): Promise<ListPage> {
+  const result = await daktelaRequest(context, { endpoint: model, query: listQuery(query) });
   const parsed = listResult.safeParse(result);
   if (!parsed.success) throw new StepFailure(`Daktela's ${model} list did not have the expected {data, total} shape.`, { transient: false, code: 'INVALID_RESPONSE' });
   const data = parsed.data.data ?? [];
@@ -210,8 +200,7 @@ export async function listRecords(http: StepHttp, auth: Credentials | undefined,
 
 /** Follows `skip`/`take` paging until a short page, `result.total`, or the page cap. */
 export async function listAll(
-  http: StepHttp,
-  auth: Credentials | undefined,
+  context: ServiceContext,
   model: string,
   query: Omit<ListQuery, 'skip' | 'take'>,
   paging: { pageSize: number; maxPages: number },
@@ -219,7 +208,7 @@ export async function listAll(
   const records: DaktelaRecord[] = [];
   for (let page = 0; page < paging.maxPages; page++) {
     const skip = page * paging.pageSize;
-    const { data, total } = await listRecords(http, auth, model, { ...query, skip, take: paging.pageSize });
+    const { data, total } = await listRecords(context, model, { ...query, skip, take: paging.pageSize });
     records.push(...data);
     if (data.length < paging.pageSize || (total !== undefined && skip + paging.pageSize >= total)) break;
   }
@@ -229,6 +218,6 @@ export async function listAll(
 /** A reference field as the API reads it back (an expanded record) or as it is written (the name). */
 export function referenceName(value: unknown): string | number | undefined {
   if (typeof value === 'string' || typeof value === 'number') return value;
-  if (isObject(value) && (typeof value.name === 'string' || typeof value.name === 'number')) return value.name;
+  if (isRecord(value) && (typeof value.name === 'string' || typeof value.name === 'number')) return value.name;
   return undefined;
 }

@@ -1,10 +1,10 @@
-// Contact actions: create a contact, update a contact (POST /contacts.json, PUT /contacts/{name}.json).
+// What the contact operations share: the fields and body of create/update, and the contacts the triggers watch.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalName, optionalText, requiredName, requiredText } from './fields.ts';
+import { optionalLongText, optionalText, optionalTextId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { databaseOptions, userOptions } from './options.ts';
-import { contactSample } from './samples.ts';
+import type { WatchedRecords } from './record-triggers.ts';
+import { contactOutputFields, contactSample } from './samples.ts';
 
 /**
  * The contact custom fields that hold e-mail addresses and phone numbers on a stock instance (seen in real
@@ -14,19 +14,20 @@ import { contactSample } from './samples.ts';
 export const CONTACT_EMAIL_FIELD = 'email';
 export const CONTACT_PHONE_FIELD = 'number';
 
-const shared = z.object({
-  firstname: optionalText({ title: 'First name' }, 500),
-  account: optionalName({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the contact.', dynamicOptions: true }),
-  description: optionalText({ title: 'Description' }),
-  email: optionalText({ title: 'E-mail', description: `Stored in the custom field "${CONTACT_EMAIL_FIELD}".` }, 500),
-  phone: optionalText({ title: 'Phone', description: `Stored in the custom field "${CONTACT_PHONE_FIELD}".` }, 100),
+/** The fields create_contact and update_contact both offer. */
+export const contactFields = z.object({
+  firstname: optionalText({ title: 'First name' }, { max: 500 }),
+  account: optionalTextId({ title: 'Company', description: 'The company’s name (id), e.g. accounts_5fa2….' }),
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the contact.', dynamicOptions: true }),
+  description: optionalLongText({ title: 'Description' }),
+  email: optionalText({ title: 'E-mail', description: `Stored in the custom field "${CONTACT_EMAIL_FIELD}".` }, { max: 500 }),
+  phone: optionalText({ title: 'Phone', description: `Stored in the custom field "${CONTACT_PHONE_FIELD}".` }, { max: 100 }),
   customFields: customFieldsField(),
 });
 
-type SharedInput = z.output<typeof shared>;
+export const contactOptions = { database: databaseOptions, user: userOptions };
 
-function sharedBody(input: SharedInput): Record<string, unknown> {
+export function contactBody(input: z.output<typeof contactFields>): Record<string, unknown> {
   return {
     firstname: input.firstname,
     account: input.account,
@@ -36,52 +37,10 @@ function sharedBody(input: SharedInput): Record<string, unknown> {
   };
 }
 
-const options = { database: databaseOptions, user: userOptions };
-
-export const createContact = defineAction({
-  key: 'create_contact',
-  name: 'Create contact',
-  description: 'Creates a contact in the Daktela CRM.',
-  input: z.object({
-    lastname: requiredText({ title: 'Last name' }, 500),
-    title: optionalText({ title: 'Full name', description: 'The contact’s display name; first and last name when left empty.' }, 500),
-    database: requiredName({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
-    name: optionalName({ title: 'Unique name', description: 'The contact’s id; Daktela generates one when left empty.' }),
-    ...shared.shape,
-  }),
+export const watchedContacts: WatchedRecords<z.ZodObject> = {
+  model: 'contacts',
+  input: z.object({}),
+  conditions: () => [],
   sample: contactSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'POST',
-      endpoint: 'contacts',
-      body: compact({
-        name: input.name,
-        title: input.title ?? [input.firstname, input.lastname].filter(Boolean).join(' '),
-        lastname: input.lastname,
-        database: input.database,
-        ...sharedBody(input),
-      }),
-    }),
-});
-
-export const updateContact = defineAction({
-  key: 'update_contact',
-  name: 'Update contact',
-  description: 'Changes a Daktela contact; fields left empty keep their values.',
-  input: z.object({
-    name: requiredName({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
-    title: optionalText({ title: 'Full name' }, 500),
-    lastname: optionalText({ title: 'Last name' }, 500),
-    database: optionalName({ title: 'Database', dynamicOptions: true }),
-    ...shared.shape,
-  }),
-  sample: contactSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'PUT',
-      endpoint: recordPath('contacts', input.name),
-      body: compact({ title: input.title, lastname: input.lastname, database: input.database, ...sharedBody(input) }),
-    }),
-});
+  outputFields: contactOutputFields,
+};

@@ -1,26 +1,27 @@
-// CRM record actions: create and update a CRM record (POST /crmRecords.json, PUT /crmRecords/{name}.json).
+// What the CRM record operations share: the fields and body of create/update, and the records the triggers watch.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, recordPath } from './client.ts';
-import { compact, customFieldsBody, customFieldsField, optionalChoice, optionalInteger, optionalName, optionalText, requiredChoice, requiredName, requiredText } from './fields.ts';
+import { optionalLongText, optionalNumber, optionalTextId } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { crmRecordTypeOptions, statusOptions, userOptions } from './options.ts';
-import { crmRecordSample } from './samples.ts';
+import { equals, type WatchedRecords } from './record-triggers.ts';
+import { crmRecordOutputFields, crmRecordSample } from './samples.ts';
 
-const STAGES = ['OPEN', 'CLOSE'] as const;
+export const CRM_RECORD_STAGES = ['OPEN', 'CLOSE'] as const;
 
-const shared = z.object({
-  contact: optionalName({ title: 'Contact', description: 'The contact’s name (id).' }),
-  account: optionalName({ title: 'Company', description: 'The company’s name (id).' }),
-  ticket: optionalInteger({ title: 'Ticket', description: 'Number of a related ticket.' }),
-  user: optionalName({ title: 'Owner', description: 'The user (login) who owns the record.', dynamicOptions: true }),
-  description: optionalText({ title: 'Description' }),
-  status: optionalName({ title: 'Status', dynamicOptions: true }),
+/** The fields create_crm_record and update_crm_record both offer. */
+export const crmRecordFields = z.object({
+  contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id).' }),
+  account: optionalTextId({ title: 'Company', description: 'The company’s name (id).' }),
+  ticket: optionalNumber({ title: 'Ticket', description: 'Number of a related ticket.' }, { integer: true }),
+  user: optionalTextId({ title: 'Owner', description: 'The user (login) who owns the record.', dynamicOptions: true }),
+  description: optionalLongText({ title: 'Description' }),
+  status: optionalTextId({ title: 'Status', dynamicOptions: true }),
   customFields: customFieldsField(),
 });
 
-type SharedInput = z.output<typeof shared>;
+export const crmRecordOptions = { type: crmRecordTypeOptions, user: userOptions, status: statusOptions };
 
-const sharedBody = (input: SharedInput): Record<string, unknown> => ({
+export const crmRecordBody = (input: z.output<typeof crmRecordFields>): Record<string, unknown> => ({
   contact: input.contact,
   account: input.account,
   ticket: input.ticket,
@@ -30,46 +31,15 @@ const sharedBody = (input: SharedInput): Record<string, unknown> => ({
   customFields: customFieldsBody(input.customFields),
 });
 
-const options = { type: crmRecordTypeOptions, user: userOptions, status: statusOptions };
-
-export const createCrmRecord = defineAction({
-  key: 'create_crm_record',
-  name: 'Create CRM record',
-  description: 'Creates a CRM record (a deal, order or other record type) in Daktela.',
-  input: z.object({
-    type: requiredName({ title: 'Record type', dynamicOptions: true }),
-    title: requiredText({ title: 'Title' }, 500),
-    stage: requiredChoice(STAGES, 'OPEN', { title: 'Stage' }),
-    name: optionalName({ title: 'Unique name', description: 'The record’s id; Daktela generates one when left empty.' }),
-    ...shared.shape,
-  }),
-  sample: crmRecordSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'POST',
-      endpoint: 'crmRecords',
-      body: compact({ name: input.name, type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
-    }),
+const crmRecordFilter = z.object({
+  type: optionalTextId({ title: 'Record type', description: 'Only CRM records of this type (leave empty for all).', dynamicOptions: true }),
 });
 
-export const updateCrmRecord = defineAction({
-  key: 'update_crm_record',
-  name: 'Update CRM record',
-  description: 'Changes a Daktela CRM record; fields left empty keep their values.',
-  input: z.object({
-    name: requiredName({ title: 'CRM record', description: 'The record’s name (id).' }),
-    type: optionalName({ title: 'Record type', dynamicOptions: true }),
-    title: optionalText({ title: 'Title' }, 500),
-    stage: optionalChoice(STAGES, { title: 'Stage' }),
-    ...shared.shape,
-  }),
+export const watchedCrmRecords: WatchedRecords<typeof crmRecordFilter> = {
+  model: 'crmRecords',
+  input: crmRecordFilter,
+  conditions: (input) => equals('type', input.type),
   sample: crmRecordSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'PUT',
-      endpoint: recordPath('crmRecords', input.name),
-      body: compact({ type: input.type, title: input.title, stage: input.stage, ...sharedBody(input) }),
-    }),
-});
+  outputFields: crmRecordOutputFields,
+  options: { type: crmRecordTypeOptions },
+};

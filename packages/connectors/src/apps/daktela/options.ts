@@ -4,8 +4,8 @@ import { listRecords, referenceName } from './client.ts';
 
 /** One request of up to 1000 records: these lists are short, and a dropdown wants them all at once. */
 function lookup(model: string, filter?: (record: Record<string, unknown>) => boolean): OptionsLoader {
-  return async ({ auth, http }) => {
-    const { data } = await listRecords(http, auth, model, { take: 1000, sort: [{ field: 'title', dir: 'asc' }], fields: ['name', 'title', 'type'] });
+  return async (context) => {
+    const { data } = await listRecords(context, model, { take: 1000, sort: [{ field: 'title', dir: 'asc' }], fields: ['name', 'title', 'type'] });
     const wanted = filter ? data.filter(filter) : data;
     // A queue type that matches nothing (an instance naming types differently) should not leave the dropdown empty.
     return (wanted.length > 0 ? wanted : data).flatMap((record) => {

@@ -1,10 +1,39 @@
-// Sample records in the shape Daktela v6 returns them (references expanded), so the builder can offer fields before a run.
+// Sample records in the shape Daktela v6 returns them (references expanded), and their labelled output fields, so the builder can offer fields before a run.
+import type { OutputField } from '../../kit/define.ts';
 import type { DaktelaRecord } from './client.ts';
 
 const sys = (model: string) => ({ hash: null, model });
 
 const user = { name: 'administrator', title: 'Administrator', alias: '', email: 'admin@acme.example', _sys: sys('users') };
 const database = { name: 'default', title: 'Default', _sys: sys('databases') };
+
+/** A reference to another record, expanded as Daktela returns it: the record, its name (the id) and its title. */
+function reference(key: string, label: string, id: 'string' | 'integer' = 'string'): OutputField[] {
+  return [
+    { key, label, type: 'object' },
+    { key: `${key}.name`, label: `${label} ID`, type: id },
+    { key: `${key}.title`, label: `${label} name`, type: 'string' },
+  ];
+}
+
+/** A reference to a user: the login is its name. */
+function userReference(key: string, label: string): OutputField[] {
+  return [
+    { key, label, type: 'object' },
+    { key: `${key}.name`, label: `${label} login`, type: 'string' },
+    { key: `${key}.title`, label: `${label} name`, type: 'string' },
+    { key: `${key}.email`, label: `${label} e-mail`, type: 'string' },
+  ];
+}
+
+/** What every record carries: when it was created and last changed, and Daktela's own metadata. */
+const recordTimes: OutputField[] = [
+  { key: 'created', label: 'Created', type: 'datetime' },
+  { key: 'edited', label: 'Last edited', type: 'datetime' },
+  { key: '_sys', label: 'Record metadata', type: 'object' },
+];
+
+const customFieldsOutput: OutputField = { key: 'customFields', label: 'Custom fields', type: 'object' };
 
 export const accountSample: DaktelaRecord = {
   name: 'accounts_5fa299a48ab72834012563',
@@ -18,6 +47,17 @@ export const accountSample: DaktelaRecord = {
   edited: '2024-05-02 08:30:00',
   _sys: sys('accounts'),
 };
+
+export const accountOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'Company ID', type: 'string' },
+  { key: 'title', label: 'Company name', type: 'string' },
+  ...reference('database', 'Database'),
+  { key: 'sla', label: 'SLA', type: 'string' },
+  ...userReference('user', 'Owner'),
+  { key: 'description', label: 'Description', type: 'string' },
+  customFieldsOutput,
+  ...recordTimes,
+];
 
 export const contactSample: DaktelaRecord = {
   name: 'contacts_5fa299a48ab72834012564',
@@ -34,6 +74,22 @@ export const contactSample: DaktelaRecord = {
   edited: '2024-05-02 09:00:00',
   _sys: sys('contacts'),
 };
+
+export const contactOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'Contact ID', type: 'string' },
+  { key: 'title', label: 'Full name', type: 'string' },
+  { key: 'firstname', label: 'First name', type: 'string' },
+  { key: 'lastname', label: 'Last name', type: 'string' },
+  ...reference('database', 'Database'),
+  ...reference('account', 'Company'),
+  ...userReference('user', 'Owner'),
+  { key: 'description', label: 'Description', type: 'string' },
+  { key: 'nps_score', label: 'NPS score', type: 'number' },
+  customFieldsOutput,
+  { key: 'customFields.email[0]', label: 'E-mail', type: 'string' },
+  { key: 'customFields.number[0]', label: 'Phone', type: 'string' },
+  ...recordTimes,
+];
 
 export const ticketSample: DaktelaRecord = {
   name: 1024,
@@ -66,6 +122,36 @@ export const ticketSample: DaktelaRecord = {
   _sys: sys('tickets'),
 };
 
+export const ticketOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'Ticket number', type: 'integer' },
+  { key: 'title', label: 'Title', type: 'string' },
+  ...reference('category', 'Category'),
+  ...userReference('user', 'Assigned user'),
+  ...reference('contact', 'Contact'),
+  { key: 'email', label: 'Customer e-mail', type: 'string' },
+  { key: 'parentTicket', label: 'Parent ticket', type: 'integer' },
+  { key: 'description', label: 'Description', type: 'string' },
+  { key: 'stage', label: 'Stage', type: 'string' },
+  { key: 'priority', label: 'Priority', type: 'string' },
+  { key: 'sla_deadtime', label: 'SLA deadline', type: 'datetime' },
+  { key: 'reopen', label: 'Reopen at', type: 'datetime' },
+  { key: 'statuses', label: 'Statuses', type: 'array' },
+  { key: 'statuses[0].title', label: 'First status', type: 'string' },
+  { key: 'followers', label: 'Followers', type: 'array' },
+  customFieldsOutput,
+  ...recordTimes,
+  ...userReference('created_by', 'Created by'),
+  { key: 'edited_by', label: 'Last edited by', type: 'object' },
+  { key: 'last_activity', label: 'Last activity', type: 'datetime' },
+  { key: 'closed', label: 'Closed', type: 'datetime' },
+  { key: 'first_answer', label: 'First answer', type: 'datetime' },
+  { key: 'sla_overdue', label: 'SLA overdue', type: 'integer' },
+  { key: 'unread', label: 'Unread', type: 'boolean' },
+  { key: 'has_attachment', label: 'Has attachments', type: 'boolean' },
+  { key: 'id_merge', label: 'Merged into ticket', type: 'integer' },
+  { key: 'isParent', label: 'Is a parent ticket', type: 'boolean' },
+];
+
 export const crmRecordSample: DaktelaRecord = {
   name: 'crmrecords_5fa299a48ab72834012565',
   title: 'Renewal 2025',
@@ -82,6 +168,21 @@ export const crmRecordSample: DaktelaRecord = {
   edited: '2024-05-02 12:30:00',
   _sys: sys('crmRecords'),
 };
+
+export const crmRecordOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'CRM record ID', type: 'string' },
+  { key: 'title', label: 'Title', type: 'string' },
+  ...reference('type', 'Record type'),
+  { key: 'stage', label: 'Stage', type: 'string' },
+  ...userReference('user', 'Owner'),
+  ...reference('contact', 'Contact'),
+  ...reference('account', 'Company'),
+  { key: 'ticket', label: 'Ticket', type: 'integer' },
+  { key: 'description', label: 'Description', type: 'string' },
+  { key: 'status', label: 'Status', type: 'object' },
+  customFieldsOutput,
+  ...recordTimes,
+];
 
 export const campaignRecordSample: DaktelaRecord = {
   name: 'records_5fa299a48ab72834012566',
@@ -101,6 +202,22 @@ export const campaignRecordSample: DaktelaRecord = {
   _sys: sys('campaignsRecords'),
 };
 
+export const campaignRecordOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'Campaign record ID', type: 'string' },
+  ...reference('record_type', 'Campaign type'),
+  ...userReference('user', 'User'),
+  ...reference('database', 'Database'),
+  ...reference('contact', 'Contact'),
+  { key: 'number', label: 'Phone number', type: 'string' },
+  ...reference('queue', 'Queue', 'integer'),
+  { key: 'nextcall', label: 'Next call', type: 'datetime' },
+  { key: 'action', label: 'State', type: 'integer' },
+  { key: 'statuses', label: 'Statuses', type: 'array' },
+  customFieldsOutput,
+  { key: 'call_id', label: 'Call ID', type: 'string' },
+  ...recordTimes,
+];
+
 export const activitySample: DaktelaRecord = {
   name: 'activities_5fa299a48ab72834012567',
   type: 'CALL',
@@ -115,6 +232,19 @@ export const activitySample: DaktelaRecord = {
   _sys: sys('activities'),
 };
 
+/** An activity's fields; each action adds what its `item` holds (the number called, the message sent). */
+export const activityOutputFields: readonly OutputField[] = [
+  { key: 'name', label: 'Activity ID', type: 'string' },
+  { key: 'type', label: 'Type', type: 'string' },
+  ...reference('queue', 'Queue', 'integer'),
+  ...userReference('user', 'User'),
+  { key: 'contact', label: 'Contact', type: 'object' },
+  { key: 'action', label: 'State', type: 'string' },
+  { key: 'time', label: 'Time', type: 'datetime' },
+  { key: 'item', label: 'Details', type: 'object' },
+  ...recordTimes,
+];
+
 export const sessionSample: DaktelaRecord = {
   user,
   queues: [{ name: 2000, login: true, penalty: 0 }],
@@ -122,3 +252,12 @@ export const sessionSample: DaktelaRecord = {
   onpause: true,
   id_pause: 'pauses_5fa2a1b2c3d4e000000021',
 };
+
+export const sessionOutputFields: readonly OutputField[] = [
+  ...userReference('user', 'User'),
+  { key: 'queues', label: 'Queues', type: 'array' },
+  { key: 'pause', label: 'Pause', type: 'object' },
+  { key: 'pause.title', label: 'Pause name', type: 'string' },
+  { key: 'onpause', label: 'On pause', type: 'boolean' },
+  { key: 'id_pause', label: 'Pause ID', type: 'string' },
+];

@@ -1,48 +1,31 @@
-// Ticket actions: create a ticket, update a ticket (POST /tickets.json, PUT /tickets/{name}.json).
+// What the ticket operations share: the fields and body of create/update, and the tickets the triggers watch.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord, recordPath, referenceName } from './client.ts';
-import {
-  compact,
-  customFieldsBody,
-  customFieldsField,
-  optionalChoice,
-  optionalInteger,
-  optionalName,
-  optionalNames,
-  optionalText,
-  optionalTime,
-  requiredChoice,
-  requiredName,
-  requiredText,
-} from './fields.ts';
+import { optionalChoice, optionalDateTime, optionalLongText, optionalNumber, optionalTextId, optionalTextIds } from '../../kit/fields.ts';
+import { customFieldsBody, customFieldsField } from './custom-fields.ts';
 import { categoryOptions, statusOptions, userOptions } from './options.ts';
-import { ticketSample } from './samples.ts';
+import { equals, type WatchedRecords } from './record-triggers.ts';
+import { ticketOutputFields, ticketSample } from './samples.ts';
 
-const STAGES = ['OPEN', 'WAIT', 'CLOSE', 'ARCHIVE'] as const;
-const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export const TICKET_STAGES = ['OPEN', 'WAIT', 'CLOSE', 'ARCHIVE'] as const;
+export const TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 
-/** Daktela's UpdateTicket requires these in every PUT; update_ticket re-sends the ticket's current values for any left empty. */
-export const TICKET_UPDATE_REQUIRED = ['title', 'category', 'stage', 'priority'] as const;
-
-const shared = z.object({
-  user: optionalName({ title: 'Assigned user', description: 'The user (login) the ticket is assigned to.', dynamicOptions: true }),
-  contact: optionalName({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
-  parentTicket: optionalInteger({ title: 'Parent ticket', description: 'Number of the parent ticket.' }),
-  description: optionalText({ title: 'Description' }),
-  sla_deadtime: optionalTime({ title: 'SLA deadline', description: 'YYYY-MM-DD HH:MM:SS, the instance’s time.' }),
-  reopen: optionalTime({ title: 'Reopen at', description: 'When a waiting ticket opens again (YYYY-MM-DD HH:MM:SS).' }),
-  statuses: optionalNames({ title: 'Statuses', description: 'Status names; comma-separated text works too.', dynamicOptions: true }),
-  followers: optionalNames({ title: 'Followers', description: 'User logins to follow the ticket.', dynamicOptions: true }),
-  comment: optionalText({ title: 'Comment', description: 'A comment added to the ticket with this change.' }),
+/** The fields create_ticket and update_ticket both offer. */
+export const ticketFields = z.object({
+  user: optionalTextId({ title: 'Assigned user', description: 'The user (login) the ticket is assigned to.', dynamicOptions: true }),
+  contact: optionalTextId({ title: 'Contact', description: 'The contact’s name (id), e.g. contacts_5fa2….' }),
+  parentTicket: optionalNumber({ title: 'Parent ticket', description: 'Number of the parent ticket.' }, { integer: true }),
+  description: optionalLongText({ title: 'Description' }),
+  sla_deadtime: optionalDateTime({ title: 'SLA deadline', description: 'YYYY-MM-DD HH:MM:SS, the instance’s time.' }, 'local'),
+  reopen: optionalDateTime({ title: 'Reopen at', description: 'When a waiting ticket opens again (YYYY-MM-DD HH:MM:SS).' }, 'local'),
+  statuses: optionalTextIds({ title: 'Statuses', description: 'Status names; comma-separated text works too.', dynamicOptions: true }),
+  followers: optionalTextIds({ title: 'Followers', description: 'User logins to follow the ticket.', dynamicOptions: true }),
+  comment: optionalLongText({ title: 'Comment', description: 'A comment added to the ticket with this change.' }),
   customFields: customFieldsField(),
 });
 
-const options = { category: categoryOptions, user: userOptions, statuses: statusOptions, followers: userOptions };
+export const ticketOptions = { category: categoryOptions, user: userOptions, statuses: statusOptions, followers: userOptions };
 
-type SharedInput = z.output<typeof shared>;
-
-function sharedBody(input: SharedInput): Record<string, unknown> {
+export function ticketBody(input: z.output<typeof ticketFields>): Record<string, unknown> {
   return {
     user: input.user,
     contact: input.contact,
@@ -57,50 +40,16 @@ function sharedBody(input: SharedInput): Record<string, unknown> {
   };
 }
 
-export const createTicket = defineAction({
-  key: 'create_ticket',
-  name: 'Create ticket',
-  description: 'Creates a ticket in Daktela.',
-  input: z.object({
-    title: requiredText({ title: 'Title' }),
-    category: requiredName({ title: 'Category', dynamicOptions: true }),
-    stage: requiredChoice(STAGES, 'OPEN', { title: 'Stage' }),
-    priority: requiredChoice(PRIORITIES, 'MEDIUM', { title: 'Priority' }),
-    email: optionalText({ title: 'Customer e-mail', description: 'Only when creating: the address replies go to.' }, 500),
-    ...shared.shape,
-  }),
-  sample: ticketSample,
-  options,
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
-      method: 'POST',
-      endpoint: 'tickets',
-      body: compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, email: input.email, ...sharedBody(input) }),
-    }),
+const ticketFilter = z.object({
+  category: optionalTextId({ title: 'Category', description: 'Only tickets in this category (leave empty for all).', dynamicOptions: true }),
+  stage: optionalChoice(TICKET_STAGES, { title: 'Stage', description: 'Only tickets in this stage (leave empty for all).' }),
 });
 
-export const updateTicket = defineAction({
-  key: 'update_ticket',
-  name: 'Update ticket',
-  description: 'Changes a Daktela ticket; fields left empty keep their values.',
-  input: z.object({
-    name: requiredName({ title: 'Ticket number', description: 'The ticket’s `name` (its number).' }),
-    title: optionalText({ title: 'Title' }, 10_000),
-    category: optionalName({ title: 'Category', dynamicOptions: true }),
-    stage: optionalChoice(STAGES, { title: 'Stage' }),
-    priority: optionalChoice(PRIORITIES, { title: 'Priority' }),
-    ...shared.shape,
-  }),
+export const watchedTickets: WatchedRecords<typeof ticketFilter> = {
+  model: 'tickets',
+  input: ticketFilter,
+  conditions: (input) => [...equals('category', input.category), ...equals('stage', input.stage)],
   sample: ticketSample,
-  options,
-  perform: async ({ input, auth, http }) => {
-    const path = recordPath('tickets', input.name);
-    const body = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...sharedBody(input) });
-    const missing = TICKET_UPDATE_REQUIRED.filter((field) => body[field] === undefined);
-    if (missing.length > 0) {
-      const current = await daktelaRecord(http, auth, { endpoint: path });
-      for (const field of missing) body[field] = referenceName(current[field]);
-    }
-    return daktelaRecord(http, auth, { method: 'PUT', endpoint: path, body: compact(body) });
-  },
-});
+  outputFields: ticketOutputFields,
+  options: { category: categoryOptions },
+};

@@ -5,8 +5,8 @@ import type { HttpClient } from '../../http/client.ts';
 import type { PollingTriggerDefinition } from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
 import { startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
-import { daktelaApp } from './app.ts';
-import { POLL_MAX_PAGES, POLL_PAGE_SIZE } from './triggers.ts';
+import { daktelaApp } from './index.ts';
+import { POLL_MAX_PAGES, POLL_PAGE_SIZE } from './record-triggers.ts';
 
 let fake: DaktelaFake;
 let client: HttpClient;

@@ -1,10 +1,11 @@
 // "Set pause": puts the connection's user on a pause (lunch, meeting...) or ends it, through the user's session.
 import { z } from 'zod';
-import { defineAction } from '../../kit/define.ts';
-import { daktelaRecord } from './client.ts';
-import { extraFieldsField, optionalName } from './fields.ts';
-import { pauseOptions } from './options.ts';
-import { sessionSample } from './samples.ts';
+import { defineAction } from '../../../kit/define.ts';
+import { optionalTextId } from '../../../kit/fields.ts';
+import { additionalFieldsField } from '../additional-fields.ts';
+import { daktelaRecord } from '../client.ts';
+import { pauseOptions } from '../options.ts';
+import { sessionOutputFields, sessionSample } from '../samples.ts';
 
 /**
  * ⚠ INFERRED (API-NOTES 1.6): the pause is set on the user's session (`usersSession`, the endpoint that also logs
@@ -18,15 +19,18 @@ export const setPause = defineAction({
   name: 'Set pause',
   description: 'Starts a pause for the connection’s user (e.g. Lunch), or ends the current pause when no pause is chosen.',
   input: z.object({
-    pause: optionalName({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
-    extra: extraFieldsField(),
+    pause: optionalTextId({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
+    extra: additionalFieldsField(),
   }),
   sample: sessionSample,
+  outputFields: sessionOutputFields,
   options: { pause: pauseOptions },
-  perform: ({ input, auth, http }) =>
-    daktelaRecord(http, auth, {
+  async perform(context) {
+    const { input } = context;
+    return daktelaRecord(context, {
       method: PAUSE_SESSION.method,
       endpoint: PAUSE_SESSION.endpoint,
       body: { [PAUSE_SESSION.pauseField]: input.pause ?? null, ...input.extra },
-    }),
+    });
+  },
 });

@@ -1,8 +1,8 @@
-// The app-level checks of apps.test.ts, run on the Daktela app before it is registered: forms, samples, dedupe, options.
+// The Daktela app as a whole (index.ts): forms, samples and their declared outputs, dedupe, options, required inputs.
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { describeApp } from '../../kit/manifest.ts';
-import { daktelaApp } from './app.ts';
+import { daktelaApp } from './index.ts';
 
 describe('daktela app definition', () => {
   const manifest = describeApp(daktelaApp);
@@ -17,6 +17,10 @@ describe('daktela app definition', () => {
       if (trigger.type !== 'polling') continue;
       expect(trigger.dedupeKey(trigger.sample), trigger.key).toMatch(/.+/);
     }
+  });
+
+  test('every trigger and action declares its output fields', () => {
+    for (const operation of [...daktelaApp.triggers, ...daktelaApp.actions]) expect(operation.outputFields?.length, operation.key).toBeGreaterThan(0);
   });
 
   test('fields marked with dynamic choices have a loader', () => {
