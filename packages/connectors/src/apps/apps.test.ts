@@ -25,9 +25,10 @@ describe.each(all.map((app) => [app.key, app] as const))('app %s', (_key, app) =
     }
   });
 
-  it('declares output fields that agree with the sample', () => {
+  it('declares output fields that agree with the sample, every top-level field labelled', () => {
     for (const operation of [...app.triggers, ...app.actions]) {
-      if (operation.outputFields) expect(outputFieldProblems(operation.sample, operation.outputFields), operation.key).toEqual([]);
+      expect(outputFieldProblems(operation.sample, operation.outputFields), operation.key).toEqual([]);
+      if (operation.sample !== null && typeof operation.sample === 'object') expect(operation.outputFields.length, operation.key).toBeGreaterThan(0);
     }
   });
 

@@ -1,7 +1,7 @@
 // Pieces every connector needs the same way: origins of per-customer base URLs, and the "custom API call" action.
 import { z } from 'zod';
 import { StepFailure } from '../http/errors.ts';
-import { defineAction, type ActionContext, type ActionDefinition } from './define.ts';
+import { defineAction, type ActionDefinition, type ServiceContext } from './define.ts';
 
 /**
  * A credentials `baseUrl` is an origin (`scheme://host[:port]`, a trailing slash tolerated); connectors append the
@@ -55,13 +55,20 @@ export const customApiCallInput = z.object({
 });
 export type CustomApiCallInput = z.output<typeof customApiCallInput>;
 
+/** What a custom call answers: the service's status and body as they came (and its headers, where the app keeps them). */
+export interface CustomApiCallOutput {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 /**
  * "Custom API call": any request to the service with the connection's auth, for endpoints no action covers.
  * `send` is the connector's own client call (base URL, auth header, error envelope).
  */
 export function customApiCall(
   serviceName: string,
-  send: (context: ActionContext<CustomApiCallInput>, request: CustomApiCallInput) => Promise<unknown>,
+  send: (context: ServiceContext, request: CustomApiCallInput) => Promise<CustomApiCallOutput>,
 ): ActionDefinition {
   return defineAction({
     key: 'custom_api_call',
@@ -69,6 +76,10 @@ export function customApiCall(
     description: `Call any ${serviceName} API endpoint with this connection's authentication.`,
     input: customApiCallInput,
     sample: { status: 200, body: {} },
+    outputFields: [
+      { key: 'status', label: 'HTTP status', type: 'integer' },
+      { key: 'body', label: `Response body (as ${serviceName} sent it)`, type: 'object' },
+    ],
     perform: async (context) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(context.input.path) || context.input.path.startsWith('//')) {
         throw new StepFailure('The path must be relative to the connection’s base URL (e.g. /api/v2/deals), not a full URL.', { transient: false, code: 'INVALID_INPUT' });

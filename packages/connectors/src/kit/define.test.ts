@@ -9,6 +9,7 @@ const ping = defineAction({
   description: 'Says pong.',
   input: z.object({ who: z.string() }),
   sample: { pong: 'you' },
+  outputFields: [{ key: 'pong', label: 'Pong', type: 'string' }],
   async perform({ input }) {
     return { pong: input.who };
   },
@@ -35,13 +36,13 @@ describe('defineApp', () => {
 describe('defineAction', () => {
   test('refuses an input that is not an object schema, since it could not render as a form', () => {
     expect(() =>
-      defineAction({ key: 'bad', name: 'Bad', description: 'Bad.', input: z.string(), sample: null, perform: async () => null }),
+      defineAction({ key: 'bad', name: 'Bad', description: 'Bad.', input: z.string(), sample: null, outputFields: [], perform: async () => null }),
     ).toThrow('input must be a z.object schema');
   });
 
   test('refuses a missing description', () => {
     expect(() =>
-      defineAction({ key: 'bad', name: 'Bad', description: ' ', input: z.object({}), sample: null, perform: async () => null }),
+      defineAction({ key: 'bad', name: 'Bad', description: ' ', input: z.object({}), sample: null, outputFields: [], perform: async () => null }),
     ).toThrow('a description is required');
   });
 });

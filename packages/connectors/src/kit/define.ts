@@ -81,7 +81,7 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output =
   /** What an output looks like, so the builder can offer fields before any run. */
   sample: Output;
   /** The output's fields, labelled; checked against the sample. */
-  outputFields?: readonly OutputField[];
+  outputFields: readonly OutputField[];
   perform(context: ActionContext<z.output<Schema>>): Promise<Output>;
   /** Dynamic choices for input fields, by field key (mark the field with `.meta({ dynamicOptions: true })`). */
   options?: Record<string, OptionsLoader>;
@@ -96,7 +96,7 @@ export interface PollingTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   type: 'polling';
   input: Schema;
   sample: Item;
-  outputFields?: readonly OutputField[];
+  outputFields: readonly OutputField[];
   /** The most recent items, newest first, following the service's paging as far as the cursor says is new. */
   perform(context: PollContext<z.output<Schema>>): Promise<PollOutcome<Item>>;
   /** What makes an item new: its id for "new" triggers; id plus update time for "updated" ones. */
@@ -112,7 +112,7 @@ export interface AppWebhookTriggerDefinition<Schema extends z.ZodType = z.ZodTyp
   type: 'app_webhook';
   input: Schema;
   sample: Item;
-  outputFields?: readonly OutputField[];
+  outputFields: readonly OutputField[];
   subscribe(context: SubscribeContext<z.output<Schema>>): Promise<{ externalId: string }>;
   unsubscribe(context: TriggerContext<z.output<Schema>> & { hookUrl: string; externalId: string }): Promise<void>;
   /** Verifies a delivery (throw DeliveryRejected) and turns it into items, or answers it directly. */
@@ -132,7 +132,7 @@ export interface InstantTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   type: 'hook' | 'schedule' | 'manual';
   input: Schema;
   sample: Item;
-  outputFields?: readonly OutputField[];
+  outputFields: readonly OutputField[];
   /**
    * For catch hooks the service signs (the user pastes our URL and their signing key): verify the delivery
    * (throw DeliveryRejected) and shape it. Without it, the trigger data is `{method, query, headers, body}`.

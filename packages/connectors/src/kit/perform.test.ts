@@ -35,6 +35,7 @@ const fetchItems = defineAction({
   description: 'Fetches items.',
   input: z.object({ path: z.string().startsWith('/') }),
   sample: { items: [] },
+  outputFields: [{ key: 'items', label: 'Items', type: 'array' }],
   async perform({ input, auth, http, idempotencyKey }) {
     const response = await http.request({
       url: `${server.origin}${input.path}`,
@@ -83,6 +84,7 @@ describe('performAction', () => {
       description: 'Throws.',
       input: z.object({}),
       sample: null,
+      outputFields: [],
       async perform() {
         throw new TypeError('cannot read id of undefined');
       },
@@ -104,6 +106,7 @@ describe('pollTrigger', () => {
       type: 'polling',
       input: z.object({}),
       sample: { id: 1 },
+      outputFields: [{ key: 'id', label: 'ID', type: 'integer' }],
       dedupeKey: (item: { id: number }) => String(item.id),
       async perform({ http }) {
         const response = await http.request({ url: `${server.origin}/items` });

@@ -1,7 +1,7 @@
 // The Twenty CRM connector: records of any object (people, companies, opportunities, custom) through Twenty's REST API.
 import { defineApp, type AppAuth } from '../../kit/define.ts';
 import { createRecord } from './actions/create-record.ts';
-import { customApiCall } from './actions/custom-api-call.ts';
+import { customCall } from './actions/custom-api-call.ts';
 import { deleteRecord } from './actions/delete-record.ts';
 import { findRecord } from './actions/find-record.ts';
 import { updateRecord } from './actions/update-record.ts';
@@ -25,6 +25,6 @@ export const twentyApp = defineApp({
   name: 'Twenty',
   description: 'Open-source CRM: create, update, find and delete people, companies, opportunities and custom records; react to changes instantly.',
   auth,
-  actions: [createRecord, updateRecord, deleteRecord, findRecord, upsertRecord, customApiCall],
+  actions: [createRecord, updateRecord, deleteRecord, findRecord, upsertRecord, customCall],
   triggers: [recordCreated, recordUpdated, recordDeleted, recordCreatedPolling, recordUpdatedPolling],
 });

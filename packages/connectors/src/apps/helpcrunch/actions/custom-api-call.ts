@@ -1,22 +1,14 @@
 // Action "Custom API call": any HelpCrunch endpoint with the connection's API key.
 import { customApiCall } from '../../../kit/common.ts';
-import type { ActionDefinition } from '../../../kit/define.ts';
 import { helpcrunchSend } from '../client.ts';
 
 /** Paths are relative to /v1/ (e.g. /customers/542335), or start with /v1/. */
-export const customCall: ActionDefinition = {
-  ...customApiCall('HelpCrunch', async (context, request) => {
-    const response = await helpcrunchSend(context, {
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      body: request.method === 'GET' ? undefined : request.body,
-    });
-    return { status: response.status, body: response.body };
-  }),
-  // The kit's custom call declares no output fields; what this one answers is said here.
-  outputFields: [
-    { key: 'status', label: 'HTTP status', type: 'integer' },
-    { key: 'body', label: 'Response body', type: 'object' },
-  ],
-};
+export const customCall = customApiCall('HelpCrunch', async (context, request) => {
+  const response = await helpcrunchSend(context, {
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    body: request.method === 'GET' ? undefined : request.body,
+  });
+  return { status: response.status, body: response.body };
+});
