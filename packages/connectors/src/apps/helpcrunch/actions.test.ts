@@ -131,6 +131,51 @@ describe('tag_customer', () => {
   });
 });
 
+describe('add_customer_note', () => {
+  test('GETs the customer, then PATCHes only notes with the note on a new line below the others, and returns the customer', async () => {
+    const customer = fake.seedCustomer({ name: 'Noted', email: 'noted@example.com', notes: 'Asked about the annual plan' });
+    const before = fake.requests.length;
+    const result = await perform('add_customer_note', { customerId: String(customer.id), note: 'Called back' });
+    const [get, patch] = fake.requests.slice(before);
+    expect(get).toMatchObject({ method: 'GET', path: `customers/${String(customer.id)}` });
+    expect(patch).toMatchObject({ method: 'PATCH', path: `customers/${String(customer.id)}` });
+    expect(patch?.body).toEqual({ notes: 'Asked about the annual plan\nCalled back' });
+    expect(fake.requests.length - before).toBe(2);
+    expect(result.output).toMatchObject({ id: customer.id, name: 'Noted', email: 'noted@example.com', notes: 'Asked about the annual plan\nCalled back' });
+  });
+
+  test('a second note goes below the first; a multi-line note is kept as typed', async () => {
+    const customer = fake.seedCustomer({ name: 'Twice' });
+    await perform('add_customer_note', { customerId: customer.id, note: 'First' });
+    const result = await perform('add_customer_note', { customerId: customer.id, note: '  Second\n  indented' });
+    expect(result.output).toMatchObject({ notes: 'First\n  Second\n  indented' });
+  });
+
+  test('a customer without notes (null, blank) gets just the note; notes ending in a line break get no empty line', async () => {
+    const none = fake.seedCustomer({ name: 'No notes' });
+    expect(none.notes).toBeNull();
+    expect((await perform('add_customer_note', { customerId: none.id, note: 'First note' })).output).toMatchObject({ notes: 'First note' });
+    const blank = fake.seedCustomer({ name: 'Blank notes', notes: '  ' });
+    expect((await perform('add_customer_note', { customerId: blank.id, note: 'Only this' })).output).toMatchObject({ notes: 'Only this' });
+    const ended = fake.seedCustomer({ name: 'Ended', notes: 'Line one\n' });
+    expect((await perform('add_customer_note', { customerId: ended.id, note: 'Line two' })).output).toMatchObject({ notes: 'Line one\nLine two' });
+  });
+
+  test('an unknown id is a permanent NOT_FOUND failure, and nothing is PATCHed', async () => {
+    const before = fake.requests.length;
+    const failure = await failing('add_customer_note', { customerId: 999999999, note: 'Hello' });
+    expect(failure).toMatchObject({ code: 'NOT_FOUND', transient: false, message: 'No HelpCrunch customer has the id 999999999.' });
+    expect(fake.requests.slice(before).map((r) => r.method)).toEqual(['GET']);
+  });
+
+  test('a blank note or an id that is not a number is refused before any request', async () => {
+    const before = fake.requests.length;
+    expect(await failing('add_customer_note', { customerId: 1, note: '   ' })).toMatchObject({ code: 'INVALID_INPUT', transient: false });
+    expect(await failing('add_customer_note', { customerId: 'jane@example.com', note: 'Hi' })).toMatchObject({ code: 'INVALID_INPUT', transient: false });
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
 describe('send_message', () => {
   test('an agent reply POSTs chat, text, type and agent to /messages and returns the message', async () => {
     const customer = fake.seedCustomer({ name: 'Chat Person', email: 'chat@example.com' });

@@ -1,5 +1,6 @@
 // HelpCrunch (customer chat): new customers and chats by polling, signed customer and chat events, customer and message actions.
 import { defineApp, type AppAuth } from '../../kit/define.ts';
+import { addCustomerNote } from './actions/add-customer-note.ts';
 import { createCustomer } from './actions/create-customer.ts';
 import { customCall } from './actions/custom-api-call.ts';
 import { searchCustomers } from './actions/search-customers.ts';
@@ -25,5 +26,5 @@ export const helpcrunchApp = defineApp({
   description: 'Customer chat and messaging: customers, chats and messages.',
   auth,
   triggers: [newCustomer, newChat, customerEvent, chatEvent],
-  actions: [createCustomer, updateCustomer, searchCustomers, tagCustomer, sendMessage, customCall],
+  actions: [createCustomer, updateCustomer, searchCustomers, tagCustomer, addCustomerNote, sendMessage, customCall],
 });
