@@ -1,6 +1,6 @@
 // A text field that mixes typed text with `{{...}}` references, shown as chips and inserted through the data picker.
 import type { PathSegment } from '@switchyard/contracts';
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { cx } from '../ui/cx.ts';
 import { DataIcon } from '../ui/icons.tsx';
 import { chipLabel, type DataSource } from './data.ts';
@@ -140,6 +140,7 @@ export function TemplateInput({
   const [focused, setFocused] = useState(false);
   const readOnly = disabled || scope.readOnly;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the check reads focus from document.activeElement; `focused` re-runs it when the editor loses focus, so chips re-render.
   useLayoutEffect(() => {
     const root = editorRef.current;
     if (!root) return;
@@ -157,13 +158,13 @@ export function TemplateInput({
     if (next !== value) onChange(next);
   };
 
-  const rememberRange = () => {
+  const rememberRange = useCallback(() => {
     const root = editorRef.current;
     const selection = window.getSelection();
     if (!root || !selection || selection.rangeCount === 0) return;
     const range = selection.getRangeAt(0);
     if (root.contains(range.startContainer)) rangeRef.current = range.cloneRange();
-  };
+  }, []);
 
   const placeCaret = (range: Range) => {
     const selection = window.getSelection();
@@ -219,7 +220,7 @@ export function TemplateInput({
     if (!pickerOpen) return;
     // Keep the caret where it was when the picker opened, so the reference lands there.
     rememberRange();
-  }, [pickerOpen]);
+  }, [pickerOpen, rememberRange]);
 
   return (
     <div className={cx('template-field', className)}>

@@ -20,6 +20,7 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves once, when the dialog opens; later prop changes must not pull it back.
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = dialogRef.current;
@@ -30,7 +31,6 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
       document.body.classList.remove('modal-open');
       if (previous?.isConnected) previous.focus();
     };
-    // Focus moves once, when the dialog opens; later prop changes must not pull it back.
   }, []);
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
