@@ -91,7 +91,7 @@ function renderEditor(root: HTMLElement, value: string, sources: readonly DataSo
 
 /** The text and chips as rendered now, to tell whether the DOM shows the current value and labels. */
 function renderedSignature(root: HTMLElement): string {
-  return serializeEditor(root) + '\u0000' + [...root.querySelectorAll('.chip')].map((chip) => chip.textContent).join('|');
+  return `${serializeEditor(root)}\u0000${[...root.querySelectorAll('.chip')].map((chip) => chip.textContent).join('|')}`;
 }
 
 function expectedSignature(value: string, sources: readonly DataSource[]): string {
@@ -100,7 +100,7 @@ function expectedSignature(value: string, sources: readonly DataSource[]): strin
     const label = chipLabel(segment.ref, sources);
     return [(label.known ? 'Step ' : 'Unknown step ') + label.badge + label.text];
   });
-  return value + '\u0000' + labels.join('|');
+  return `${value}\u0000${labels.join('|')}`;
 }
 
 function insertAtRange(root: HTMLElement, range: Range | null, node: Node): Range {
@@ -225,6 +225,7 @@ export function TemplateInput({
   return (
     <div className={cx('template-field', className)}>
       <div className="template-box">
+        {/* biome-ignore lint/a11y/useSemanticElements: references show as chips inside the text, which neither input nor textarea can hold. */}
         <div
           ref={editorRef}
           id={id}

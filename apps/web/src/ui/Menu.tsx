@@ -57,6 +57,7 @@ export function Menu({ label, items, children, className }: MenuProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up here from the menu button and items; the wrapper itself never takes focus.
     <div ref={rootRef} className={cx('menu', className)} onKeyDown={onKeyDown}>
       <button
         ref={buttonRef}

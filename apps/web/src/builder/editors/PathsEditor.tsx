@@ -37,6 +37,7 @@ export function PathsEditor({ step }: { step: PathsStep }) {
       </p>
       <ol className="branches">
         {step.branches.map((branch, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: branches have no id, and their name is edited in place; each head's own name follows its branch.
           <li key={index} className="branch">
             <BranchHead
               branch={branch}
