@@ -54,7 +54,7 @@ function serve(name: string, command: string, args: string[], ready?: RegExp): P
       const lines = (partial + chunk.toString('utf8')).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        process.stdout.write(prefix + line + '\n');
+        process.stdout.write(`${prefix}${line}\n`);
         if (ready?.test(line)) resolveReady();
       }
     });
@@ -97,7 +97,7 @@ try {
   process.exit(1);
 }
 
-console.log('\n==> starting API and worker' + (dev ? ' and the web dev server' : ''));
+console.log(`\n==> starting API and worker${dev ? ' and the web dev server' : ''}`);
 void serve('api', 'pnpm', ['--silent', '--filter', '@switchyard/api', 'start']);
 void serve('worker', 'pnpm', ['--silent', '--filter', '@switchyard/worker', 'start']);
 if (dev) void serve('web', 'pnpm', ['--silent', '--filter', '@switchyard/web', 'dev']);

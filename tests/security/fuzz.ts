@@ -59,7 +59,8 @@ const BAD_JSON = [
 
 const UNICODE = [
   '\u0000', '\ud800', '\udfff', 'a\ud800b', '\uffff', '\ufffe', '\ufeff', '\u202e', '\u200b\u200c\u200d', 'e\u0301', '🙂', '𝕏'.repeat(500),
-  'İ', '\u0085', '\u2028\u2029', 'a' + '\u0301'.repeat(5000), 'ﷺ'.repeat(100), '\u001b[31mred', '<script>alert(1)</script>', "' OR 1=1 --",
+  'İ', '\u0085', '\u2028\u2029', `a${'\u0301'.repeat(5000)}`, 'ﷺ'.repeat(100), '\u001b[31mred', '<script>alert(1)</script>', "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template-injection probe; the API must store it as text.
   '${7*7}', '{{trigger.__proto__}}', '%00', '../../etc/passwd', '\\\\server\\share', 'CON', 'x'.repeat(70_000),
 ];
 
@@ -67,7 +68,7 @@ const WRONG_TYPES: unknown[] = [42, -1, 0, 1e308, -0, true, false, null, [], {},
 
 const HOSTILE_IDS = [
   '..', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%2e%2e%2f%2e%2e%2f', '....%2F%2F', '%00', 'x'.repeat(201), 'x'.repeat(199), '%F0%9F%99%82', '%ED%A0%80',
-  '%C0%AF', '%FF%FE', "'%20OR%201=1--", '%3Cscript%3E', '*', '$', 'ws_' + 'Z'.repeat(26), 'run_0', '1e9', '-1', '%20', 'null', 'undefined',
+  '%C0%AF', '%FF%FE', "'%20OR%201=1--", '%3Cscript%3E', '*', '$', `ws_${'Z'.repeat(26)}`, 'run_0', '1e9', '-1', '%20', 'null', 'undefined',
   '__proto__', 'constructor', 'prototype', '%ZZ', '%', '%E2%80%AE', '%5C..%5C..', 'a;b', 'a,b', '~', '%0d%0aX-Injected:%201',
 ];
 
@@ -75,7 +76,7 @@ const QUERIES = [
   '?limit=-1', '?limit=0', '?limit=201', '?limit=1e3', '?limit=abc', '?limit=', '?limit[]=1', '?limit=1&limit=2', '?cursor=%FF', `?cursor=${'A'.repeat(5000)}`,
   '?cursor=eyJ4IjoxfQ', '?status=bogus', '?status[$ne]=x', "?zapId='%20OR%201=1--", '?__proto__[admin]=1', '?constructor[prototype][x]=1', '?a=%00',
   `?${'a=1&'.repeat(2000)}`, '?includeTests=maybe', '?%ZZ', '?a=%E2%80%AE', '?app=../../etc', '?from=not-a-date&to=2026-13-45', '?from=9999999999999999',
-  '?zapId=zap_' + 'x'.repeat(300), '?&&&', '?=', '?a[b][c][d][e][f]=1', '?limit=%00', '?status=succeeded&status=failed',
+  `?zapId=zap_${'x'.repeat(300)}`, '?&&&', '?=', '?a[b][c][d][e][f]=1', '?limit=%00', '?status=succeeded&status=failed',
 ];
 
 const CONTENT_TYPES = [

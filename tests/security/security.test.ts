@@ -55,7 +55,7 @@ async function signup(label: string): Promise<Account> {
   const email = `${label}.${randomBytes(3).toString('hex')}@security.example`;
   const reply = await api.post('/api/v1/auth/signup', { email, password, workspaceName: `${label} workspace` });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  const { cookie, token } = sessionCookie(reply);
+  const { token } = sessionCookie(reply);
   secrets.push({ name: `${label}'s password`, value: password }, { name: `${label}'s session cookie`, value: token, origin: { exchange: reply.exchange, part: 'headers' } });
   // A second session through login, so the login path is scanned as well.
   const login = await api.post('/api/v1/auth/login', { email, password });

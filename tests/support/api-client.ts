@@ -20,7 +20,7 @@ export class Transcript {
 
 export interface Reply {
   status: number;
-  // Replies are JSON inspected field by field in assertions; typing each one would add nothing the assertions do not check.
+  // biome-ignore lint/suspicious/noExplicitAny: replies are JSON inspected field by field in assertions; typing each one would add nothing the assertions do not check.
   body: any;
   headers: Record<string, string>;
   exchange: Exchange;

@@ -63,6 +63,7 @@ export async function seedDemoFakes(prisma: Db, vault: Vault, workspaceId: strin
     name,
     trigger: { app: 'webhooks', event: 'catch_hook', input: {} },
     steps: [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the step's code is JavaScript source, and its template literal runs in the sandbox.
       { key: 'clean', type: 'code', onError: 'halt', input: { code: 'return { name: `${input.first} ${input.last}`.trim() || "Unnamed" };', inputData: { first: '{{trigger.body.firstName}}', last: '{{trigger.body.lastName}}' } } },
       { key: 'person', type: 'action', app: 'pipedrive', action: 'create_person', connectionId: connections.pipedrive, onError: 'halt', input: { name: '{{steps.clean.name}}', email: '{{trigger.body.email}}' } },
     ],

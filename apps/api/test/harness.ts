@@ -38,7 +38,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
 
 export interface Reply {
   status: number;
-  // Replies are JSON inspected field by field in assertions; typing each one would add nothing the assertions do not check.
+  // biome-ignore lint/suspicious/noExplicitAny: replies are JSON inspected field by field in assertions; typing each one would add nothing the assertions do not check.
   body: any;
   headers: Record<string, string | string[] | number | undefined>;
   cookie?: string;

@@ -63,8 +63,8 @@ describe('route sweep', () => {
     const ws = (await owner.caller.post('/api/v1/workspaces', { name: 'fuzz target' })).body.id as string;
     const bodies: unknown[] = ['{"name":', '[]', '123', '"text"', 'null', {}, { name: 42, email: [], role: 'god' }, { name: 'x'.repeat(300_000) },
       { name: '\u0000\ud800\uffff🙂', email: 'ü@ß.example', role: 'viewer' }, JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": 1}}')];
-    const ids = ['..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(180), '%F0%9F%99%82', 'ws_' + 'a'.repeat(26)];
-    const queries = ['?limit=-1', '?limit=abc', '?limit=100000', '?cursor=%FF%FE', '?cursor=' + 'a'.repeat(500)];
+    const ids = ['..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(180), '%F0%9F%99%82', `ws_${'a'.repeat(26)}`];
+    const queries = ['?limit=-1', '?limit=abc', '?limit=100000', '?cursor=%FF%FE', `?cursor=${'a'.repeat(500)}`];
     const seen: string[] = [];
     for (const route of routes) {
       for (const body of bodies) {

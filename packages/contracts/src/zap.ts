@@ -225,7 +225,9 @@ function checkStepTree(steps: Step[], ctx: z.RefinementCtx): void {
         return;
       }
       if (step.type === 'paths') {
-        step.branches.forEach((branch, b) => visit(branch.steps, depth + 1, [...here, 'branches', b, 'steps']));
+        step.branches.forEach((branch, b) => {
+          visit(branch.steps, depth + 1, [...here, 'branches', b, 'steps']);
+        });
       } else if (step.type === 'loop') {
         visit(step.steps, depth + 1, [...here, 'steps']);
       }

@@ -32,9 +32,14 @@ export function createGroupCommit<In, Out>(write: (batch: In[]) => Promise<Out[]
     while (inFlight.size < maxInFlight && pending.length > 0) {
       const batch = pending.splice(0, maxBatch);
       const task = write(batch.map((entry) => entry.item)).then(
-        (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
+        (results) => {
+          for (const [index, entry] of batch.entries()) entry.resolve(results[index]!);
+        },
         async (error: unknown) => {
-          if (!options.isolateFailures || batch.length === 1) return batch.forEach((entry) => entry.reject(error));
+          if (!options.isolateFailures || batch.length === 1) {
+            for (const entry of batch) entry.reject(error);
+            return;
+          }
           await Promise.all(batch.map((entry) => write([entry.item]).then(([result]) => entry.resolve(result!), entry.reject)));
         },
       );

@@ -136,7 +136,7 @@ describe('schema and migrations', () => {
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
     const columns: Record<string, string[]> = {};
-    for (const row of rows) (columns[row.table_name] ??= []).push(row.column_name);
+    for (const row of rows) columns[row.table_name] = [...(columns[row.table_name] ?? []), row.column_name];
     expect(Object.keys(columns).sort()).toEqual(Object.keys(expected).sort());
     for (const [table, fields] of Object.entries(expected)) {
       expect(columns[table]?.sort(), table).toEqual(Object.keys(fields).sort());

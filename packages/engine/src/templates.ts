@@ -52,10 +52,6 @@ export function parseTemplate(source: string): { parts: TemplatePart[]; single: 
   return { parts, single };
 }
 
-function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
-}
-
 function walk(start: unknown, path: readonly PathSegment[], from: number): { found: boolean; value: unknown } {
   let current = start;
   for (let i = from; i < path.length; i += 1) {
@@ -68,7 +64,7 @@ function walk(start: unknown, path: readonly PathSegment[], from: number): { fou
       current = current[index];
     } else {
       const key = String(segment);
-      if (!hasOwn(current, key)) return { found: false, value: undefined };
+      if (!Object.hasOwn(current, key)) return { found: false, value: undefined };
       current = (current as Record<string, unknown>)[key];
     }
   }

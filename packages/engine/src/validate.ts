@@ -171,13 +171,13 @@ function checkReferences(value: unknown, at: PathSegment[], from: Placement | nu
 }
 
 function checkConditions(conditions: Conditions, at: PathSegment[], stepKey: string, problems: Problems): void {
-  conditions.forEach((group, g) =>
+  conditions.forEach((group, g) => {
     group.forEach((condition, c) => {
       if (condition.op !== 'matches_regex' || typeof condition.right !== 'string' || condition.right.includes('{{')) return;
       const problem = regexProblem(condition.right);
       if (problem) problems.add({ stepKey, path: formatPath([...at, g, c, 'right']), code: 'invalid_regex', message: problem });
-    }),
-  );
+    });
+  });
 }
 
 function checkRequired(input: Record<string, unknown> | undefined, required: readonly string[], at: PathSegment[], stepKey: string | undefined, problems: Problems): void {

@@ -52,7 +52,7 @@ export function createPoller(deps: PollerDeps) {
   return {
     async poll(zapId: string, workspaceId: string): Promise<PollReport> {
       const zap = await db.prisma.zap.findFirst({ where: { id: zapId, workspaceId }, include: { publishedVersion: true } });
-      if (!zap || zap.status !== 'on' || !zap.publishedVersion) return { status: 'skipped', reason: 'the zap is off' };
+      if (zap?.status !== 'on' || !zap.publishedVersion) return { status: 'skipped', reason: 'the zap is off' };
       const definition = zap.publishedVersion.definition as ZapDefinition;
       const app = catalog.apps.get(definition.trigger.app);
       const trigger = app && findTrigger(app, definition.trigger.event);

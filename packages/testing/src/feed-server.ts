@@ -24,7 +24,10 @@ export async function startFeedServer(): Promise<FeedServer> {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   let failures = { left: 0, status: 500 };
   let count = 0;
-  const tick = () => new Date((clock += 1000)).toISOString();
+  const tick = () => {
+    clock += 1000;
+    return new Date(clock).toISOString();
+  };
   const server = await startLocalServer((request, response) => {
     count += 1;
     if (failures.left > 0) {

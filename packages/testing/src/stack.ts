@@ -139,7 +139,7 @@ export class StackClient {
   cookie = '';
   constructor(readonly base: string) {}
 
-  // Replies default to `any` because tests inspect them field by field in assertions.
+  // biome-ignore lint/suspicious/noExplicitAny: replies default to `any` because tests inspect them field by field in assertions.
   async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const response = await fetch(this.base + path, {
       method,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Caller, signup, startTestApi, uniqueEmail, type TestApi } from '../../test/harness.ts';
+import { Caller, signup, startTestApi, uniqueEmail, type Reply, type TestApi } from '../../test/harness.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('login and logout', () => {
   it('rate-limits login attempts per account with 429 and Retry-After', async () => {
     const account = await signup(api.app, 'limited');
     const statuses: number[] = [];
-    let last;
+    let last: Reply | undefined;
     for (let i = 0; i < 4; i++) {
       last = await new Caller(api.app).post('/api/v1/auth/login', { email: account.email, password: 'bad password' });
       statuses.push(last.status);

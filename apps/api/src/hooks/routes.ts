@@ -120,7 +120,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
       }
       const trigger = triggerOf(hook);
-      if (!trigger || trigger.type !== 'app_webhook') throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
+      if (trigger?.type !== 'app_webhook') throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
       const secret = vault.open<string>(hook.secret, hookContext(hook.workspaceId, hook.id));
       const input = trigger.input.parse(hook.trigger?.input ?? {});
       const delivery = deliver(() => trigger.receive(incoming(request), { input, secret }));

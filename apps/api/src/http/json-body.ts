@@ -24,7 +24,9 @@ export function unstorable(value: unknown, maxDepth = MAX_BODY_DEPTH): { path: s
     if (current === null || typeof current !== 'object') continue;
     if (depth > maxDepth) return { path, message: `is nested more than ${maxDepth} levels deep` };
     if (Array.isArray(current)) {
-      current.forEach((item, index) => stack.push([item, depth + 1, `${path}[${index}]`]));
+      current.forEach((item, index) => {
+        stack.push([item, depth + 1, `${path}[${index}]`]);
+      });
       continue;
     }
     for (const [key, item] of Object.entries(current)) {

@@ -13,6 +13,7 @@ export function NewTokenPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDon
   const warningId = useId();
 
   // Move focus here so keyboard and screen reader users land on the token, not past it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key's id is what should move focus again: each new key, not each render.
   useEffect(() => headingRef.current?.focus(), [apiKey.id]);
 
   return (

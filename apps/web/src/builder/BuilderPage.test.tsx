@@ -121,7 +121,7 @@ describe('BuilderPage', () => {
 
     await screen.findByRole('article', { name: /^Step 2: Create Person/ });
     await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true), { timeout: 2000 });
-    expect((calls.find((call) => call.method === 'PUT')?.body as { steps: Array<{ key: string }> }).steps.map((step) => step.key)).toEqual(['person', 'shape']);
+    expect((calls.find((call) => call.method === 'PUT')!.body as { steps: Array<{ key: string }> }).steps.map((step) => step.key)).toEqual(['person', 'shape']);
   });
 
   it('keeps what is being typed in the name, spaces included', async () => {

@@ -281,10 +281,10 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
           )}
         </div>
 
-        <div className="canvas" aria-label="Trigger and steps">
+        <section className="canvas" aria-label="Trigger and steps">
           <TriggerCard />
           <StepList steps={draft.steps} address={ROOT} leadingInsert emptyText={draft.steps.length === 0 ? 'Now add what the zap does: a step in an app, code, a filter…' : undefined} />
-        </div>
+        </section>
       </div>
 
       {dialog?.kind === 'add' && <AddStepDialog catalog={catalog} onPick={addChosen} onClose={() => setDialog(null)} />}

@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '../ui/Button.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
-import { JsonView } from '../ui/JsonView.tsx';
 import { Time } from '../ui/Time.tsx';
 import { useCountdown } from '../ui/useCountdown.ts';
 import { hookSamples, listenForSamples, sampleMethod, type HookSample } from '../zaps/api.ts';
@@ -65,8 +64,8 @@ export function HookPanel() {
       stopped = true;
       clearInterval(timer);
     };
-    // The test-data callbacks are stable enough; re-subscribing on each render would reset the timer.
-  }, [listening, workspaceId, zapId]);
+    // Both test-data callbacks keep their identity across renders, so the timer is not reset by re-rendering.
+  }, [listening, workspaceId, zapId, test.setSamples, test.chooseSample]);
 
   const hookUrl = zap.hookUrl;
   const chosenId = test.trigger?.sampleId;

@@ -1,13 +1,14 @@
 // The zap's name in the builder bar, edited in place; an empty name never reaches the draft.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useFollow } from '../ui/useFollow.ts';
 import './builder.css';
 
 export function ZapNameInput({ name, readOnly, onChange }: { name: string; readOnly: boolean; onChange: (name: string) => void }) {
   const [value, setValue] = useState(name);
   // Follow the draft only when it changed elsewhere; while typing, "New " must keep its space.
-  useEffect(() => {
-    if (name.trim() !== value.trim()) setValue(name);
-  }, [name]);
+  useFollow(name, (next) => {
+    if (next.trim() !== value.trim()) setValue(next);
+  });
   return (
     <input
       className="zap-name-input"

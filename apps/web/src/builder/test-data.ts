@@ -20,7 +20,7 @@ export type TestData = {
   /** The last whole-zap test, shown in the test panel. */
   lastRun: Run | null;
   samples: HookSample[];
-  /** Makes a received request the trigger's test data. */
+  /** Makes a received request the trigger's test data. Keeps its identity across renders, like `setSamples`. */
   chooseSample: (sample: HookSample) => void;
   setSamples: (samples: HookSample[]) => void;
   /** Forgets the trigger's test data (its trigger changed: old data no longer describes it). */
@@ -82,6 +82,11 @@ export function useTestData(workspaceId: string, zapId: string, isHook: boolean)
     return () => controller.abort();
   }, [workspaceId, zapId, isHook, offerTrigger]);
 
+  const chooseSample = useCallback(
+    (sample: HookSample) => offerTrigger({ data: sample.data, origin: 'request', at: Date.now(), sampleId: sample.id }, true),
+    [offerTrigger],
+  );
+
   const run = useCallback(
     async (upToStep?: string) => {
       const input: TestInput = {};
@@ -106,7 +111,7 @@ export function useTestData(workspaceId: string, zapId: string, isHook: boolean)
       setTrigger(null);
       setSamples([]);
     },
-    chooseSample: (sample) => offerTrigger({ data: sample.data, origin: 'request', at: Date.now(), sampleId: sample.id }, true),
+    chooseSample,
     run,
   };
 }

@@ -22,6 +22,7 @@ function SearchBox({ label, value, onChange, autoFocus }: { label: string; value
         aria-label={label}
         placeholder={label}
         value={value}
+        // biome-ignore lint/a11y/noAutofocus: only pickers the user just opened (a dialog's search) ask for it, so focus lands where they will type.
         autoFocus={autoFocus}
         onChange={(event) => onChange(event.target.value)}
       />

@@ -66,6 +66,7 @@ export function ConditionEditor({ conditions, onChange, problems = NO_PROBLEMS, 
     <div className="conditions">
       {conditions.length === 0 && <p className="conditions-empty">{emptyText}</p>}
       {conditions.map((group, g) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: groups have no id; every field in a group renders from the conditions, so a shifted index shows the right group.
         <div key={g} className="condition-group-wrap">
           {g > 0 && (
             <p className="condition-or" aria-hidden="true">
@@ -78,6 +79,7 @@ export function ConditionEditor({ conditions, onChange, problems = NO_PROBLEMS, 
               const where = many ? `rule ${r + 1} of group ${g + 1}` : `rule ${r + 1}`;
               const problem = problems.at(`[${g}][${r}]`);
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id; each row's editors render from the rule, so a shifted index shows the right rule.
                 <div key={r} className="condition-row-wrap">
                   {r > 0 && (
                     <p className="condition-and" aria-hidden="true">

@@ -1,11 +1,12 @@
 // A JSON value typed as text (arrays, open objects): checked as you type, stored parsed, references allowed inside strings.
 import type { PathSegment } from '@switchyard/contracts';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Field } from '../ui/Field.tsx';
 import { DataIcon } from '../ui/icons.tsx';
 import { DataPicker } from '../templates/DataPicker.tsx';
 import { templateOf } from '../templates/references.ts';
 import { useTemplateScope } from '../templates/scope.ts';
+import { useFollow } from '../ui/useFollow.ts';
 import './forms.css';
 
 export type JsonFieldProps = {
@@ -47,13 +48,13 @@ export function JsonField({ label, hint, error, value, onChange, acceptsText = f
   const [pickerOpen, setPickerOpen] = useState(false);
   const areaRef = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
+  // Only a change of the value from outside re-renders the text; typing keeps the user's formatting.
+  useFollow(value, (next) => {
     const parsed = parseJsonText(text, acceptsText);
-    if (parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value)) return;
-    setText(textOf(value, acceptsText));
+    if (parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(next)) return;
+    setText(textOf(next, acceptsText));
     setLocalError(null);
-    // Only a change of the value from outside re-renders the text; typing keeps the user's formatting.
-  }, [value]);
+  });
 
   const change = (next: string) => {
     setText(next);

@@ -1,8 +1,9 @@
 // Free name/value pairs (headers, query parameters, a code step's input data); each value may map data.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../ui/Button.tsx';
 import { CloseIcon, PlusIcon } from '../ui/icons.tsx';
 import { TemplateInput } from '../templates/TemplateInput.tsx';
+import { useFollow } from '../ui/useFollow.ts';
 import './forms.css';
 
 type Row = { id: number; key: string; value: string };
@@ -43,9 +44,9 @@ export function KeyValueField({ label, name, hint, error, value, onChange, keyLa
   const hintId = useId();
 
   // Rows may hold a half-typed pair the value cannot express; follow the value only when it changed elsewhere.
-  useEffect(() => {
-    if (JSON.stringify(objectOf(rows) ?? {}) !== JSON.stringify(value ?? {})) setRows(rowsOf(value, nextId));
-  }, [value]);
+  useFollow(value, (next) => {
+    if (JSON.stringify(objectOf(rows) ?? {}) !== JSON.stringify(next ?? {})) setRows(rowsOf(next, nextId));
+  });
 
   const update = (next: Row[]) => {
     setRows(next);

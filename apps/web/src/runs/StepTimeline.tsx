@@ -128,6 +128,7 @@ export function StepRecordView({ record }: { record: StepRecord }) {
       {record.logs.length > 0 && (
         <section className="record-section" aria-label="Logs">
           <h4 className="record-heading">Logs</h4>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, and keyboard users scroll it once it has focus. */}
           <pre className="log-lines" tabIndex={0}>
             {record.logs.join('\n')}
           </pre>
@@ -140,6 +141,7 @@ export function StepRecordView({ record }: { record: StepRecord }) {
           </h4>
           <ol className="requests">
             {record.requests.map((request, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a record's requests are a fixed, ordered log with no id of their own.
               <li key={index} className="request">
                 <details open={record.requests.length === 1}>
                   <summary className="request-line">

@@ -30,8 +30,10 @@ export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
   const [query, setQuery] = useState('');
   const titleId = useId();
 
+  useEffect(() => searchRef.current?.focus(), []);
+
+  // Re-subscribing when onClose changes identity (each render of the field) keeps the listener calling the current one.
   useEffect(() => {
-    searchRef.current?.focus();
     const closeOnOutside = (event: PointerEvent) => {
       const target = event.target;
       if (!(target instanceof Node) || rootRef.current?.contains(target)) return;
@@ -41,8 +43,7 @@ export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
     };
     document.addEventListener('pointerdown', closeOnOutside);
     return () => document.removeEventListener('pointerdown', closeOnOutside);
-    // onClose changes identity every render; listening once is enough.
-  }, []);
+  }, [onClose]);
 
   const trimmed = query.trim().toLowerCase();
 

@@ -1,6 +1,6 @@
 // A text field that mixes typed text with `{{...}}` references, shown as chips and inserted through the data picker.
 import type { PathSegment } from '@switchyard/contracts';
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { cx } from '../ui/cx.ts';
 import { DataIcon } from '../ui/icons.tsx';
 import { chipLabel, type DataSource } from './data.ts';
@@ -91,7 +91,7 @@ function renderEditor(root: HTMLElement, value: string, sources: readonly DataSo
 
 /** The text and chips as rendered now, to tell whether the DOM shows the current value and labels. */
 function renderedSignature(root: HTMLElement): string {
-  return serializeEditor(root) + '\u0000' + [...root.querySelectorAll('.chip')].map((chip) => chip.textContent).join('|');
+  return `${serializeEditor(root)}\u0000${[...root.querySelectorAll('.chip')].map((chip) => chip.textContent).join('|')}`;
 }
 
 function expectedSignature(value: string, sources: readonly DataSource[]): string {
@@ -100,7 +100,7 @@ function expectedSignature(value: string, sources: readonly DataSource[]): strin
     const label = chipLabel(segment.ref, sources);
     return [(label.known ? 'Step ' : 'Unknown step ') + label.badge + label.text];
   });
-  return value + '\u0000' + labels.join('|');
+  return `${value}\u0000${labels.join('|')}`;
 }
 
 function insertAtRange(root: HTMLElement, range: Range | null, node: Node): Range {
@@ -140,6 +140,7 @@ export function TemplateInput({
   const [focused, setFocused] = useState(false);
   const readOnly = disabled || scope.readOnly;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the check reads focus from document.activeElement; `focused` re-runs it when the editor loses focus, so chips re-render.
   useLayoutEffect(() => {
     const root = editorRef.current;
     if (!root) return;
@@ -157,13 +158,13 @@ export function TemplateInput({
     if (next !== value) onChange(next);
   };
 
-  const rememberRange = () => {
+  const rememberRange = useCallback(() => {
     const root = editorRef.current;
     const selection = window.getSelection();
     if (!root || !selection || selection.rangeCount === 0) return;
     const range = selection.getRangeAt(0);
     if (root.contains(range.startContainer)) rangeRef.current = range.cloneRange();
-  };
+  }, []);
 
   const placeCaret = (range: Range) => {
     const selection = window.getSelection();
@@ -219,11 +220,12 @@ export function TemplateInput({
     if (!pickerOpen) return;
     // Keep the caret where it was when the picker opened, so the reference lands there.
     rememberRange();
-  }, [pickerOpen]);
+  }, [pickerOpen, rememberRange]);
 
   return (
     <div className={cx('template-field', className)}>
       <div className="template-box">
+        {/* biome-ignore lint/a11y/useSemanticElements: references show as chips inside the text, which neither input nor textarea can hold. */}
         <div
           ref={editorRef}
           id={id}

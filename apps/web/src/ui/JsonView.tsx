@@ -41,10 +41,13 @@ export function JsonView({ value, label, bare = false, className }: JsonViewProp
         </div>
       )}
       {asText || !container ? (
-        <pre className="json-text" tabIndex={0} aria-label={label}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls, and keyboard users scroll it once it has focus.
+        // biome-ignore lint/a11y/useSemanticElements: the same named group as the tree view, holding text, not form controls.
+        <pre className="json-text" role="group" tabIndex={0} aria-label={label}>
           {value === undefined ? <span className="muted">No value</span> : <JsonScalar value={value} raw />}
         </pre>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a tree of folding values, not form controls, so not a fieldset.
         <div className="json-tree" role="group" aria-label={label}>
           <JsonChildren value={value} depth={0} openDepth={openDepthFor(value)} />
         </div>

@@ -15,17 +15,20 @@ export type MenuProps = {
   className?: string;
 };
 
+/** The menu's items that can take focus, in order. */
+function itemButtons(root: HTMLElement | null): HTMLButtonElement[] {
+  return [...(root?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
+}
+
 export function Menu({ label, items, children, className }: MenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
-  const itemButtons = () => [...(rootRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
-
   useEffect(() => {
     if (!open) return;
-    itemButtons()[0]?.focus();
+    itemButtons(rootRef.current)[0]?.focus();
     const closeOnOutside = (event: PointerEvent) => {
       if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
     };
@@ -35,7 +38,8 @@ export function Menu({ label, items, children, className }: MenuProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!open) return;
-    const buttons = itemButtons();
+    const buttons = itemButtons(rootRef.current);
+    // biome-ignore lint/complexity/useIndexOf: `indexOf` would need a cast, since the focused element is an `Element | null` and not a button.
     const index = buttons.findIndex((button) => button === document.activeElement);
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -53,6 +57,7 @@ export function Menu({ label, items, children, className }: MenuProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up here from the menu button and items; the wrapper itself never takes focus.
     <div ref={rootRef} className={cx('menu', className)} onKeyDown={onKeyDown}>
       <button
         ref={buttonRef}

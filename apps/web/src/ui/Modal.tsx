@@ -20,6 +20,7 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves once, when the dialog opens; later prop changes must not pull it back.
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = dialogRef.current;
@@ -30,7 +31,6 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
       document.body.classList.remove('modal-open');
       if (previous?.isConnected) previous.focus();
     };
-    // Focus moves once, when the dialog opens; later prop changes must not pull it back.
   }, []);
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -54,12 +54,15 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
   };
 
   return createPortal(
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; keyboard users close with Escape inside the dialog.
     <div
       className="modal-backdrop"
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
     >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the role is the `role` prop (dialog or alertdialog), which Biome cannot read. */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal belongs to the dialog or alertdialog role the `role` prop gives. */}
       <div
         ref={dialogRef}
         className="modal"

@@ -36,6 +36,7 @@ export function WorkspaceSwitcher({
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys and focus changes bubble up here from the button and links inside; the wrapper itself never takes focus.
     <div
       ref={rootRef}
       className="switcher"

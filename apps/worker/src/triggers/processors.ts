@@ -46,7 +46,7 @@ export function scheduleProcessor(runs: RunQueue): ProcessorFactory {
       async (job: Job<TriggerJobData>) => {
         const { zapId, workspaceId } = triggerJobData.parse(job.data);
         const zap = await db.prisma.zap.findFirst({ where: { id: zapId, workspaceId }, include: { publishedVersion: true } });
-        if (!zap || zap.status !== 'on' || !zap.publishedVersion) return { status: 'skipped' };
+        if (zap?.status !== 'on' || !zap.publishedVersion) return { status: 'skipped' };
         const trigger = (zap.publishedVersion.definition as { trigger?: { input?: { timezone?: string } } }).trigger;
         const runId = newId('run');
         await insertEventsAndRuns(db.pool, [

@@ -85,7 +85,8 @@ export interface Destination {
 /** The allow entry that lets this destination through, if any. */
 export function matchAllow(allow: OutboundAllow, destination: Destination): AllowEntry | undefined {
   const ip = canonicalIp(destination.ip);
-  return allow.find((entry) => {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch returns for every kind of entry, which the `boolean` return type makes the compiler check.
+  return allow.find((entry): boolean => {
     switch (entry.kind) {
       case 'cidr':
         return cidrContains(entry.cidr, ip);

@@ -28,7 +28,7 @@ export function CodeStepEditor({ step }: { step: CodeStep }) {
         addLabel="Add input"
         value={step.input.inputData}
         error={problems.at('input.inputData')}
-        keyProblem={(key) => (IDENTIFIER.test(key) ? null : 'Use letters, digits and _ so the code can read input.' + key)}
+        keyProblem={(key) => (IDENTIFIER.test(key) ? null : `Use letters, digits and _ so the code can read input.${key}`)}
         onChange={(inputData) => {
           const { inputData: _previous, ...rest } = step.input;
           set({ input: inputData ? { ...rest, inputData: inputData as NonNullable<CodeStep['input']['inputData']> } : rest });

@@ -1,10 +1,11 @@
 // A paths step: named branches, each with rules and its own steps; the first branch whose rules pass runs.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PathsStep } from '@switchyard/contracts';
 import { ConditionEditor } from '../../conditions/ConditionEditor.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PlusIcon } from '../../ui/icons.tsx';
 import { Menu } from '../../ui/Menu.tsx';
+import { useFollow } from '../../ui/useFollow.ts';
 import { useBuilder } from '../context.ts';
 import { newPathsBranch } from '../draft.ts';
 import { NO_PROBLEMS } from '../problems.ts';
@@ -36,6 +37,7 @@ export function PathsEditor({ step }: { step: PathsStep }) {
       </p>
       <ol className="branches">
         {step.branches.map((branch, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: branches have no id, and their name is edited in place; each head's own name follows its branch.
           <li key={index} className="branch">
             <BranchHead
               branch={branch}
@@ -102,9 +104,9 @@ function BranchHead({
   const builder = useBuilder();
   // The name is kept locally while it is empty or taken, so the draft never holds an invalid one.
   const [name, setName] = useState(branch.name);
-  useEffect(() => {
-    if (branch.name !== name.trim()) setName(branch.name);
-  }, [branch.name]);
+  useFollow(branch.name, (next) => {
+    if (next !== name.trim()) setName(next);
+  });
   const trimmed = name.trim();
   const local = trimmed === '' ? 'Give the path a name.' : siblings.some((other, i) => i !== index && other.name === trimmed) ? 'Another path has this name.' : null;
   const id = `branch-name-${index}`;

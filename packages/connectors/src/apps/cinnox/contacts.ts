@@ -1,5 +1,5 @@
 // The external contact form that "add" and "update" share, the body CINNOX expects from it, and what both answer.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isRecord } from '../../kit/common.ts';
 import type { OutputField } from '../../kit/define.ts';
 import { compact, optionalChoice, optionalDate, optionalText } from '../../kit/fields.ts';

@@ -165,15 +165,20 @@ export function listQuery(query: ListQuery): Record<string, QueryValue> {
       const prefix = `filter[filters][${index}]`;
       params[`${prefix}[field]`] = condition.field;
       params[`${prefix}[operator]`] = condition.operator;
-      if (Array.isArray(condition.value)) condition.value.forEach((value: string | number, item: number) => (params[`${prefix}[value][${item}]`] = value));
-      else if (condition.value !== undefined) params[`${prefix}[value]`] = condition.value as string | number;
+      if (Array.isArray(condition.value)) {
+        condition.value.forEach((value: string | number, item: number) => {
+          params[`${prefix}[value][${item}]`] = value;
+        });
+      } else if (condition.value !== undefined) params[`${prefix}[value]`] = condition.value as string | number;
     });
   }
   (query.sort ?? []).forEach((key, index) => {
     params[`sort[${index}][field]`] = key.field;
     params[`sort[${index}][dir]`] = key.dir;
   });
-  (query.fields ?? []).forEach((field, index) => (params[`fields[${index}]`] = field));
+  (query.fields ?? []).forEach((field, index) => {
+    params[`fields[${index}]`] = field;
+  });
   if (query.q) params.q = query.q;
   return params;
 }

@@ -1,6 +1,6 @@
 // What the customer actions share: the customer form and the body HelpCrunch expects from it, finding a customer
 // by email, id or user id, and what a customer looks like.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
 import type { OutputField, ServiceContext } from '../../kit/define.ts';
 import { choice, compact, optionalFlatKeyValue, optionalLongText, optionalText, textId } from '../../kit/fields.ts';

@@ -92,7 +92,7 @@ export async function sendToPipedrive(context: ServiceContext, request: Pipedriv
   const failed = response.status >= 400 || (typeof response.body === 'object' && response.body !== null && (response.body as { success?: unknown }).success === false);
   if (failed) {
     const message = pipedriveErrorMessage(response.body);
-    const status = response.status >= 400 ? response.status : 400;
+    const status = Math.max(response.status, 400);
     const waitMs = status === 429 ? rateLimitWaitMs(response.headers) : parseRetryAfter(response.headers['retry-after']);
     const statusText = response.status >= 400 && response.statusText ? ` ${response.statusText}` : '';
     throw new StepFailure(context.http.redactText(`Pipedrive answered ${response.status}${statusText}${message ? `: ${message}` : ''}`), {

@@ -11,7 +11,7 @@ import {
   type DaktelaRecord,
   type ModelSpec,
 } from './models.ts';
-import { matches, parseFields, parseFilter, parseNestedQuery, parseSort, QueryError, searchText, sortRecords, type NestedQuery } from './query.ts';
+import { matches, parseFields, parseFilter, parseNestedQuery, parseSort, QueryError, searchText, sortRecords, type FilterNode, type NestedQuery, type SortKey } from './query.ts';
 
 export { DAKTELA_FAKE_ACTIVITY_FIELDS, DAKTELA_FAKE_DEFAULTS, DAKTELA_FAKE_PAUSE_FIELD, type DaktelaRecord } from './models.ts';
 export { FILTER_OPERATORS, parseNestedQuery, type NestedQuery } from './query.ts';
@@ -203,8 +203,8 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
   }
 
   function list(model: string, query: NestedQuery): { status: number; result: unknown; error?: DaktelaError } {
-    let filter;
-    let sort;
+    let filter: FilterNode | undefined;
+    let sort: SortKey[];
     try {
       filter = parseFilter(query.filter);
       sort = parseSort(query.sort);
