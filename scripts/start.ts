@@ -73,11 +73,14 @@ let stopping = false;
 async function stop(code: number) {
   stopping = true;
   await Promise.all(
-    children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.on('exit', () => resolve());
-      child.kill('SIGTERM');
-    })),
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.on('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
   );
   process.exit(code);
 }

@@ -5,7 +5,14 @@ import { percentile } from './stats.ts';
 const code = `
 const total = input.items.reduce((sum, item) => sum + item.price * item.qty, 0);
 return { customer: input.customer.toUpperCase(), total, count: input.items.length };`;
-const input = { customer: 'ada lovelace', items: [{ price: 3.5, qty: 2 }, { price: 10, qty: 1 }, { price: 0.25, qty: 12 }] };
+const input = {
+  customer: 'ada lovelace',
+  items: [
+    { price: 3.5, qty: 2 },
+    { price: 10, qty: 1 },
+    { price: 0.25, qty: 12 },
+  ],
+};
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CodeStepFigures {

@@ -39,7 +39,11 @@ export async function benchEndToEnd(options: { seconds: number; repeats: number;
     ]);
     for (let i = 0; i < options.repeats; i++) {
       const started = new Date();
-      const report = runWrk(hookUrl, { connections: options.connections, seconds: options.seconds, body: '{"deal":{"id":42,"title":"big deal","value":1000}}' });
+      const report = runWrk(hookUrl, {
+        connections: options.connections,
+        seconds: options.seconds,
+        body: '{"deal":{"id":42,"title":"big deal","value":1000}}',
+      });
       const accepted = report.total - report.non2xx;
       const loadEnded = Date.now();
       // Wait for the worker to drain what the hook accepted, and the runs of requests wrk left unanswered at its end.
@@ -70,7 +74,9 @@ export async function benchEndToEnd(options: { seconds: number; repeats: number;
       figures.p50Ms.push(percentile(latencies, 50));
       figures.p99Ms.push(percentile(latencies, 99));
       figures.unfinished.push(rows.filter((row) => row.status !== 'succeeded').length + Math.max(0, accepted - rows.length));
-      console.log(`  run ${i + 1}: ${accepted} hooks accepted (${Math.round(report.requestsPerSecond)}/s), ${finished.length} runs finished at ${Math.round(runsPerSecond)} runs/s (${Math.round(drainRunsPerSecond)} runs/s draining after the load), hook-to-last-step p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`);
+      console.log(
+        `  run ${i + 1}: ${accepted} hooks accepted (${Math.round(report.requestsPerSecond)}/s), ${finished.length} runs finished at ${Math.round(runsPerSecond)} runs/s (${Math.round(drainRunsPerSecond)} runs/s draining after the load), hook-to-last-step p50 ${Math.round(percentile(latencies, 50))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`,
+      );
     }
   } finally {
     await db.end();

@@ -33,14 +33,20 @@ export async function benchIntake(options: { withWorker: boolean; seconds: numbe
     runWrk(hookUrl, { connections: options.connections, seconds: 2, body: '{"warm":true}' });
     for (let i = 0; i < options.repeats; i++) {
       const before = await count();
-      const report = runWrk(hookUrl, { connections: options.connections, seconds: options.seconds, body: '{"deal":{"id":42,"title":"Big deal","value":1000}}' });
+      const report = runWrk(hookUrl, {
+        connections: options.connections,
+        seconds: options.seconds,
+        body: '{"deal":{"id":42,"title":"Big deal","value":1000}}',
+      });
       const after = await count();
       const accepted = report.total - report.non2xx;
       figures.requestsPerSecond.push(report.requestsPerSecond);
       figures.p50Ms.push(report.p50Ms);
       figures.p99Ms.push(report.p99Ms);
       figures.missing.push(Math.max(0, accepted - (after.events - before.events)) + Math.max(0, accepted - (after.runs - before.runs)));
-      console.log(`  run ${i + 1}: ${Math.round(report.requestsPerSecond)} req/s, p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms, ${accepted} accepted, ${after.runs - before.runs} runs stored, ${report.non2xx} non-2xx, ${report.socketErrors} socket errors`);
+      console.log(
+        `  run ${i + 1}: ${Math.round(report.requestsPerSecond)} req/s, p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms, ${accepted} accepted, ${after.runs - before.runs} runs stored, ${report.non2xx} non-2xx, ${report.socketErrors} socket errors`,
+      );
     }
   } finally {
     await db.end();

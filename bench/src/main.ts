@@ -29,14 +29,25 @@ if (wanted('intake')) {
     console.log(`\n${label}: ${repeats} x ${seconds} s at 64 connections`);
     const figures = await benchIntake({ withWorker, seconds, repeats, connections: 64 });
     results[withWorker ? 'intakeWithWorker' : 'intake'] = figures;
-    lines.push(line(`${label} throughput`, figures.requestsPerSecond, 'req/s'), line(`${label} p50`, figures.p50Ms, 'ms'), line(`${label} p99`, figures.p99Ms, 'ms'), line(`${label} accepted but not stored`, figures.missing, 'requests'));
+    lines.push(
+      line(`${label} throughput`, figures.requestsPerSecond, 'req/s'),
+      line(`${label} p50`, figures.p50Ms, 'ms'),
+      line(`${label} p99`, figures.p99Ms, 'ms'),
+      line(`${label} accepted but not stored`, figures.missing, 'requests'),
+    );
   }
 }
 if (wanted('e2e')) {
   console.log(`\nend to end (hook -> filter -> formatter -> HTTP action): ${repeats} x ${seconds} s of load, then drained`);
   const figures = await benchEndToEnd({ seconds, repeats, connections: 64, workers: 1 });
   results.endToEnd = figures;
-  lines.push(line('end to end throughput', figures.runsPerSecond, 'runs/s'), line('end to end, worker draining after the load', figures.drainRunsPerSecond, 'runs/s'), line('hook-to-last-step p50 (under saturation)', figures.p50Ms, 'ms'), line('hook-to-last-step p99 (under saturation)', figures.p99Ms, 'ms'), line('runs not succeeded', figures.unfinished, 'runs'));
+  lines.push(
+    line('end to end throughput', figures.runsPerSecond, 'runs/s'),
+    line('end to end, worker draining after the load', figures.drainRunsPerSecond, 'runs/s'),
+    line('hook-to-last-step p50 (under saturation)', figures.p50Ms, 'ms'),
+    line('hook-to-last-step p99 (under saturation)', figures.p99Ms, 'ms'),
+    line('runs not succeeded', figures.unfinished, 'runs'),
+  );
 }
 if (wanted('code')) {
   for (const gapMs of [1, 0]) {
@@ -52,7 +63,11 @@ if (wanted('polling')) {
   console.log(`\npolling: ${zaps} zaps each due every second, one worker running flat out`);
   const figures = await benchPolling({ zaps, seconds: quick ? 10 : 20, repeats });
   results.polling = figures;
-  lines.push(line('polls per second, one worker', figures.pollsPerSecond, 'polls/s'), line('worker CPU per poll', figures.cpuMsPerPoll, 'ms'), line('cores for 10,000 zaps at 60 s', figures.coresFor10kZaps, 'cores'));
+  lines.push(
+    line('polls per second, one worker', figures.pollsPerSecond, 'polls/s'),
+    line('worker CPU per poll', figures.cpuMsPerPoll, 'ms'),
+    line('cores for 10,000 zaps at 60 s', figures.coresFor10kZaps, 'cores'),
+  );
 }
 
 results.finishedAt = new Date().toISOString();

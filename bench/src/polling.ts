@@ -21,14 +21,24 @@ export async function benchPolling(options: { zaps: number; seconds: number; rep
   for (let i = 0; i < 3; i++) feed.add(`item ${i}`);
   const stack = await startStack({
     workers: 0,
-    env: { LOG_LEVEL: 'warn', CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${feed.port}`, POLL_MIN_INTERVAL_MS: '1000', WORKER_CONCURRENCY: '64' },
+    env: {
+      LOG_LEVEL: 'warn',
+      CONNECTOR_MODULES: TESTING_APPS_MODULE,
+      OUTBOUND_ALLOW: `127.0.0.1:${feed.port}`,
+      POLL_MIN_INTERVAL_MS: '1000',
+      WORKER_CONCURRENCY: '64',
+    },
   });
   const figures: PollingFigures = { pollsPerSecond: [], cpuMsPerPoll: [], coresFor10kZaps: [] };
   try {
     const client = new StackClient(stack.url);
     const signup = await client.request('POST', '/api/v1/auth/signup', { email: 'poll-bench@example.com', password: 'bench-password', workspaceName: 'Polls' });
     const ws = signup.body.workspace.id as string;
-    const connection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, { app: 'testing_account', name: 'feed', credentials: { token: 'good-token' } });
+    const connection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, {
+      app: 'testing_account',
+      name: 'feed',
+      credentials: { token: 'good-token' },
+    });
     // Every zap asks to be polled every second: far more than one worker can do, so the worker runs flat out.
     for (let i = 0; i < options.zaps; i++) {
       const zap = await client.request('POST', `/api/v1/workspaces/${ws}/zaps`, {
@@ -53,7 +63,9 @@ export async function benchPolling(options: { zaps: number; seconds: number; rep
       figures.pollsPerSecond.push(pollsPerSecond);
       figures.cpuMsPerPoll.push(cpuPerPoll);
       figures.coresFor10kZaps.push(((10_000 / 60) * cpuPerPoll) / 1000);
-      console.log(`  run ${i + 1}: ${Math.round(pollsPerSecond)} polls/s, ${cpuPerPoll.toFixed(2)} ms CPU per poll in the worker -> ${(((10_000 / 60) * cpuPerPoll) / 1000).toFixed(2)} cores for 10,000 zaps at 60 s`);
+      console.log(
+        `  run ${i + 1}: ${Math.round(pollsPerSecond)} polls/s, ${cpuPerPoll.toFixed(2)} ms CPU per poll in the worker -> ${(((10_000 / 60) * cpuPerPoll) / 1000).toFixed(2)} cores for 10,000 zaps at 60 s`,
+      );
     }
   } finally {
     await stack.stop();

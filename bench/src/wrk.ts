@@ -34,7 +34,9 @@ function toMs(value: string): number {
 export function runWrk(url: string, options: { connections: number; seconds: number; threads?: number; body: string }): WrkReport {
   const script = join(tmpdir(), `switchyard-wrk-${process.pid}.lua`);
   writeFileSync(script, `wrk.method = "POST"\nwrk.body = [[${options.body}]]\nwrk.headers["Content-Type"] = "application/json"\n`);
-  const out = execFileSync('wrk', [`-t${options.threads ?? 2}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
+  const out = execFileSync('wrk', [`-t${options.threads ?? 2}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, url], {
+    encoding: 'utf8',
+  });
   const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   return {

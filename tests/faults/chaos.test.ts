@@ -34,7 +34,13 @@ beforeAll(async () => {
     trigger: { app: 'webhooks', event: 'catch_hook' },
     steps: [
       // A varying delay inside the first call widens the window in which a kill lands mid-step.
-      { key: 'first', type: 'action', app: 'testing', action: 'call', input: { url: counting.url, delayMs: '{{trigger.body.delayMs}}', payload: { seq: '{{trigger.body.seq}}' } } },
+      {
+        key: 'first',
+        type: 'action',
+        app: 'testing',
+        action: 'call',
+        input: { url: counting.url, delayMs: '{{trigger.body.delayMs}}', payload: { seq: '{{trigger.body.seq}}' } },
+      },
       { key: 'second', type: 'action', app: 'testing', action: 'call', input: { url: counting.url, payload: { after: '{{steps.first.key}}' } } },
     ],
   });
@@ -69,7 +75,11 @@ async function killWorkers(times: number, log: string[]): Promise<number> {
 /** The API is ready again (PostgreSQL and Redis reachable) within `timeoutMs`; returns how long it took. */
 async function untilReady(timeoutMs: number): Promise<number> {
   const started = Date.now();
-  return client.until('the API to be ready again', async () => ((await fetch(`${stack.url}/readyz`)).status === 200 ? Date.now() - started : undefined), timeoutMs);
+  return client.until(
+    'the API to be ready again',
+    async () => ((await fetch(`${stack.url}/readyz`)).status === 200 ? Date.now() - started : undefined),
+    timeoutMs,
+  );
 }
 
 interface RunRow {
@@ -133,24 +143,26 @@ describe('faults under a steady stream of hook requests', () => {
     const streamEnded = Date.now();
 
     const url = stack.database.url;
-    const drained = await client.until(
-      'every run to reach a final status',
-      async () => {
-        const open = await query<{ count: string }>(url, `SELECT count(*) FROM runs WHERE "zapId" = $1 AND status::text <> ALL($2)`, [zap.id, FINAL]);
-        return Number(open[0]!.count) === 0 ? Date.now() - streamEnded : undefined;
-      },
-      90_000,
-    ).catch(async (error: Error) => {
-      // Say which runs are stuck, and where, so a failure here can be diagnosed from CI's output alone.
-      const open = await query<{ id: string; status: string; updatedAt: Date; steps: number }>(
-        url,
-        `SELECT r.id, r.status::text AS status, r."updatedAt", (SELECT count(*) FROM step_runs s WHERE s."runId" = r.id)::int AS steps
+    const drained = await client
+      .until(
+        'every run to reach a final status',
+        async () => {
+          const open = await query<{ count: string }>(url, `SELECT count(*) FROM runs WHERE "zapId" = $1 AND status::text <> ALL($2)`, [zap.id, FINAL]);
+          return Number(open[0]!.count) === 0 ? Date.now() - streamEnded : undefined;
+        },
+        90_000,
+      )
+      .catch(async (error: Error) => {
+        // Say which runs are stuck, and where, so a failure here can be diagnosed from CI's output alone.
+        const open = await query<{ id: string; status: string; updatedAt: Date; steps: number }>(
+          url,
+          `SELECT r.id, r.status::text AS status, r."updatedAt", (SELECT count(*) FROM step_runs s WHERE s."runId" = r.id)::int AS steps
            FROM runs r WHERE r."zapId" = $1 AND r.status::text <> ALL($2) ORDER BY r."updatedAt" LIMIT 20`,
-        [zap.id, FINAL],
-      );
-      const jobs = await stack.runJobs(open.map((run) => run.id));
-      throw new Error(`${error.message}; still open: ${JSON.stringify(open)}; their jobs: ${JSON.stringify(jobs)}; faults: ${log.join('; ')}`);
-    });
+          [zap.id, FINAL],
+        );
+        const jobs = await stack.runJobs(open.map((run) => run.id));
+        throw new Error(`${error.message}; still open: ${JSON.stringify(open)}; their jobs: ${JSON.stringify(jobs)}; faults: ${log.join('; ')}`);
+      });
 
     const runs = await query<RunRow>(
       url,
@@ -217,18 +229,36 @@ describe('faults under a steady stream of hook requests', () => {
     expect(summary.serviceErrorsInHistory, 'the service errors reached runs').toBeGreaterThan(0);
     expect(acceptedAfterRestart, 'the stream went on after PostgreSQL came back').toBeGreaterThan(0);
     // The client: every logical request was accepted in the end, and nothing but 200 or 503 came back.
-    expect(attempts.filter((a) => a.outcome === 'unexpected'), 'unexpected answers').toEqual([]);
+    expect(
+      attempts.filter((a) => a.outcome === 'unexpected'),
+      'unexpected answers',
+    ).toEqual([]);
     const acceptedSeqs = new Set(accepted.map((a) => a.seq));
-    expect(Array.from({ length: stream.started() }, (_, seq) => seq).filter((seq) => !acceptedSeqs.has(seq)), 'requests never accepted').toEqual([]);
+    expect(
+      Array.from({ length: stream.started() }, (_, seq) => seq).filter((seq) => !acceptedSeqs.has(seq)),
+      'requests never accepted',
+    ).toEqual([]);
     // Every accepted request has exactly one run.
-    expect(accepted.filter((a) => runsByEvent.get(a.eventId!)?.length !== 1), 'accepted requests without exactly one run').toEqual([]);
+    expect(
+      accepted.filter((a) => runsByEvent.get(a.eventId!)?.length !== 1),
+      'accepted requests without exactly one run',
+    ).toEqual([]);
     // Runs beyond those are only requests whose answer was lost, and each of those is one run too.
-    expect(unacknowledged.filter((run) => !unanswered.has(`${run.seq}/${run.attempt}`)), 'runs of requests never sent').toEqual([]);
+    expect(
+      unacknowledged.filter((run) => !unanswered.has(`${run.seq}/${run.attempt}`)),
+      'runs of requests never sent',
+    ).toEqual([]);
     expect(runs.length).toBe(accepted.length + unacknowledged.length);
     // Every run reached a final status, and succeeded: the service's errors were retried, kills resumed.
-    expect(runs.filter((run) => run.status !== 'succeeded').map((run) => `${run.id}: ${run.status}: ${run.error}`), 'runs that did not succeed').toEqual([]);
+    expect(
+      runs.filter((run) => run.status !== 'succeeded').map((run) => `${run.id}: ${run.status}: ${run.error}`),
+      'runs that did not succeed',
+    ).toEqual([]);
     // One record per step, and each step performed exactly once at the service.
-    expect(runs.filter((run) => run.records !== 2 || run.paths !== 2).map((run) => run.id), 'runs with missing or doubled step records').toEqual([]);
+    expect(
+      runs.filter((run) => run.records !== 2 || run.paths !== 2).map((run) => run.id),
+      'runs with missing or doubled step records',
+    ).toEqual([]);
     expect(duplicates, 'actions performed twice, or under a key of no step').toEqual([]);
     expect(missing, 'steps not performed exactly once').toEqual([]);
     // The API and the workers survived it all.

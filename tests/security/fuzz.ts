@@ -50,38 +50,183 @@ export function seededRandom(seed: number): () => number {
 }
 
 const BAD_JSON = [
-  '{', '{"name":', '{"name":1,}', "{'name':'x'}", '[1,2', 'nul', 'NaN', '{"name":NaN}', '{"name":Infinity}', '{"name":01}',
-  '{"name":"\\x41"}', '{"name":"\\u12"}', '{"name":"\\uZZZZ"}', '{"name":"x"}{"b":2}', '{"name":"x"} trailing', ' ', '-', '+1',
-  '\ufeff{"name":"bom"}', '{"a":1e400}', '{"name":"x","name":"y"}', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}',
-  '{"name":"\\"}', '{"name":"line\nbreak"}', '{"name":"tab\there"}', '[]', '[[]]', 'true', '0', '"str"', 'null', '{}', '{"":""}',
-  '{"name":"\\ud800"}', '{"name":"\\udc00x"}', '{"name":"\\u0000"}', '{"\\u0000":"key"}', '{"name":"a\\u0000b","email":"\\ud83d"}',
+  '{',
+  '{"name":',
+  '{"name":1,}',
+  "{'name':'x'}",
+  '[1,2',
+  'nul',
+  'NaN',
+  '{"name":NaN}',
+  '{"name":Infinity}',
+  '{"name":01}',
+  '{"name":"\\x41"}',
+  '{"name":"\\u12"}',
+  '{"name":"\\uZZZZ"}',
+  '{"name":"x"}{"b":2}',
+  '{"name":"x"} trailing',
+  ' ',
+  '-',
+  '+1',
+  '\ufeff{"name":"bom"}',
+  '{"a":1e400}',
+  '{"name":"x","name":"y"}',
+  '{"__proto__":{"admin":true}}',
+  '{"constructor":{"prototype":{"admin":true}}}',
+  '{"name":"\\"}',
+  '{"name":"line\nbreak"}',
+  '{"name":"tab\there"}',
+  '[]',
+  '[[]]',
+  'true',
+  '0',
+  '"str"',
+  'null',
+  '{}',
+  '{"":""}',
+  '{"name":"\\ud800"}',
+  '{"name":"\\udc00x"}',
+  '{"name":"\\u0000"}',
+  '{"\\u0000":"key"}',
+  '{"name":"a\\u0000b","email":"\\ud83d"}',
 ];
 
 const UNICODE = [
-  '\u0000', '\ud800', '\udfff', 'a\ud800b', '\uffff', '\ufffe', '\ufeff', '\u202e', '\u200b\u200c\u200d', 'e\u0301', '🙂', '𝕏'.repeat(500),
-  'İ', '\u0085', '\u2028\u2029', `a${'\u0301'.repeat(5000)}`, 'ﷺ'.repeat(100), '\u001b[31mred', '<script>alert(1)</script>', "' OR 1=1 --",
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  'a\ud800b',
+  '\uffff',
+  '\ufffe',
+  '\ufeff',
+  '\u202e',
+  '\u200b\u200c\u200d',
+  'e\u0301',
+  '🙂',
+  '𝕏'.repeat(500),
+  'İ',
+  '\u0085',
+  '\u2028\u2029',
+  `a${'\u0301'.repeat(5000)}`,
+  'ﷺ'.repeat(100),
+  '\u001b[31mred',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template-injection probe; the API must store it as text.
-  '${7*7}', '{{trigger.__proto__}}', '%00', '../../etc/passwd', '\\\\server\\share', 'CON', 'x'.repeat(70_000),
+  '${7*7}',
+  '{{trigger.__proto__}}',
+  '%00',
+  '../../etc/passwd',
+  '\\\\server\\share',
+  'CON',
+  'x'.repeat(70_000),
 ];
 
-const WRONG_TYPES: unknown[] = [42, -1, 0, 1e308, -0, true, false, null, [], {}, '', ['a'], { $ne: 1 }, { __proto__: { admin: true } }, 'x'.repeat(300_000), [[[[[]]]]], { nested: { deeper: [1, { x: null }] } }];
+const WRONG_TYPES: unknown[] = [
+  42,
+  -1,
+  0,
+  1e308,
+  -0,
+  true,
+  false,
+  null,
+  [],
+  {},
+  '',
+  ['a'],
+  { $ne: 1 },
+  { __proto__: { admin: true } },
+  'x'.repeat(300_000),
+  [[[[[]]]]],
+  { nested: { deeper: [1, { x: null }] } },
+];
 
 const HOSTILE_IDS = [
-  '..', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%2e%2e%2f%2e%2e%2f', '....%2F%2F', '%00', 'x'.repeat(201), 'x'.repeat(199), '%F0%9F%99%82', '%ED%A0%80',
-  '%C0%AF', '%FF%FE', "'%20OR%201=1--", '%3Cscript%3E', '*', '$', `ws_${'Z'.repeat(26)}`, 'run_0', '1e9', '-1', '%20', 'null', 'undefined',
-  '__proto__', 'constructor', 'prototype', '%ZZ', '%', '%E2%80%AE', '%5C..%5C..', 'a;b', 'a,b', '~', '%0d%0aX-Injected:%201',
+  '..',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e',
+  '%2e%2e%2f%2e%2e%2f',
+  '....%2F%2F',
+  '%00',
+  'x'.repeat(201),
+  'x'.repeat(199),
+  '%F0%9F%99%82',
+  '%ED%A0%80',
+  '%C0%AF',
+  '%FF%FE',
+  "'%20OR%201=1--",
+  '%3Cscript%3E',
+  '*',
+  '$',
+  `ws_${'Z'.repeat(26)}`,
+  'run_0',
+  '1e9',
+  '-1',
+  '%20',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '%ZZ',
+  '%',
+  '%E2%80%AE',
+  '%5C..%5C..',
+  'a;b',
+  'a,b',
+  '~',
+  '%0d%0aX-Injected:%201',
 ];
 
 const QUERIES = [
-  '?limit=-1', '?limit=0', '?limit=201', '?limit=1e3', '?limit=abc', '?limit=', '?limit[]=1', '?limit=1&limit=2', '?cursor=%FF', `?cursor=${'A'.repeat(5000)}`,
-  '?cursor=eyJ4IjoxfQ', '?status=bogus', '?status[$ne]=x', "?zapId='%20OR%201=1--", '?__proto__[admin]=1', '?constructor[prototype][x]=1', '?a=%00',
-  `?${'a=1&'.repeat(2000)}`, '?includeTests=maybe', '?%ZZ', '?a=%E2%80%AE', '?app=../../etc', '?from=not-a-date&to=2026-13-45', '?from=9999999999999999',
-  `?zapId=zap_${'x'.repeat(300)}`, '?&&&', '?=', '?a[b][c][d][e][f]=1', '?limit=%00', '?status=succeeded&status=failed',
+  '?limit=-1',
+  '?limit=0',
+  '?limit=201',
+  '?limit=1e3',
+  '?limit=abc',
+  '?limit=',
+  '?limit[]=1',
+  '?limit=1&limit=2',
+  '?cursor=%FF',
+  `?cursor=${'A'.repeat(5000)}`,
+  '?cursor=eyJ4IjoxfQ',
+  '?status=bogus',
+  '?status[$ne]=x',
+  "?zapId='%20OR%201=1--",
+  '?__proto__[admin]=1',
+  '?constructor[prototype][x]=1',
+  '?a=%00',
+  `?${'a=1&'.repeat(2000)}`,
+  '?includeTests=maybe',
+  '?%ZZ',
+  '?a=%E2%80%AE',
+  '?app=../../etc',
+  '?from=not-a-date&to=2026-13-45',
+  '?from=9999999999999999',
+  `?zapId=zap_${'x'.repeat(300)}`,
+  '?&&&',
+  '?=',
+  '?a[b][c][d][e][f]=1',
+  '?limit=%00',
+  '?status=succeeded&status=failed',
 ];
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'APPLICATION/JSON', 'application/json;;;', 'application/vnd.api+json',
-  'text/plain', 'text/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=----x', 'application/octet-stream', 'image/png', '*/*', 'json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'APPLICATION/JSON',
+  'application/json;;;',
+  'application/vnd.api+json',
+  'text/plain',
+  'text/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=----x',
+  'application/octet-stream',
+  'image/png',
+  '*/*',
+  'json',
 ];
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -111,10 +256,23 @@ export function fuzzCases(context: FuzzContext, count: number, random: () => num
     if (roll < 0.25) return { body: pick(BAD_JSON), type: 'application/json', label: 'bad json' };
     if (roll < 0.5) return { body: jsonWithWrongType(route), type: 'application/json', label: 'wrong types' };
     if (roll < 0.6) return { body: deepJson(), type: 'application/json', label: 'deep' };
-    if (roll < 0.7) return { body: JSON.stringify({ name: pick(UNICODE), email: `${pick(UNICODE)}@example.com`, [pick(UNICODE)]: pick(UNICODE) }), type: 'application/json', label: 'unicode' };
+    if (roll < 0.7)
+      return {
+        body: JSON.stringify({ name: pick(UNICODE), email: `${pick(UNICODE)}@example.com`, [pick(UNICODE)]: pick(UNICODE) }),
+        type: 'application/json',
+        label: 'unicode',
+      };
     if (roll < 0.75) {
       // Bytes that are not UTF-8 at all: overlong forms, lone continuation bytes, a cut multi-byte character.
-      return { body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from(pick([[0xc0, 0xaf], [0xff, 0xfe], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0x80]])), Buffer.from('"}')]), type: 'application/json', label: 'invalid utf-8' };
+      return {
+        body: Buffer.concat([
+          Buffer.from('{"name":"'),
+          Buffer.from(pick([[0xc0, 0xaf], [0xff, 0xfe], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0x80]])),
+          Buffer.from('"}'),
+        ]),
+        type: 'application/json',
+        label: 'invalid utf-8',
+      };
     }
     if (roll < 0.8) return { body: `[${'0,'.repeat(100_000)}0]`, type: 'application/json', label: 'wide' };
     if (roll < 0.81 && huge < 40) {
@@ -123,7 +281,15 @@ export function fuzzCases(context: FuzzContext, count: number, random: () => num
       return { body: JSON.stringify({ name: 'x'.repeat(size) }), type: 'application/json', label: 'huge' };
     }
     if (roll < 0.9) {
-      const text = pick(['name=x&name=y', 'a=%00&b=%ED%A0%80', '%%%', '=&=&', 'a[b]=1&a[c]=2', '<x>&</x>', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--']);
+      const text = pick([
+        'name=x&name=y',
+        'a=%00&b=%ED%A0%80',
+        '%%%',
+        '=&=&',
+        'a[b]=1&a[c]=2',
+        '<x>&</x>',
+        '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+      ]);
       return { body: text, type: pick(CONTENT_TYPES), label: 'other type' };
     }
     return { body: pick(BAD_JSON), type: pick(CONTENT_TYPES), label: 'mismatched type' };
@@ -133,9 +299,27 @@ export function fuzzCases(context: FuzzContext, count: number, random: () => num
     const roll = random();
     const isHook = roll < 0.15;
     const route: FuzzRoute = isHook
-      ? { method: 'POST', path: chance(0.8) ? '/hooks/catch/{hookWs}/{hookKey}' : pick(['/hooks/catch/{hookWs}/{bogus}', '/hooks/app/{hookWs}/{hookKey}', '/hooks/catch/{ws}/{hookKey}']), fields: ['contact', 'email'] }
+      ? {
+          method: 'POST',
+          path: chance(0.8)
+            ? '/hooks/catch/{hookWs}/{hookKey}'
+            : pick(['/hooks/catch/{hookWs}/{bogus}', '/hooks/app/{hookWs}/{hookKey}', '/hooks/catch/{ws}/{hookKey}']),
+          fields: ['contact', 'email'],
+        }
       : roll < 0.2
-        ? { method: pick(METHODS), path: pick(['/api/v1/nothing', '/api/v1/workspaces/{ws}/zaps/{zapId}/../../../../../etc/passwd', '/api/v1//workspaces', '/api/v1/workspaces/{ws}/%2e%2e/%2e%2e', '/hooks/catch', '/hooks/catch/{ws}', '/api/v1/apps/..%2F..%2F']), fields: [] }
+        ? {
+            method: pick(METHODS),
+            path: pick([
+              '/api/v1/nothing',
+              '/api/v1/workspaces/{ws}/zaps/{zapId}/../../../../../etc/passwd',
+              '/api/v1//workspaces',
+              '/api/v1/workspaces/{ws}/%2e%2e/%2e%2e',
+              '/hooks/catch',
+              '/hooks/catch/{ws}',
+              '/api/v1/apps/..%2F..%2F',
+            ]),
+            fields: [],
+          }
         : pick(context.routes);
     const ids: Record<string, string> = { ...context.ids, hookWs: context.hook.ws, hookKey: context.hook.key, bogus: 'k'.repeat(32) };
     const method = isHook ? pick(['GET', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE']) : chance(0.1) ? pick(METHODS) : route.method;
@@ -157,8 +341,10 @@ export function fuzzCases(context: FuzzContext, count: number, random: () => num
     const auth = random();
     if (auth < 0.7) headers.authorization = `Bearer ${context.apiKey}`;
     else if (auth < 0.85 && !route.path.endsWith('/logout')) headers.cookie = context.cookie;
-    else if (auth < 0.9) headers.authorization = pick(['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'x'.repeat(5000)}`, 'Bearer sy_%00', 'bearer  a b']);
-    else if (auth < 0.93) headers.cookie = pick(['sy_session=', 'sy_session=%FF%FE', `sy_session=${'a'.repeat(4000)}`, 'sy_session="x', 'sy_session=a; sy_session=b']);
+    else if (auth < 0.9)
+      headers.authorization = pick(['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'x'.repeat(5000)}`, 'Bearer sy_%00', 'bearer  a b']);
+    else if (auth < 0.93)
+      headers.cookie = pick(['sy_session=', 'sy_session=%FF%FE', `sy_session=${'a'.repeat(4000)}`, 'sy_session="x', 'sy_session=a; sy_session=b']);
     let payload: string | Buffer | undefined;
     if (method !== 'GET' && method !== 'HEAD' && (isHook || chance(0.9))) {
       const made = body(route, isHook);
@@ -196,7 +382,8 @@ export async function sendCases(base: string, cases: FuzzCase[], concurrency: nu
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             const headers: Record<string, string> = {};
-            for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join('\n') : value;
+            for (const [name, value] of Object.entries(response.headers))
+              if (value !== undefined) headers[name] = Array.isArray(value) ? value.join('\n') : value;
             const exchange: Exchange = { method: fuzzCase.method, path: fuzzCase.path, status: response.statusCode ?? 0, headers, body: text };
             transcript.add(exchange);
             resolve({ fuzzCase, status: response.statusCode ?? null, body: text });

@@ -28,7 +28,8 @@ const httpBearer = distinctive('http-bearer');
 const httpPassword = distinctive('http-basic-password');
 // testing_account's live connection test accepts exactly this token (packages/testing/src/apps.ts); the probe app's is distinctive.
 const TESTING_ACCOUNT_TOKEN = 'good-token';
-const zapDefinitionReply = (exchange: Exchange) => /\/zaps(\/[^/?]+)?(\/(publish|unpublish))?(\?.*)?$/.test(exchange.path) && !/\/export(\?|$)/.test(exchange.path);
+const zapDefinitionReply = (exchange: Exchange) =>
+  /\/zaps(\/[^/?]+)?(\/(publish|unpublish))?(\?.*)?$/.test(exchange.path) && !/\/export(\?|$)/.test(exchange.path);
 
 interface Account {
   email: string;
@@ -56,7 +57,10 @@ async function signup(label: string): Promise<Account> {
   const reply = await api.post('/api/v1/auth/signup', { email, password, workspaceName: `${label} workspace` });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   const { token } = sessionCookie(reply);
-  secrets.push({ name: `${label}'s password`, value: password }, { name: `${label}'s session cookie`, value: token, origin: { exchange: reply.exchange, part: 'headers' } });
+  secrets.push(
+    { name: `${label}'s password`, value: password },
+    { name: `${label}'s session cookie`, value: token, origin: { exchange: reply.exchange, part: 'headers' } },
+  );
   // A second session through login, so the login path is scanned as well.
   const login = await api.post('/api/v1/auth/login', { email, password });
   expect(login.status).toBe(200);
@@ -83,14 +87,23 @@ async function publishZap(account: Account, name: string, steps: unknown[]): Pro
 
 /** Sends one request to a hook and waits for the run it made to finish; returns the run with its steps. */
 async function runOnce(account: Account, zap: { id: string; hookUrl: string }, body: unknown = {}, timeoutMs = 30_000) {
-  const before = new Set(((await account.session.get(`/api/v1/workspaces/${account.ws}/runs?zapId=${zap.id}&limit=200`)).body.data as Array<{ id: string }>).map((run) => run.id));
+  const before = new Set(
+    ((await account.session.get(`/api/v1/workspaces/${account.ws}/runs?zapId=${zap.id}&limit=200`)).body.data as Array<{ id: string }>).map((run) => run.id),
+  );
   const hook = await fetch(zap.hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(hook.status).toBe(200);
-  return account.session.until(`a finished run of ${zap.id}`, async () => {
-    const runs = (await account.session.get(`/api/v1/workspaces/${account.ws}/runs?zapId=${zap.id}&limit=200`)).body.data as Array<{ id: string; status: string }>;
-    const run = runs.find((candidate) => !before.has(candidate.id) && ['succeeded', 'failed', 'filtered'].includes(candidate.status));
-    return run ? (await account.session.get(`/api/v1/workspaces/${account.ws}/runs/${run.id}`)).body : undefined;
-  }, timeoutMs);
+  return account.session.until(
+    `a finished run of ${zap.id}`,
+    async () => {
+      const runs = (await account.session.get(`/api/v1/workspaces/${account.ws}/runs?zapId=${zap.id}&limit=200`)).body.data as Array<{
+        id: string;
+        status: string;
+      }>;
+      const run = runs.find((candidate) => !before.has(candidate.id) && ['succeeded', 'failed', 'filtered'].includes(candidate.status));
+      return run ? (await account.session.get(`/api/v1/workspaces/${account.ws}/runs/${run.id}`)).body : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 beforeAll(async () => {
@@ -100,7 +113,9 @@ beforeAll(async () => {
       response.writeHead(302, { location: 'http://127.0.0.1:6379/' }).end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.body }));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.body }));
   });
   stack = await startStack({
     workers: 1,
@@ -115,7 +130,10 @@ beforeAll(async () => {
   });
   api = new ApiClient(stack.url, transcript);
   secrets.push({ name: 'testing_account connection token', value: TESTING_ACCOUNT_TOKEN }, { name: 'probe connection token', value: probeToken });
-  secrets.push({ name: 'HTTP step bearer token', value: httpBearer, allowed: zapDefinitionReply }, { name: 'HTTP step basic-auth password', value: httpPassword, allowed: zapDefinitionReply });
+  secrets.push(
+    { name: 'HTTP step bearer token', value: httpBearer, allowed: zapDefinitionReply },
+    { name: 'HTTP step basic-auth password', value: httpPassword, allowed: zapDefinitionReply },
+  );
 
   owner = await signup('owner');
   viewer = await signup('viewer');
@@ -126,22 +144,50 @@ beforeAll(async () => {
   strangerKey = await mintKey(stranger, 'stranger key');
   fuzzerKey = await mintKey(fuzzer, 'fuzzer key');
 
-  const account = await owner.session.post(`/api/v1/workspaces/${owner.ws}/connections`, { app: 'testing_account', name: 'Account', credentials: { token: TESTING_ACCOUNT_TOKEN } });
+  const account = await owner.session.post(`/api/v1/workspaces/${owner.ws}/connections`, {
+    app: 'testing_account',
+    name: 'Account',
+    credentials: { token: TESTING_ACCOUNT_TOKEN },
+  });
   expect(account.status, JSON.stringify(account.body)).toBe(201);
-  const probe = await owner.session.post(`/api/v1/workspaces/${owner.ws}/connections`, { app: 'security_probe', name: 'Probe', credentials: { token: probeToken } });
+  const probe = await owner.session.post(`/api/v1/workspaces/${owner.ws}/connections`, {
+    app: 'security_probe',
+    name: 'Probe',
+    credentials: { token: probeToken },
+  });
   expect(probe.status, JSON.stringify(probe.body)).toBe(201);
   expect((await owner.session.post(`/api/v1/workspaces/${owner.ws}/connections/${probe.body.id}/test`)).body).toMatchObject({ ok: true });
   const zap = await publishZap(owner, 'Secrets at work', [
     { key: 'probe', type: 'action', app: 'security_probe', action: 'send', connectionId: probe.body.id, input: { url: `${service.origin}/probe` } },
     { key: 'whoami', type: 'action', app: 'testing_account', action: 'whoami', connectionId: account.body.id, input: { list: 'a' } },
-    { key: 'bearer', type: 'action', app: 'http', action: 'request', input: { method: 'POST', url: `${service.origin}/bearer`, authType: 'bearer', token: httpBearer, bodyType: 'json', jsonBody: { hello: 'world' } } },
-    { key: 'basic', type: 'action', app: 'http', action: 'request', input: { url: `${service.origin}/basic`, authType: 'basic', username: 'ann', password: httpPassword } },
+    {
+      key: 'bearer',
+      type: 'action',
+      app: 'http',
+      action: 'request',
+      input: { method: 'POST', url: `${service.origin}/bearer`, authType: 'bearer', token: httpBearer, bodyType: 'json', jsonBody: { hello: 'world' } },
+    },
+    {
+      key: 'basic',
+      type: 'action',
+      app: 'http',
+      action: 'request',
+      input: { url: `${service.origin}/basic`, authType: 'basic', username: 'ann', password: httpPassword },
+    },
   ]);
   const run = await runOnce(owner, zap, { contact: 'ada@example.com' });
   expect(run.status, JSON.stringify(run)).toBe('succeeded');
   // The exported document is a reply like any other; it must carry no secret.
   expect((await owner.session.get(`/api/v1/workspaces/${owner.ws}/zaps/${zap.id}/export`)).status).toBe(200);
-  Object.assign(fixtures, { ws: owner.ws, zapId: zap.id, runId: run.id, connectionId: probe.body.id, keyId: ownerKey.id, userId: owner.userId, app: 'testing' });
+  Object.assign(fixtures, {
+    ws: owner.ws,
+    zapId: zap.id,
+    runId: run.id,
+    connectionId: probe.body.id,
+    keyId: ownerKey.id,
+    userId: owner.userId,
+    app: 'testing',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -152,7 +198,10 @@ afterAll(async () => {
 async function documentedRoutes(): Promise<FuzzRoute[]> {
   const reply = await api.request('GET', '/api/docs', undefined, { accept: 'application/json' });
   expect(reply.status).toBe(200);
-  const paths = reply.body.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>>;
+  const paths = reply.body.paths as Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>
+  >;
   return Object.entries(paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
@@ -165,8 +214,23 @@ async function documentedRoutes(): Promise<FuzzRoute[]> {
 }
 
 const fill = (path: string, values: Record<string, string>) => path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? 'zz_unknown');
-const sampleBody = { name: 'x', email: 'someone@example.com', role: 'viewer', password: 'password-1234', workspaceName: 'w', app: 'testing', credentials: {}, from: 'start' };
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/signup', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/apps', 'GET /api/v1/apps/{app}']);
+const sampleBody = {
+  name: 'x',
+  email: 'someone@example.com',
+  role: 'viewer',
+  password: 'password-1234',
+  workspaceName: 'w',
+  app: 'testing',
+  credentials: {},
+  from: 'start',
+};
+const PUBLIC_ROUTES = new Set([
+  'POST /api/v1/auth/signup',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/apps',
+  'GET /api/v1/apps/{app}',
+]);
 // Reads made with POST (loading an action's choices) are open to viewers.
 const READS_BY_POST = new Set(['POST /api/v1/workspaces/{ws}/apps/{app}/options']);
 
@@ -179,13 +243,15 @@ describe('tenancy on every documented route, over HTTP', () => {
     const expectStatus = async (who: string, client: ApiClient, route: FuzzRoute, expected: number, code?: string) => {
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : sampleBody;
       const reply = await client.request(route.method, fill(route.path, fixtures), body);
-      if (reply.status !== expected || (code && reply.body?.error?.code !== code)) wrong.push(`${route.method} ${route.path} as ${who}: ${reply.status} ${reply.exchange.body.slice(0, 120)}`);
+      if (reply.status !== expected || (code && reply.body?.error?.code !== code))
+        wrong.push(`${route.method} ${route.path} as ${who}: ${reply.status} ${reply.exchange.body.slice(0, 120)}`);
     };
     for (const route of workspaceRoutes) {
       await expectStatus('a member of another workspace', stranger.session, route, 404, 'not_found');
       await expectStatus('an API key of another workspace', api.as({ token: strangerKey.token }), route, 404, 'not_found');
       await expectStatus('nobody', api, route, 401, 'unauthorized');
-      if (route.method !== 'GET' && !READS_BY_POST.has(`${route.method} ${route.path}`)) await expectStatus('a viewer', viewer.session, route, 403, 'forbidden');
+      if (route.method !== 'GET' && !READS_BY_POST.has(`${route.method} ${route.path}`))
+        await expectStatus('a viewer', viewer.session, route, 403, 'forbidden');
     }
     for (const route of routes.filter((r) => !r.path.includes('{ws}') && !PUBLIC_ROUTES.has(`${r.method} ${r.path}`))) {
       await expectStatus('nobody', api, route, 401, 'unauthorized');
@@ -208,16 +274,32 @@ describe('fuzzing', () => {
     const routes = await documentedRoutes();
     // The fuzzer's own workspace: a published hook, a draft zap, a run, a connection to aim at.
     const hookZap = await publishZap(fuzzer, 'Fuzzed hook', []);
-    const draft = await fuzzer.session.post(`/api/v1/workspaces/${fuzzer.ws}/zaps`, { name: 'Fuzzed draft', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] });
+    const draft = await fuzzer.session.post(`/api/v1/workspaces/${fuzzer.ws}/zaps`, {
+      name: 'Fuzzed draft',
+      trigger: { app: 'webhooks', event: 'catch_hook' },
+      steps: [],
+    });
     const run = await runOnce(fuzzer, hookZap);
-    const connection = await fuzzer.session.post(`/api/v1/workspaces/${fuzzer.ws}/connections`, { app: 'testing_account', name: 'Fuzzed', credentials: { token: TESTING_ACCOUNT_TOKEN } });
+    const connection = await fuzzer.session.post(`/api/v1/workspaces/${fuzzer.ws}/connections`, {
+      app: 'testing_account',
+      name: 'Fuzzed',
+      credentials: { token: TESTING_ACCOUNT_TOKEN },
+    });
     const [, hookWs, hookKey] = /\/hooks\/catch\/([^/]+)\/([^/]+)$/.exec(new URL(hookZap.hookUrl).pathname)!;
     fuzzHook = { ws: hookWs!, key: hookKey!, zapId: hookZap.id };
     const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const cases = fuzzCases(
       {
         routes,
-        ids: { ws: fuzzer.ws, zapId: draft.body.id, runId: run.id, connectionId: connection.body.id, keyId: 'key_missing', userId: fuzzer.userId, app: 'testing' },
+        ids: {
+          ws: fuzzer.ws,
+          zapId: draft.body.id,
+          runId: run.id,
+          connectionId: connection.body.id,
+          keyId: 'key_missing',
+          userId: fuzzer.userId,
+          app: 'testing',
+        },
         hook: fuzzHook,
         apiKey: fuzzerKey.token,
         cookie: fuzzer.session.credentials.cookie!,
@@ -244,9 +326,15 @@ describe('fuzzing', () => {
     };
     const serverErrors = results.filter((result) => result.status !== null && result.status >= 500);
     // A body over the limit is answered 413 at once; the client may still be writing when the socket closes.
-    const unanswered = results.filter((result) => result.status === null && !(result.fuzzCase.label.includes('huge') && /EPIPE|ECONNRESET/.test(result.error ?? '')));
-    const outsideEnvelope = results.filter((result) => result.status !== null && result.status >= 400 && result.fuzzCase.method !== 'HEAD' && !isEnvelope(result.body));
-    console.log(`fuzzer: seed ${seed}, ${results.length} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort()))}`);
+    const unanswered = results.filter(
+      (result) => result.status === null && !(result.fuzzCase.label.includes('huge') && /EPIPE|ECONNRESET/.test(result.error ?? '')),
+    );
+    const outsideEnvelope = results.filter(
+      (result) => result.status !== null && result.status >= 400 && result.fuzzCase.method !== 'HEAD' && !isEnvelope(result.body),
+    );
+    console.log(
+      `fuzzer: seed ${seed}, ${results.length} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort()))}`,
+    );
 
     expect(results).toHaveLength(10_000);
     expect(serverErrors.map(describeResult), '5xx answers').toEqual([]);
@@ -254,7 +342,10 @@ describe('fuzzing', () => {
     expect(outsideEnvelope.map(describeResult).slice(0, 20), 'errors outside the {"error": {code, message}} envelope').toEqual([]);
     // The rejection paths were exercised, not only 404s.
     for (const status of ['400', '401', '404', '413', '415', '422']) expect(byStatus.get(status) ?? 0, `answers with ${status}`).toBeGreaterThan(0);
-    expect(results.some((result) => result.status === 200 && result.fuzzCase.path.startsWith('/hooks/catch/')), 'some malformed deliveries were stored').toBe(true);
+    expect(
+      results.some((result) => result.status === 200 && result.fuzzCase.path.startsWith('/hooks/catch/')),
+      'some malformed deliveries were stored',
+    ).toBe(true);
     expect(stack.api.child.exitCode).toBeNull();
     expect((await fetch(`${stack.url}/readyz`)).status).toBe(200);
     expect(seconds).toBeLessThan(150);
@@ -280,17 +371,30 @@ describe('outbound requests from published zaps (SSRF)', () => {
     const guard = createOutboundGuard({ allow: parseOutboundAllow(stack.env.OUTBOUND_ALLOW!) });
     for (const target of targets) {
       const url = new URL(target.url === 'redirect' ? 'http://127.0.0.1:6379/' : target.url);
-      await expect((async () => {
-        guard.checkUrl(url);
-        await guard.permittedAddresses(url.hostname, Number(url.port || 80));
-      })(), target.url).rejects.toThrow(/Refused/);
+      await expect(
+        (async () => {
+          guard.checkUrl(url);
+          await guard.permittedAddresses(url.hostname, Number(url.port || 80));
+        })(),
+        target.url,
+      ).rejects.toThrow(/Refused/);
     }
 
     const cases = targets.flatMap((target) => {
       const url = target.url === 'redirect' ? `${service.origin}/redirect` : target.url;
       return [
         { ...target, kind: 'HTTP step', steps: [{ key: 'call', type: 'action', app: 'http', action: 'request', input: { url } }] },
-        { ...target, kind: 'code fetch', steps: [{ key: 'call', type: 'code', input: { code: 'const response = await fetch(input.url); return { status: response.status, text: await response.text() };', inputData: { url } } }] },
+        {
+          ...target,
+          kind: 'code fetch',
+          steps: [
+            {
+              key: 'call',
+              type: 'code',
+              input: { code: 'const response = await fetch(input.url); return { status: response.status, text: await response.text() };', inputData: { url } },
+            },
+          ],
+        },
       ];
     });
     const runs = await Promise.all(
@@ -303,7 +407,12 @@ describe('outbound requests from published zaps (SSRF)', () => {
       })
       .map(({ target, run }) => `${target.kind} ${target.url}: run ${run.status}, step ${run.steps[0]?.status}: ${run.steps[0]?.error}`);
     expect(wrong).toEqual([]);
-    console.log(`SSRF: ${runs.length} runs refused, e.g. ${runs.slice(0, 4).map(({ run }) => run.steps[0].error).join(' | ')}`);
+    console.log(
+      `SSRF: ${runs.length} runs refused, e.g. ${runs
+        .slice(0, 4)
+        .map(({ run }) => run.steps[0].error)
+        .join(' | ')}`,
+    );
   });
 });
 
@@ -320,7 +429,10 @@ describe('code-step sandbox through published zaps', () => {
       { name: 'huge object result', code: 'return Array.from({ length: 200000 }, (_, i) => ({ i }));', error: /at most 1 MB/ },
     ];
     const runs = await Promise.all(
-      cases.map(async (test) => ({ test, run: await runOnce(owner, await publishZap(owner, `Sandbox: ${test.name}`, [{ key: 'code', type: 'code', input: { code: test.code } }])) })),
+      cases.map(async (test) => ({
+        test,
+        run: await runOnce(owner, await publishZap(owner, `Sandbox: ${test.name}`, [{ key: 'code', type: 'code', input: { code: test.code } }])),
+      })),
     );
     const wrong = runs
       .filter(({ test, run }) => run.status !== 'failed' || run.steps[0]?.status !== 'error' || !test.error.test(run.steps[0]?.error ?? ''))
@@ -328,7 +440,12 @@ describe('code-step sandbox through published zaps', () => {
     expect(wrong).toEqual([]);
     console.log(`sandbox: ${runs.map(({ test, run }) => `${test.name} -> ${run.steps[0].error}`).join(' | ')}`);
 
-    const healthy = await runOnce(owner, await publishZap(owner, 'Sandbox: still healthy', [{ key: 'code', type: 'code', input: { code: 'return { sum: input.a + input.b };', inputData: { a: 20, b: 22 } } }]));
+    const healthy = await runOnce(
+      owner,
+      await publishZap(owner, 'Sandbox: still healthy', [
+        { key: 'code', type: 'code', input: { code: 'return { sum: input.a + input.b };', inputData: { a: 20, b: 22 } } },
+      ]),
+    );
     expect(healthy.steps[0]).toMatchObject({ status: 'success', output: { sum: 42 } });
     expect(worker.child.exitCode).toBeNull();
     expect(stack.workers.map((w) => w.child.pid)).toEqual([pid]);
@@ -354,7 +471,12 @@ describe('code-step sandbox through published zaps', () => {
       { name: 'a NUL in an error', code: "throw new Error('bad' + String.fromCharCode(0) + 'input');", status: 'failed' },
       { name: 'deep result', code: 'let o = 1; for (let i = 0; i < 20000; i++) o = [o]; return o;', status: 'succeeded' },
     ];
-    const runs = await Promise.all(cases.map(async (test) => ({ test, run: await runOnce(owner, await publishZap(owner, `Sandbox: ${test.name}`, [{ key: 'code', type: 'code', input: { code: test.code } }]), {}, 20_000) })));
+    const runs = await Promise.all(
+      cases.map(async (test) => ({
+        test,
+        run: await runOnce(owner, await publishZap(owner, `Sandbox: ${test.name}`, [{ key: 'code', type: 'code', input: { code: test.code } }]), {}, 20_000),
+      })),
+    );
     expect(runs.map(({ test, run }) => `${test.name}: ${run.status}`)).toEqual(cases.map((test) => `${test.name}: ${test.status}`));
     expect(runs[0]!.run.steps[0].output).toEqual({ nul: '\ufffd', lone: '\ufffd' });
     expect(runs[1]!.run.steps[0].error).toMatch(/bad\ufffdinput/);
@@ -385,17 +507,27 @@ describe('browser protections', () => {
     const count = async () => ((await owner.session.get(`${zaps}?limit=200`)).body.data as unknown[]).length;
     const before = await count();
     const body = { name: 'Planted by evil.example', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] };
-    const crossSite: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, { origin: 'null' }];
+    const crossSite: Array<Record<string, string>> = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ];
     for (const headers of crossSite) {
       const reply = await owner.session.request('POST', zaps, body, headers);
       expect(reply.status, JSON.stringify(headers)).toBe(403);
       expect(reply.body.error.code).toBe('csrf_rejected');
     }
-    const remove = await owner.session.request('DELETE', `${zaps}/${fixtures.zapId}`, undefined, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const remove = await owner.session.request('DELETE', `${zaps}/${fixtures.zapId}`, undefined, {
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(remove.status).toBe(403);
     expect(await count()).toBe(before);
     // The same write from the app's own origin goes through; an API key is not an ambient credential, so no origin check.
-    expect((await owner.session.request('POST', zaps, { ...body, name: 'Same origin' }, { origin: stack.url, 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+    expect((await owner.session.request('POST', zaps, { ...body, name: 'Same origin' }, { origin: stack.url, 'sec-fetch-site': 'same-origin' })).status).toBe(
+      201,
+    );
     expect((await api.as({ token: ownerKey.token }).request('POST', zaps, { ...body, name: 'By key' }, { origin: 'https://evil.example' })).status).toBe(201);
     // Cross-site reads get no CORS grant, so a browser does not hand them to the other site.
     expect((await owner.session.request('GET', zaps, undefined, { origin: 'https://evil.example' })).headers['access-control-allow-origin']).toBeUndefined();

@@ -33,8 +33,6 @@ import { createZapTester } from './zaps/test-run.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-
-
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }

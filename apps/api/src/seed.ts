@@ -47,7 +47,10 @@ export async function seedDemoFakes(prisma: Db, vault: Vault, workspaceId: strin
         vault.open(found.credentials, connectionContext(workspaceId, found.id));
       } catch {
         const resealed = vault.seal(fake.credentials, connectionContext(workspaceId, found.id));
-        await prisma.connection.update({ where: { id: found.id }, data: { credentials: resealed.ciphertext, keyId: resealed.keyId, status: 'ok', statusMessage: null } });
+        await prisma.connection.update({
+          where: { id: found.id },
+          data: { credentials: resealed.ciphertext, keyId: resealed.keyId, status: 'ok', statusMessage: null },
+        });
       }
       continue;
     }
@@ -63,9 +66,25 @@ export async function seedDemoFakes(prisma: Db, vault: Vault, workspaceId: strin
     name,
     trigger: { app: 'webhooks', event: 'catch_hook', input: {} },
     steps: [
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the step's code is JavaScript source, and its template literal runs in the sandbox.
-      { key: 'clean', type: 'code', onError: 'halt', input: { code: 'return { name: `${input.first} ${input.last}`.trim() || "Unnamed" };', inputData: { first: '{{trigger.body.firstName}}', last: '{{trigger.body.lastName}}' } } },
-      { key: 'person', type: 'action', app: 'pipedrive', action: 'create_person', connectionId: connections.pipedrive, onError: 'halt', input: { name: '{{steps.clean.name}}', email: '{{trigger.body.email}}' } },
+      {
+        key: 'clean',
+        type: 'code',
+        onError: 'halt',
+        input: {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the step's code is JavaScript source, and its template literal runs in the sandbox.
+          code: 'return { name: `${input.first} ${input.last}`.trim() || "Unnamed" };',
+          inputData: { first: '{{trigger.body.firstName}}', last: '{{trigger.body.lastName}}' },
+        },
+      },
+      {
+        key: 'person',
+        type: 'action',
+        app: 'pipedrive',
+        action: 'create_person',
+        connectionId: connections.pipedrive,
+        onError: 'halt',
+        input: { name: '{{steps.clean.name}}', email: '{{trigger.body.email}}' },
+      },
     ],
   };
   const zapId = newId('zap');
@@ -95,7 +114,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const hookUrl = await seedDemoFakes(db.prisma, vaultFromConfig(config), workspaceId, config.PUBLIC_URL);
       console.log('demo workspace connected to the local fake services (Daktela, CINNOX, HelpCrunch, Pipedrive, Twenty)');
       if (hookUrl) {
-        console.log(`try it: curl -X POST ${hookUrl} -H 'content-type: application/json' -d '{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com"}'`);
+        console.log(
+          `try it: curl -X POST ${hookUrl} -H 'content-type: application/json' -d '{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com"}'`,
+        );
       }
     }
   } finally {

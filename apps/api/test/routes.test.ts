@@ -16,9 +16,7 @@ beforeAll(async () => {
   viewer = await signup(api.app, 'sweep-viewer');
   await addMember(owner, viewer, 'viewer');
   const document = api.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
-  );
+  routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
 });
 afterAll(() => api.close());
 
@@ -46,7 +44,11 @@ describe('route sweep', () => {
 
   it('every workspace route answers 401 without credentials', async () => {
     for (const route of routes.filter((r) => isWorkspaceRoute(r.path))) {
-      const reply = await new Caller(api.app).request(route.method as 'GET', fill(route.path, owner.workspace.id), route.method === 'GET' ? undefined : sampleBody);
+      const reply = await new Caller(api.app).request(
+        route.method as 'GET',
+        fill(route.path, owner.workspace.id),
+        route.method === 'GET' ? undefined : sampleBody,
+      );
       expect(reply.status, `${route.method} ${route.path}`).toBe(401);
     }
   });
@@ -54,27 +56,47 @@ describe('route sweep', () => {
   it('a viewer gets 403 for every write (reads made with POST, like loading choices, are allowed)', async () => {
     const readsByPost = new Set(['/api/v1/workspaces/{ws}/apps/{app}/options']);
     for (const route of routes.filter((r) => isWorkspaceRoute(r.path) && r.method !== 'GET' && !readsByPost.has(r.path))) {
-      const reply = await viewer.caller.request(route.method as 'POST', fill(route.path, owner.workspace.id), route.method === 'DELETE' ? undefined : sampleBody);
+      const reply = await viewer.caller.request(
+        route.method as 'POST',
+        fill(route.path, owner.workspace.id),
+        route.method === 'DELETE' ? undefined : sampleBody,
+      );
       expect(reply.status, `${route.method} ${route.path} as viewer`).toBe(403);
     }
   });
 
   it('malformed JSON, wrong types, missing fields, huge strings and odd ids never give a 5xx', async () => {
     const ws = (await owner.caller.post('/api/v1/workspaces', { name: 'fuzz target' })).body.id as string;
-    const bodies: unknown[] = ['{"name":', '[]', '123', '"text"', 'null', {}, { name: 42, email: [], role: 'god' }, { name: 'x'.repeat(300_000) },
-      { name: '\u0000\ud800\uffff🙂', email: 'ü@ß.example', role: 'viewer' }, JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": 1}}')];
+    const bodies: unknown[] = [
+      '{"name":',
+      '[]',
+      '123',
+      '"text"',
+      'null',
+      {},
+      { name: 42, email: [], role: 'god' },
+      { name: 'x'.repeat(300_000) },
+      { name: '\u0000\ud800\uffff🙂', email: 'ü@ß.example', role: 'viewer' },
+      JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": 1}}'),
+    ];
     const ids = ['..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(180), '%F0%9F%99%82', `ws_${'a'.repeat(26)}`];
     const queries = ['?limit=-1', '?limit=abc', '?limit=100000', '?cursor=%FF%FE', `?cursor=${'a'.repeat(500)}`];
     const seen: string[] = [];
     for (const route of routes) {
       for (const body of bodies) {
         if (route.method === 'DELETE' && route.path === '/api/v1/workspaces/{ws}') continue; // deleting the target ends the sweep
-        const reply = await owner.caller.request(route.method as 'POST', fill(route.path, ws, 'zz_missing'), typeof body === 'string' ? body : body, { 'content-type': 'application/json' });
+        const reply = await owner.caller.request(route.method as 'POST', fill(route.path, ws, 'zz_missing'), typeof body === 'string' ? body : body, {
+          'content-type': 'application/json',
+        });
         expect(reply.status, `${route.method} ${route.path} body ${String(JSON.stringify(body)).slice(0, 40)}`).toBeLessThan(500);
         seen.push(`${reply.status}`);
       }
       for (const id of ids) {
-        const reply = await owner.caller.request(route.method as 'GET', fill(route.path, isWorkspaceRoute(route.path) ? id : ws, id), route.method === 'GET' ? undefined : sampleBody);
+        const reply = await owner.caller.request(
+          route.method as 'GET',
+          fill(route.path, isWorkspaceRoute(route.path) ? id : ws, id),
+          route.method === 'GET' ? undefined : sampleBody,
+        );
         expect(reply.status, `${route.method} ${route.path} id ${id.slice(0, 20)}`).toBeLessThan(500);
       }
       if (route.method === 'GET') {
@@ -96,8 +118,20 @@ describe('route sweep', () => {
     const zap = await owner.caller.post(`/api/v1/workspaces/${ws}/zaps`, { name: 'real', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] });
     const test = await owner.caller.post(`/api/v1/workspaces/${ws}/zaps/${zap.body.id}/test`, {});
     const key = await mintKey(owner);
-    const connection = await owner.caller.post(`/api/v1/workspaces/${ws}/connections`, { app: 'testing_account', name: 'acct', credentials: { token: 'good-token' } });
-    const ids: Record<string, string> = { ws, zapId: zap.body.id, runId: test.body.id, userId: owner.user.id, keyId: key.id, connectionId: connection.body.id, app: 'testing' };
+    const connection = await owner.caller.post(`/api/v1/workspaces/${ws}/connections`, {
+      app: 'testing_account',
+      name: 'acct',
+      credentials: { token: 'good-token' },
+    });
+    const ids: Record<string, string> = {
+      ws,
+      zapId: zap.body.id,
+      runId: test.body.id,
+      userId: owner.user.id,
+      keyId: key.id,
+      connectionId: connection.body.id,
+      app: 'testing',
+    };
     for (const route of routes.filter((r) => r.method === 'GET')) {
       const url = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => ids[name] ?? 'missing');
       const reply = await owner.caller.get(url + (url.includes('/runs') && !url.includes('/runs/') ? '?includeTests=true' : ''));

@@ -91,7 +91,10 @@ describe('api()', () => {
   });
 
   it('falls back to the status line when the error body is not JSON', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+    );
 
     const error = await failure(api('/me'));
 
@@ -100,7 +103,10 @@ describe('api()', () => {
   });
 
   it('reports an unreachable server as ApiError status 0 with code network_error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
 
     const error = await failure(api('/me'));
 
@@ -112,7 +118,10 @@ describe('api()', () => {
     const controller = new AbortController();
     controller.abort();
     const abort = new DOMException('aborted', 'AbortError');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(abort)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(abort)),
+    );
 
     await expect(api('/me', { signal: controller.signal })).rejects.toBe(abort);
   });

@@ -165,11 +165,7 @@ function toDetail(raw: unknown): ErrorDetail[] {
 
 /** `["body","email"]`, `/body/email` and `body.email` all become `email`; `steps[2].input` keeps its brackets. */
 function normalisePath(path: unknown): string {
-  const parts = Array.isArray(path)
-    ? path.map(String)
-    : typeof path === 'string'
-      ? path.split(/[./]/).filter((part) => part !== '')
-      : [];
+  const parts = Array.isArray(path) ? path.map(String) : typeof path === 'string' ? path.split(/[./]/).filter((part) => part !== '') : [];
   if (parts[0] === 'body') parts.shift();
   return parts.join('.');
 }

@@ -19,7 +19,16 @@ export type BuilderScenarioOptions = {
 
 export type BuilderScenarioResult = { zapId: string; runId: string; hookUrl: string; screenshots: string[]; consoleErrors: string[] };
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const TIMEOUT = 20_000;
 
 export async function runBuilderScenario(options: BuilderScenarioOptions): Promise<BuilderScenarioResult> {
@@ -68,7 +77,10 @@ export async function runBuilderScenario(options: BuilderScenarioOptions): Promi
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Connections' }).click();
     await page.getByRole('heading', { name: 'No connections yet' }).waitFor();
     await page.getByRole('button', { name: 'Add connection' }).first().click();
-    await page.getByRole('dialog', { name: 'Add a connection' }).getByRole('button', { name: /Pipedrive/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Add a connection' })
+      .getByRole('button', { name: /Pipedrive/ })
+      .click();
     const connect = page.getByRole('dialog', { name: 'Connect Pipedrive' });
     await connect.getByLabel('API token').fill('not-a-valid-token');
     await connect.getByLabel('Base URL').fill(pipedriveFakeOrigin);
@@ -140,7 +152,10 @@ export async function runBuilderScenario(options: BuilderScenarioOptions): Promi
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const published = page.getByText(/Published: the zap is on/);
     const problems = page.getByRole('alert').filter({ hasText: /cannot be published/ });
-    await Promise.race([published.waitFor(), problems.waitFor().then(async () => Promise.reject(new Error(`publish failed: ${await problems.textContent()}`)))]);
+    await Promise.race([
+      published.waitFor(),
+      problems.waitFor().then(async () => Promise.reject(new Error(`publish failed: ${await problems.textContent()}`))),
+    ]);
     await screenshot('published');
 
     // 7. A real request to the hook runs the zap.
@@ -151,7 +166,10 @@ export async function runBuilderScenario(options: BuilderScenarioOptions): Promi
     const runs = page.getByRole('region', { name: 'Runs' });
     await runs.getByText('Succeeded').first().waitFor({ timeout: 30_000 });
     await screenshot('run-history');
-    await runs.getByRole('link', { name: /New lead -> Pipedrive person/ }).first().click();
+    await runs
+      .getByRole('link', { name: /New lead -> Pipedrive person/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Trigger data' }).waitFor();
     const runId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     const pipedriveStep = page.getByRole('button', { name: /Create Person in Pipedrive/ });
@@ -188,7 +206,10 @@ async function postJson(url: string, body: unknown): Promise<void> {
 async function pickField(page: Page, path: string): Promise<void> {
   const picker = page.getByRole('dialog', { name: 'Insert data' });
   await picker.getByLabel('Search data').fill(path.split('.').at(-1) ?? path);
-  await picker.getByRole('button', { name: new RegExp(`^Insert ${path.replace(/\./g, '\\.')} from step`) }).first().click();
+  await picker
+    .getByRole('button', { name: new RegExp(`^Insert ${path.replace(/\./g, '\\.')} from step`) })
+    .first()
+    .click();
   await picker.waitFor({ state: 'detached' });
 }
 

@@ -13,7 +13,8 @@ let pipedrive: PipedriveFake;
 let stack: Stack;
 
 beforeAll(async () => {
-  if (!existsSync('/usr/bin/chromium')) throw new Error('The browser tests drive Debian’s chromium: apt-get install -y chromium (scripts/bootstrap.sh does it).');
+  if (!existsSync('/usr/bin/chromium'))
+    throw new Error('The browser tests drive Debian’s chromium: apt-get install -y chromium (scripts/bootstrap.sh does it).');
   if (!existsSync(`${dist}/index.html`)) throw new Error('Build the web UI first: pnpm --filter @switchyard/web build (the test script does it).');
   pipedrive = await startPipedriveFake({ token: 'demo-pipedrive-token' });
   stack = await startStack({ env: { WEB_DIST_DIR: dist, OUTBOUND_ALLOW: `127.0.0.1:${pipedrive.port}` } });
@@ -26,7 +27,12 @@ afterAll(async () => {
 
 describe('the builder in a browser', () => {
   it('builds catch hook -> code -> Pipedrive "create person" with a mapped name, publishes it, and shows the run with the Pipedrive request', async () => {
-    const result = await runBuilderScenario({ baseUrl: stack.url, pipedriveFakeOrigin: pipedrive.origin, pipedriveToken: 'demo-pipedrive-token', screenshotsDir });
+    const result = await runBuilderScenario({
+      baseUrl: stack.url,
+      pipedriveFakeOrigin: pipedrive.origin,
+      pipedriveToken: 'demo-pipedrive-token',
+      screenshotsDir,
+    });
     expect(result.consoleErrors).toEqual([]);
     expect(result.screenshots.length).toBeGreaterThanOrEqual(10);
     const person = pipedrive.records('person').at(-1) as { name?: string } | undefined;

@@ -42,7 +42,11 @@ export async function serveMetrics(port: number): Promise<Server | null> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `WORKER_METRICS_PORT ${port} is already in use: choose another port, or 0 for no metrics server` : error.message)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE' ? `WORKER_METRICS_PORT ${port} is already in use: choose another port, or 0 for no metrics server` : error.message,
+        ),
+      ),
     );
     server.listen(port, '0.0.0.0', resolve);
   });

@@ -26,16 +26,28 @@ afterAll(async () => {
 
 describe('Twenty to Pipedrive', () => {
   it('connecting with a bad token shows the service’s own reason', async () => {
-    const reply = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, { app: 'pipedrive', name: 'Bad', credentials: { apiToken: 'nope', baseUrl: pipedrive.origin } });
+    const reply = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, {
+      app: 'pipedrive',
+      name: 'Bad',
+      credentials: { apiToken: 'nope', baseUrl: pipedrive.origin },
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.error.code).toBe('connection_test_failed');
     expect(reply.body.error.message).toMatch(/401/);
   });
 
   it('a Twenty person created -> webhook -> zap -> Pipedrive person created; history shows both calls and no token', async () => {
-    const twentyConnection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, { app: 'twenty', name: 'Twenty', credentials: { baseUrl: twenty.origin, apiKey: twenty.token } });
+    const twentyConnection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, {
+      app: 'twenty',
+      name: 'Twenty',
+      credentials: { baseUrl: twenty.origin, apiKey: twenty.token },
+    });
     expect(twentyConnection.status, JSON.stringify(twentyConnection.body)).toBe(201);
-    const pipedriveConnection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, { app: 'pipedrive', name: 'Pipedrive', credentials: { apiToken: pipedrive.token, baseUrl: pipedrive.origin } });
+    const pipedriveConnection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, {
+      app: 'pipedrive',
+      name: 'Pipedrive',
+      credentials: { apiToken: pipedrive.token, baseUrl: pipedrive.origin },
+    });
     expect(pipedriveConnection.status, JSON.stringify(pipedriveConnection.body)).toBe(201);
 
     const zap = await client.request('POST', `/api/v1/workspaces/${ws}/zaps`, {

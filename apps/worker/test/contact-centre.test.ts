@@ -19,7 +19,8 @@ beforeAll(async () => {
   const allow = [daktela.port, cinnox.port, helpcrunch.port, chat.port].map((port) => `127.0.0.1:${port}`).join(',');
   stack = await startStack({ env: { OUTBOUND_ALLOW: allow, POLL_MIN_INTERVAL_MS: '500' } });
   client = new StackClient(stack.url);
-  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'cc@example.com', password: 'cc-password', workspaceName: 'Contact centre' })).body.workspace.id;
+  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'cc@example.com', password: 'cc-password', workspaceName: 'Contact centre' })).body
+    .workspace.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -42,10 +43,14 @@ async function publish(zap: object): Promise<{ id: string; hookUrl?: string }> {
 }
 
 async function finishedRuns(zapId: string, count: number) {
-  return client.until(`${count} finished runs`, async () => {
-    const runs = (await client.request('GET', `/api/v1/workspaces/${ws}/runs?zapId=${zapId}`)).body.data as Array<{ id: string; status: string }>;
-    return runs.length >= count && runs.every((run) => !['queued', 'running', 'waiting'].includes(run.status)) ? runs : undefined;
-  }, 45_000);
+  return client.until(
+    `${count} finished runs`,
+    async () => {
+      const runs = (await client.request('GET', `/api/v1/workspaces/${ws}/runs?zapId=${zapId}`)).body.data as Array<{ id: string; status: string }>;
+      return runs.length >= count && runs.every((run) => !['queued', 'running', 'waiting'].includes(run.status)) ? runs : undefined;
+    },
+    45_000,
+  );
 }
 
 const detail = async (runId: string) => (await client.request('GET', `/api/v1/workspaces/${ws}/runs/${runId}`)).body;
@@ -58,7 +63,15 @@ describe('contact centre connectors, end to end', () => {
       name: 'Sync customer',
       trigger: { app: 'webhooks', event: 'catch_hook' },
       steps: [
-        { key: 'update', type: 'action', app: 'helpcrunch', action: 'update_customer', connectionId: helpcrunchId, onError: 'continue', input: { findBy: 'email', findValue: '{{trigger.body.email}}', name: '{{trigger.body.name}}' } },
+        {
+          key: 'update',
+          type: 'action',
+          app: 'helpcrunch',
+          action: 'update_customer',
+          connectionId: helpcrunchId,
+          onError: 'continue',
+          input: { findBy: 'email', findValue: '{{trigger.body.email}}', name: '{{trigger.body.name}}' },
+        },
         {
           key: 'fallback',
           type: 'paths',
@@ -67,7 +80,15 @@ describe('contact centre connectors, end to end', () => {
               name: 'not found',
               conditions: [[{ left: '{{steps.update.$status}}', op: 'equals', right: 'error' }]],
               steps: [
-                { key: 'create', type: 'action', app: 'helpcrunch', action: 'create_customer', connectionId: helpcrunchId, onError: 'continue', input: { email: '{{trigger.body.email}}', name: '{{trigger.body.name}}' } },
+                {
+                  key: 'create',
+                  type: 'action',
+                  app: 'helpcrunch',
+                  action: 'create_customer',
+                  connectionId: helpcrunchId,
+                  onError: 'continue',
+                  input: { email: '{{trigger.body.email}}', name: '{{trigger.body.name}}' },
+                },
                 {
                   key: 'alarm',
                   type: 'paths',
@@ -75,7 +96,20 @@ describe('contact centre connectors, end to end', () => {
                     {
                       name: 'create failed',
                       conditions: [[{ left: '{{steps.create.$status}}', op: 'equals', right: 'error' }]],
-                      steps: [{ key: 'notify', type: 'action', app: 'http', action: 'request', input: { method: 'POST', url: `${chat.origin}/chat`, bodyType: 'json', jsonBody: { text: 'Could not sync {{trigger.body.email}}: {{steps.create.$error}}' } } }],
+                      steps: [
+                        {
+                          key: 'notify',
+                          type: 'action',
+                          app: 'http',
+                          action: 'request',
+                          input: {
+                            method: 'POST',
+                            url: `${chat.origin}/chat`,
+                            bodyType: 'json',
+                            jsonBody: { text: 'Could not sync {{trigger.body.email}}: {{steps.create.$error}}' },
+                          },
+                        },
+                      ],
                     },
                   ],
                 },
@@ -109,7 +143,16 @@ describe('contact centre connectors, end to end', () => {
     const zap = await publish({
       name: 'Ticket to contact',
       trigger: { app: 'daktela', event: 'new_ticket', connectionId: daktelaId, input: {}, pollIntervalMs: 1000 },
-      steps: [{ key: 'contact', type: 'action', app: 'daktela', action: 'create_contact', connectionId: daktelaId, input: { lastname: 'From {{trigger.title}}', database: 'default' } }],
+      steps: [
+        {
+          key: 'contact',
+          type: 'action',
+          app: 'daktela',
+          action: 'create_contact',
+          connectionId: daktelaId,
+          input: { lastname: 'From {{trigger.title}}', database: 'default' },
+        },
+      ],
     });
     // The first poll seeds; then a new ticket fires once.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -126,7 +169,16 @@ describe('contact centre connectors, end to end', () => {
     const zap = await publish({
       name: 'Enquiry to SMS',
       trigger: { app: 'cinnox', event: 'new_enquiry', connectionId: cinnoxId, input: {} },
-      steps: [{ key: 'sms', type: 'action', app: 'cinnox', action: 'send_sms', connectionId: cinnoxId, input: { senderNumber: '+85290000000', recipientNumbers: '+85291234567', text: 'New enquiry {{trigger.displayCaseNumber}} on {{trigger.channel}}' } }],
+      steps: [
+        {
+          key: 'sms',
+          type: 'action',
+          app: 'cinnox',
+          action: 'send_sms',
+          connectionId: cinnoxId,
+          input: { senderNumber: '+85290000000', recipientNumbers: '+85291234567', text: 'New enquiry {{trigger.displayCaseNumber}} on {{trigger.channel}}' },
+        },
+      ],
     });
     expect(cinnox.challenges.at(-1)?.ok).toBe(true);
     const delivered = await cinnox.emitEnquiry({ status: 'Opened', displayCaseNumber: 'C-1001', channel: 'WhatsApp' });

@@ -36,10 +36,14 @@ async function runsOf(zapId: string) {
 }
 
 async function allFinished(zapId: string, count: number, timeoutMs = 45_000) {
-  return client.until(`${count} finished runs`, async () => {
-    const runs = await runsOf(zapId);
-    return runs.length === count && runs.every((r) => ['succeeded', 'failed', 'filtered'].includes(r.status)) ? runs : undefined;
-  }, timeoutMs);
+  return client.until(
+    `${count} finished runs`,
+    async () => {
+      const runs = await runsOf(zapId);
+      return runs.length === count && runs.every((r) => ['succeeded', 'failed', 'filtered'].includes(r.status)) ? runs : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 describe('hook to history, across processes', () => {
@@ -47,27 +51,60 @@ describe('hook to history, across processes', () => {
     const zap = await publishZap('VIP greeting', [
       { key: 'only_vip', type: 'filter', conditions: [[{ left: '{{trigger.body.vip}}', op: 'is_true' }]] },
       { key: 'upper', type: 'action', app: 'formatter', action: 'text', input: { operation: 'uppercase', value: '{{trigger.body.name}}' } },
-      { key: 'shape', type: 'code', input: { code: 'console.log("shaping", input.name); return { greeting: "Hi " + input.name, n: input.n * 2 };', inputData: { name: '{{steps.upper.output}}', n: '{{trigger.body.n}}' } } },
-      { key: 'notify', type: 'action', app: 'testing', action: 'call', input: { url: counting.url, payload: { text: '{{steps.shape.greeting}}', n: '{{steps.shape.n}}' } } },
+      {
+        key: 'shape',
+        type: 'code',
+        input: {
+          code: 'console.log("shaping", input.name); return { greeting: "Hi " + input.name, n: input.n * 2 };',
+          inputData: { name: '{{steps.upper.output}}', n: '{{trigger.body.n}}' },
+        },
+      },
+      {
+        key: 'notify',
+        type: 'action',
+        app: 'testing',
+        action: 'call',
+        input: { url: counting.url, payload: { text: '{{steps.shape.greeting}}', n: '{{steps.shape.n}}' } },
+      },
     ]);
-    const vip = await fetch(zap.hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vip: true, name: 'ada', n: 21 }) });
+    const vip = await fetch(zap.hookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ vip: true, name: 'ada', n: 21 }),
+    });
     expect(vip.status).toBe(200);
-    const other = await fetch(`${zap.hookUrl}?vip=no`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vip: false, name: 'bob', n: 1 }) });
+    const other = await fetch(`${zap.hookUrl}?vip=no`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ vip: false, name: 'bob', n: 1 }),
+    });
     expect(other.status).toBe(200);
 
     const runs = await allFinished(zap.id, 2);
     expect(runs.map((r) => r.status).sort()).toEqual(['filtered', 'succeeded']);
     const succeeded = runs.find((r) => r.status === 'succeeded')!;
     const detail = (await client.request('GET', `/api/v1/workspaces/${ws}/runs/${succeeded.id}`)).body;
-    expect(detail).toMatchObject({ zapId: zap.id, zapVersion: 1, status: 'succeeded', trigger: { data: { method: 'POST', body: { vip: true, name: 'ada', n: 21 } } } });
-    expect(detail.steps.map((s: { key: string; status: string }) => `${s.key}:${s.status}`)).toEqual(['only_vip:success', 'upper:success', 'shape:success', 'notify:success']);
+    expect(detail).toMatchObject({
+      zapId: zap.id,
+      zapVersion: 1,
+      status: 'succeeded',
+      trigger: { data: { method: 'POST', body: { vip: true, name: 'ada', n: 21 } } },
+    });
+    expect(detail.steps.map((s: { key: string; status: string }) => `${s.key}:${s.status}`)).toEqual([
+      'only_vip:success',
+      'upper:success',
+      'shape:success',
+      'notify:success',
+    ]);
     const [, upper, shape, notify] = detail.steps;
     expect(upper.output).toEqual({ output: 'ADA' });
     expect(shape.input).toEqual({ inputData: { name: 'ADA', n: 21 } });
     expect(shape.output).toEqual({ greeting: 'Hi ADA', n: 42 });
     expect(shape.logs).toEqual(['shaping ADA']);
     expect(notify.input).toEqual({ url: counting.url, payload: { text: 'Hi ADA', n: 42 } });
-    expect(notify.requests).toEqual([expect.objectContaining({ method: 'POST', url: counting.url, status: 200, requestBody: { delayMs: 0, payload: { text: 'Hi ADA', n: 42 } } })]);
+    expect(notify.requests).toEqual([
+      expect.objectContaining({ method: 'POST', url: counting.url, status: 200, requestBody: { delayMs: 0, payload: { text: 'Hi ADA', n: 42 } } }),
+    ]);
     expect(counting.performed().get(`${succeeded.id}:notify`)).toBe(1);
   });
 

@@ -20,12 +20,17 @@ afterAll(async () => {
   await feed?.close();
 });
 
-const runsOf = async (zapId: string) => (await client.request('GET', `/api/v1/workspaces/${ws}/runs?zapId=${zapId}`)).body.data as Array<{ id: string; status: string }>;
+const runsOf = async (zapId: string) =>
+  (await client.request('GET', `/api/v1/workspaces/${ws}/runs?zapId=${zapId}`)).body.data as Array<{ id: string; status: string }>;
 
 describe('triggers across processes', () => {
   it('a published polling zap seeds on its first poll, then runs once per new item, and stops polling when turned off', async () => {
     feed.add('old news');
-    const connection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, { app: 'testing_account', name: 'Feed', credentials: { token: 'good-token' } });
+    const connection = await client.request('POST', `/api/v1/workspaces/${ws}/connections`, {
+      app: 'testing_account',
+      name: 'Feed',
+      credentials: { token: 'good-token' },
+    });
     expect(connection.status).toBe(201);
     const zap = await client.request('POST', `/api/v1/workspaces/${ws}/zaps`, {
       name: 'Feed watcher',
@@ -72,7 +77,11 @@ describe('triggers across processes', () => {
     expect((await fetch(zap.body.hookUrl, { method: 'POST' })).status).toBe(410);
     const listen = await client.request('POST', `/api/v1/workspaces/${ws}/zaps/${zap.body.id}/samples/listen`);
     expect(Date.parse(listen.body.listeningUntil)).toBeGreaterThan(Date.now());
-    const sent = await fetch(`${zap.body.hookUrl}?from=crm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sample Sam' }) });
+    const sent = await fetch(`${zap.body.hookUrl}?from=crm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sample Sam' }),
+    });
     expect(sent.status).toBe(200);
     const samples = await client.request('GET', `/api/v1/workspaces/${ws}/zaps/${zap.body.id}/samples`);
     expect(samples.body.data[0]).toMatchObject({ source: 'sample', data: { method: 'POST', query: { from: 'crm' }, body: { name: 'Sample Sam' } } });

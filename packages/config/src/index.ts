@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** A 32-byte AES key written as 64 hex characters or as base64. */
 const secretKey = z.string().refine((value) => decodeKey(value) !== null, {
@@ -46,7 +44,10 @@ export const configSchema = z.object({
   LOGIN_MAX_ATTEMPTS: int(1, 10_000).default(10),
   LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
   WEB_DIST_DIR: z.string().default(''),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'may contain letters, digits, _ and - only').default('switchyard'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'may contain letters, digits, _ and - only')
+    .default('switchyard'),
   HOOK_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   HOOK_RATE_PER_SECOND: int(1, 1_000_000).default(5000),
   INTAKE_MAX_IN_FLIGHT: int(1, 64).default(2),

@@ -102,5 +102,11 @@ export function incomingRequest(request: ReceivedRequest): IncomingRequest {
   } catch {
     body = request.body;
   }
-  return { method: request.method, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])), query: {}, body, rawBody: request.body };
+  return {
+    method: request.method,
+    headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])),
+    query: {},
+    body,
+    rawBody: request.body,
+  };
 }

@@ -17,7 +17,11 @@ export const email = z
   .transform((value) => value.toLowerCase());
 export const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
 export const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
 
 export const signupBody = z.object({ email, password, workspaceName: name });
 export const loginBody = z.object({ email, password: z.string().min(1).max(256) });

@@ -26,11 +26,7 @@ describe('outputFieldProblems', () => {
       { key: 'id', label: 'ID', type: 'number' },
       { key: 'missing', label: 'Missing', type: 'string' },
     ]);
-    expect(problems).toEqual([
-      '"id" is declared number but the sample has "x"',
-      'the sample has no "missing"',
-      'the sample\'s "extra" is not declared',
-    ]);
+    expect(problems).toEqual(['"id" is declared number but the sample has "x"', 'the sample has no "missing"', 'the sample\'s "extra" is not declared']);
   });
 
   test('refuses duplicate keys, empty labels and keys that are not paths', () => {

@@ -44,7 +44,8 @@ export function outputFieldProblems(sample: unknown, fields: readonly OutputFiel
     }
     const value = valueAt(sample, path);
     if (value === undefined) problems.push(`the sample has no "${field.key}"`);
-    else if (value !== null && !isType[field.type](value)) problems.push(`"${field.key}" is declared ${field.type} but the sample has ${JSON.stringify(value)}`);
+    else if (value !== null && !isType[field.type](value))
+      problems.push(`"${field.key}" is declared ${field.type} but the sample has ${JSON.stringify(value)}`);
   }
   if (sample !== null && typeof sample === 'object' && !Array.isArray(sample)) {
     for (const key of Object.keys(sample)) {

@@ -16,7 +16,16 @@ const record = {
   attempts: 3,
   startedAt: '2024-03-05T10:00:00.000Z',
   durationMs: 1520,
-  requests: [{ method: 'POST', url: 'https://api.pipedrive.com/v1/deals', status: 400, requestBody: { title: 'X' }, responseBody: { error: 'title is required' }, durationMs: 120 }],
+  requests: [
+    {
+      method: 'POST',
+      url: 'https://api.pipedrive.com/v1/deals',
+      status: 400,
+      requestBody: { title: 'X' },
+      responseBody: { error: 'title is required' },
+      durationMs: 120,
+    },
+  ],
   logs: [],
 };
 
@@ -34,7 +43,16 @@ describe('run contracts', () => {
   });
 
   it('describes a run with its trigger data and steps', () => {
-    const run = { id: 'run_1', zapId: 'zap_1', zapVersion: 2, status: 'failed', trigger: { data: { title: 'X' } }, startedAt: '2024-03-05T10:00:00.000Z', finishedAt: '2024-03-05T10:00:02.000Z', steps: [record] };
+    const run = {
+      id: 'run_1',
+      zapId: 'zap_1',
+      zapVersion: 2,
+      status: 'failed',
+      trigger: { data: { title: 'X' } },
+      startedAt: '2024-03-05T10:00:00.000Z',
+      finishedAt: '2024-03-05T10:00:02.000Z',
+      steps: [record],
+    };
     expect(Run.parse(run).steps).toHaveLength(1);
   });
 

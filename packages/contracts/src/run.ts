@@ -54,7 +54,10 @@ export const Run = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   /** The run this one replays, and from where ("start" or "failed_step"); null for a run its trigger started. */
-  replayOf: z.object({ id: z.string(), from: z.enum(['start', 'failed_step']) }).nullable().optional(),
+  replayOf: z
+    .object({ id: z.string(), from: z.enum(['start', 'failed_step']) })
+    .nullable()
+    .optional(),
   steps: z.array(StepRecord),
 });
 export type Run = z.infer<typeof Run>;

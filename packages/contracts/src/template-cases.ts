@@ -41,7 +41,11 @@ export const TEMPLATE_CASES: readonly TemplateCase[] = [
   {
     name: 'the whole trigger, and a whole step output',
     source: '{{trigger}} {{steps.shape}}',
-    parts: [{ raw: '{{trigger}}', root: 'trigger', path: [], text: 'trigger' }, ' ', { raw: '{{steps.shape}}', root: 'steps', path: ['shape'], text: 'steps.shape' }],
+    parts: [
+      { raw: '{{trigger}}', root: 'trigger', path: [], text: 'trigger' },
+      ' ',
+      { raw: '{{steps.shape}}', root: 'steps', path: ['shape'], text: 'steps.shape' },
+    ],
     malformed: [],
   },
   {
@@ -138,12 +142,20 @@ export const TEMPLATE_CASES: readonly TemplateCase[] = [
     parts: [{ raw: '{{trigger.a}b}}', root: 'trigger', path: ['a}b'], text: 'trigger["a}b"]' }],
     malformed: [],
   },
-  { name: 'an opening brace inside the braces, even in a quoted key, means no reference', source: '{{trigger["{x}"]}}', parts: ['{{trigger["{x}"]}}'], malformed: [] },
+  {
+    name: 'an opening brace inside the braces, even in a quoted key, means no reference',
+    source: '{{trigger["{x}"]}}',
+    parts: ['{{trigger["{x}"]}}'],
+    malformed: [],
+  },
   { name: 'an unterminated reference stays text', source: 'x {{trigger.a', parts: ['x {{trigger.a'], malformed: [] },
   {
     name: 'a reference longer than 1,000 characters inside the braces stays text',
     source: `{{trigger.${longName}}} {{trigger.${longName.slice(8)}}}`,
-    parts: [`{{trigger.${longName}}} `, { raw: `{{trigger.${longName.slice(8)}}}`, root: 'trigger', path: [longName.slice(8)], text: `trigger.${longName.slice(8)}` }],
+    parts: [
+      `{{trigger.${longName}}} `,
+      { raw: `{{trigger.${longName.slice(8)}}}`, root: 'trigger', path: [longName.slice(8)], text: `trigger.${longName.slice(8)}` },
+    ],
     malformed: [],
   },
 ];

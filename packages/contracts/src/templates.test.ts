@@ -12,7 +12,11 @@ describe('template grammar', () => {
   });
 
   it.each(TEMPLATE_CASES)('gives the source back when the parts of $name are joined', ({ source }) => {
-    expect(splitTemplateText(source).parts.map((part) => (part.kind === 'text' ? part.text : part.raw)).join('')).toBe(source);
+    expect(
+      splitTemplateText(source)
+        .parts.map((part) => (part.kind === 'text' ? part.text : part.raw))
+        .join(''),
+    ).toBe(source);
   });
 
   it.each(TEMPLATE_CASES)('writes each path of $name so that it reads back the same', ({ parts }) => {

@@ -8,12 +8,24 @@ const apiExample = {
   steps: [
     { key: 'only_high', type: 'filter', conditions: [[{ left: '{{trigger.priority}}', op: 'equals', right: 'HIGH' }]] },
     { key: 'shape', type: 'code', input: { code: 'return { title: input.t.toUpperCase() }', inputData: { t: '{{trigger.title}}' } } },
-    { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', connectionId: 'c_2', onError: 'halt', input: { title: '{{steps.shape.title}}', value: 100 } },
+    {
+      key: 'deal',
+      type: 'action',
+      app: 'pipedrive',
+      action: 'create_deal',
+      connectionId: 'c_2',
+      onError: 'halt',
+      input: { title: '{{steps.shape.title}}', value: 100 },
+    },
     {
       key: 'route',
       type: 'paths',
       branches: [
-        { name: 'failed', conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]], steps: [{ key: 'wait', type: 'delay', input: { for: { amount: 5, unit: 'minutes' } } }] },
+        {
+          name: 'failed',
+          conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]],
+          steps: [{ key: 'wait', type: 'delay', input: { for: { amount: 5, unit: 'minutes' } } }],
+        },
         { name: 'otherwise', conditions: [], steps: [{ key: 'each', type: 'loop', input: { items: '{{trigger.lines}}', maxItems: 10 }, steps: [] }] },
       ],
     },
@@ -71,13 +83,25 @@ describe('ZapDefinition', () => {
     const result = ZapDefinition.safeParse(hostile);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/nested more than 64 levels/);
-    const deepInput = { name: 'x', trigger: { app: 'a', event: 'b' }, steps: [{ key: 'a', type: 'action', app: 'x', action: 'y', input: { v: JSON.parse(`${'['.repeat(50_000)}${']'.repeat(50_000)}`) } }] };
+    const deepInput = {
+      name: 'x',
+      trigger: { app: 'a', event: 'b' },
+      steps: [{ key: 'a', type: 'action', app: 'x', action: 'y', input: { v: JSON.parse(`${'['.repeat(50_000)}${']'.repeat(50_000)}`) } }],
+    };
     expect(ZapInput.safeParse(deepInput).success).toBe(false);
   });
 
   it('limits the total number of steps', () => {
-    const branch = (b: number) => ({ name: `b${b}`, conditions: [], steps: Array.from({ length: 20 }, (_, i) => ({ key: `s${b}_${i}`, type: 'code', input: { code: 'x' } })) });
-    const zap = { name: 'wide', trigger: { app: 'a', event: 'b' }, steps: [{ key: 'p', type: 'paths', branches: Array.from({ length: 16 }, (_, b) => branch(b)) }] };
+    const branch = (b: number) => ({
+      name: `b${b}`,
+      conditions: [],
+      steps: Array.from({ length: 20 }, (_, i) => ({ key: `s${b}_${i}`, type: 'code', input: { code: 'x' } })),
+    });
+    const zap = {
+      name: 'wide',
+      trigger: { app: 'a', event: 'b' },
+      steps: [{ key: 'p', type: 'paths', branches: Array.from({ length: 16 }, (_, b) => branch(b)) }],
+    };
     expect(ZapDefinition.safeParse(zap).error?.issues[0]?.message).toMatch(/at most 300 steps/);
   });
 

@@ -70,9 +70,7 @@ export const Condition = z.object({
 export type Condition = z.infer<typeof Condition>;
 
 /** OR of AND-groups: the list passes when any group has all its conditions true; an empty list passes. */
-export const Conditions = z
-  .array(z.array(Condition).max(ZAP_LIMITS.maxConditionsPerGroup))
-  .max(ZAP_LIMITS.maxConditionGroups);
+export const Conditions = z.array(z.array(Condition).max(ZAP_LIMITS.maxConditionsPerGroup)).max(ZAP_LIMITS.maxConditionGroups);
 export type Conditions = z.infer<typeof Conditions>;
 
 export const Trigger = z.object({
@@ -198,14 +196,7 @@ export const LoopStep = z.object({
   steps: StepList,
 });
 
-export const Step: z.ZodType<Step, unknown> = z.discriminatedUnion('type', [
-  ActionStep,
-  CodeStep,
-  FilterStep,
-  PathsStep,
-  DelayStep,
-  LoopStep,
-]);
+export const Step: z.ZodType<Step, unknown> = z.discriminatedUnion('type', [ActionStep, CodeStep, FilterStep, PathsStep, DelayStep, LoopStep]);
 
 /** Children of a container step, in execution order (branches flattened). */
 export function childStepLists(step: Step): Step[][] {
@@ -275,19 +266,11 @@ const zapShape = {
 };
 
 /** The body of a draft or a published version: what the engine executes. */
-export const ZapDefinition = boundedDocument(
-  z
-    .object({ ...zapShape, steps: StepList })
-    .superRefine((zap, ctx) => checkStepTree(zap.steps, ctx)),
-);
+export const ZapDefinition = boundedDocument(z.object({ ...zapShape, steps: StepList }).superRefine((zap, ctx) => checkStepTree(zap.steps, ctx)));
 export type ZapDefinition = z.output<typeof ZapDefinition>;
 
 /** Body of `POST .../zaps` and `PUT .../zaps/:id`; `steps` may be left out for a zap that has none yet. */
-export const ZapInput = boundedDocument(
-  z
-    .object({ ...zapShape, steps: StepList.default([]) })
-    .superRefine((zap, ctx) => checkStepTree(zap.steps, ctx)),
-);
+export const ZapInput = boundedDocument(z.object({ ...zapShape, steps: StepList.default([]) }).superRefine((zap, ctx) => checkStepTree(zap.steps, ctx)));
 export type ZapInput = z.output<typeof ZapInput>;
 
 export const ZapStatus = z.enum(['on', 'off']);

@@ -223,7 +223,11 @@ export interface Finish {
  * is written only when it changes, under row locks taken in zap id order, so batches finishing at once cannot
  * deadlock. Returns each run's zap and that zap's count after the batch, so the caller can turn a failing zap off.
  */
-export async function finishRuns(db: Queryable, finishes: readonly Finish[], newId: (prefix: string) => string): Promise<Array<{ zapId: string | null; consecutiveFailures: number }>> {
+export async function finishRuns(
+  db: Queryable,
+  finishes: readonly Finish[],
+  newId: (prefix: string) => string,
+): Promise<Array<{ zapId: string | null; consecutiveFailures: number }>> {
   const outcomes = finishes.map((finish, ord) => ({ id: finish.run.id, status: finish.outcome.status, error: storableText(finish.outcome.error), ord }));
   const { rows } = await db.query<{ id: string; zapId: string; consecutiveFailures: number }>(
     `WITH saved AS (${UPSERT_STEPS}),

@@ -19,10 +19,25 @@ beforeAll(async () => {
   await migrate(url);
   database = createDatabase(url, { max: 4 });
   const p = database.prisma;
-  await p.workspace.createMany({ data: [{ id: mine, name: 'Mine' }, { id: theirs, name: 'Theirs' }] });
+  await p.workspace.createMany({
+    data: [
+      { id: mine, name: 'Mine' },
+      { id: theirs, name: 'Theirs' },
+    ],
+  });
   await p.user.create({ data: { id: 'usr_1', email: 'one@example.com', passwordHash: 'x' } });
-  await p.membership.createMany({ data: [{ workspaceId: mine, userId: 'usr_1', role: 'owner' }, { workspaceId: theirs, userId: 'usr_1', role: 'viewer' }] });
-  await p.zap.createMany({ data: [{ id: myZap, workspaceId: mine, name: 'Z', draft: {} }, { id: theirZap, workspaceId: theirs, name: 'Z', draft: {} }] });
+  await p.membership.createMany({
+    data: [
+      { workspaceId: mine, userId: 'usr_1', role: 'owner' },
+      { workspaceId: theirs, userId: 'usr_1', role: 'viewer' },
+    ],
+  });
+  await p.zap.createMany({
+    data: [
+      { id: myZap, workspaceId: mine, name: 'Z', draft: {} },
+      { id: theirZap, workspaceId: theirs, name: 'Z', draft: {} },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -65,8 +80,12 @@ describe('workspace scope', () => {
     const ws = scoped();
     const created = await ws.connection.create({ data: { id: newId('con'), workspaceId: mine, app: 'a', name: 'n', credentials: 'c', keyId: 'k' } });
     expect(created.workspaceId).toBe(mine);
-    await expect(ws.connection.create({ data: { id: newId('con'), workspaceId: theirs, app: 'a', name: 'n', credentials: 'c', keyId: 'k' } })).rejects.toThrow(WorkspaceScopeError);
-    await expect(ws.connection.createMany({ data: [{ id: newId('con'), workspaceId: theirs, app: 'a', name: 'n', credentials: 'c', keyId: 'k' }] })).rejects.toThrow(WorkspaceScopeError);
+    await expect(ws.connection.create({ data: { id: newId('con'), workspaceId: theirs, app: 'a', name: 'n', credentials: 'c', keyId: 'k' } })).rejects.toThrow(
+      WorkspaceScopeError,
+    );
+    await expect(
+      ws.connection.createMany({ data: [{ id: newId('con'), workspaceId: theirs, app: 'a', name: 'n', credentials: 'c', keyId: 'k' }] }),
+    ).rejects.toThrow(WorkspaceScopeError);
     await expect(ws.connection.update({ where: { id: created.id }, data: { workspaceId: theirs } })).rejects.toThrow(WorkspaceScopeError);
     await expect(ws.connection.findMany({ where: { workspaceId: theirs } })).rejects.toThrow(WorkspaceScopeError);
     expect(await database.prisma.connection.count({ where: { workspaceId: theirs } })).toBe(0);
@@ -102,7 +121,9 @@ describe('workspace guard', () => {
 
   it('refuses creating a workspace-owned row without its workspace', async () => {
     const p = guarded();
-    await expect(p.auditLog.create({ data: { id: newId('aud'), action: 'x', targetType: 'x', workspace: { connect: { id: mine } } } })).rejects.toThrow(WorkspaceScopeError);
+    await expect(p.auditLog.create({ data: { id: newId('aud'), action: 'x', targetType: 'x', workspace: { connect: { id: mine } } } })).rejects.toThrow(
+      WorkspaceScopeError,
+    );
   });
 
   it('lets through queries that name one workspace, models no workspace owns, and the allowed cross-workspace look-ups', async () => {

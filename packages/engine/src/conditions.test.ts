@@ -205,24 +205,20 @@ describe('evaluateConditions', () => {
   });
 
   it('needs every condition of a group (AND)', () => {
-    const conditions: Conditions = [[
-      { left: '{{trigger.priority}}', op: 'equals', right: 'HIGH' },
-      { left: '{{trigger.amount}}', op: 'gt', right: 500 },
-    ]];
+    const conditions: Conditions = [
+      [
+        { left: '{{trigger.priority}}', op: 'equals', right: 'HIGH' },
+        { left: '{{trigger.amount}}', op: 'gt', right: 500 },
+      ],
+    ];
     expect(evaluateConditions(conditions, context).passed).toBe(false);
   });
 
   it('passes when any group passes (OR) and reports each rendered condition with its result', () => {
-    const conditions: Conditions = [
-      [{ left: '{{trigger.amount}}', op: 'gt', right: 500 }],
-      [{ left: '{{trigger.tags}}', op: 'contains', right: 'vip' }],
-    ];
+    const conditions: Conditions = [[{ left: '{{trigger.amount}}', op: 'gt', right: 500 }], [{ left: '{{trigger.tags}}', op: 'contains', right: 'vip' }]];
     const result = evaluateConditions(conditions, context);
     expect(result.passed).toBe(true);
-    expect(result.evaluated).toEqual([
-      [{ left: '250', op: 'gt', right: 500, passed: false }],
-      [{ left: ['vip'], op: 'contains', right: 'vip', passed: true }],
-    ]);
+    expect(result.evaluated).toEqual([[{ left: '250', op: 'gt', right: 500, passed: false }], [{ left: ['vip'], op: 'contains', right: 'vip', passed: true }]]);
   });
 
   it('records missing references from both sides', () => {

@@ -111,7 +111,7 @@ function hasNestedQuantifier(pattern: string): boolean {
       continue;
     }
     const bounded = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 24));
-    const unbounded = char === '*' || char === '+' || (bounded !== null && (bounded[2] !== undefined && (bounded[3] === '' || Number(bounded[3]) > 1)));
+    const unbounded = char === '*' || char === '+' || (bounded !== null && bounded[2] !== undefined && (bounded[3] === '' || Number(bounded[3]) > 1));
     if (unbounded) {
       if (closedGroupHadQuantifier) return true;
       if (groups.length > 0) groups[groups.length - 1] = true;

@@ -62,17 +62,38 @@ function zapOf(steps: unknown[]): ZapDefinition {
   return ZapDefinition.parse({ name: 'test', trigger: { app: 'webhooks', event: 'catch_hook' }, steps });
 }
 
-function run(h: ReturnType<typeof harness>, zap: ZapDefinition, trigger: unknown, extra: { completed?: Map<string, StepRecord>; options?: ExecuteOptions } = {}) {
+function run(
+  h: ReturnType<typeof harness>,
+  zap: ZapDefinition,
+  trigger: unknown,
+  extra: { completed?: Map<string, StepRecord>; options?: ExecuteOptions } = {},
+) {
   return executeRun({ runId: 'run_1', zap, trigger, ports: h.ports, completed: extra.completed, options: { random: () => 0, ...extra.options } });
 }
 
-const ticket = { title: 'Printer on fire', priority: 'HIGH', amount: '250', lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 30 }, { sku: 'C', qty: 1 }] };
+const ticket = {
+  title: 'Printer on fire',
+  priority: 'HIGH',
+  amount: '250',
+  lines: [
+    { sku: 'A', qty: 2 },
+    { sku: 'B', qty: 30 },
+    { sku: 'C', qty: 1 },
+  ],
+};
 
 describe('executing steps in order', () => {
   const zap = zapOf([
     { key: 'only_high', type: 'filter', conditions: [[{ left: '{{trigger.priority}}', op: 'equals', right: 'HIGH' }]] },
     { key: 'shape', type: 'code', input: { code: 'return { title: input.t.toUpperCase() }', inputData: { t: '{{trigger.title}}' } } },
-    { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', connectionId: 'c_2', input: { title: '{{steps.shape.title}}', value: '{{trigger.amount}}', note: 'from {{trigger.source}}' } },
+    {
+      key: 'deal',
+      type: 'action',
+      app: 'pipedrive',
+      action: 'create_deal',
+      connectionId: 'c_2',
+      input: { title: '{{steps.shape.title}}', value: '{{trigger.amount}}', note: 'from {{trigger.source}}' },
+    },
   ]);
 
   it('runs a filter, a code step and an action, filling templates from earlier outputs', async () => {
@@ -126,7 +147,9 @@ describe('executing steps in order', () => {
       attempts: 1,
       startedAt: '2024-03-05T10:00:00.000Z',
       durationMs: 5,
-      requests: [{ method: 'POST', url: 'https://fake/create_deal', status: 200, requestBody: { title: 'X', value: '250', note: 'from ' }, responseBody: null }],
+      requests: [
+        { method: 'POST', url: 'https://fake/create_deal', status: 200, requestBody: { title: 'X', value: '250', note: 'from ' }, responseBody: null },
+      ],
       logs: [],
     });
   });
@@ -166,7 +189,11 @@ describe('executing steps in order', () => {
 
   it('fails a formatter step with bad input permanently', async () => {
     const h = harness();
-    const outcome = await run(h, zapOf([{ key: 'div', type: 'action', app: 'formatter', action: 'number', input: { operation: 'divide', values: [1, 0] } }]), {});
+    const outcome = await run(
+      h,
+      zapOf([{ key: 'div', type: 'action', app: 'formatter', action: 'number', input: { operation: 'divide', values: [1, 0] } }]),
+      {},
+    );
     expect(outcome).toEqual({ status: 'failed', error: 'Step div failed: Cannot divide by zero', failedPath: 'div' });
   });
 });
@@ -177,11 +204,23 @@ describe('paths', () => {
       key: 'route',
       type: 'paths',
       branches: [
-        { name: 'big', conditions: [[{ left: '{{trigger.amount}}', op: 'gt', right: 1000 }]], steps: [{ key: 'alert', type: 'action', app: 'chat', action: 'post', input: { text: 'big' } }] },
-        { name: 'otherwise', conditions: [], steps: [{ key: 'log', type: 'action', app: 'chat', action: 'post', input: { text: 'small {{steps.route.branch}}' } }] },
+        {
+          name: 'big',
+          conditions: [[{ left: '{{trigger.amount}}', op: 'gt', right: 1000 }]],
+          steps: [{ key: 'alert', type: 'action', app: 'chat', action: 'post', input: { text: 'big' } }],
+        },
+        {
+          name: 'otherwise',
+          conditions: [],
+          steps: [{ key: 'log', type: 'action', app: 'chat', action: 'post', input: { text: 'small {{steps.route.branch}}' } }],
+        },
       ],
     },
-    { key: 'after', type: 'code', input: { code: 'x', inputData: { alert: '{{steps.alert.$status}}', log: '{{steps.log.$status}}', logged: '{{steps.log.ok}}' } } },
+    {
+      key: 'after',
+      type: 'code',
+      input: { code: 'x', inputData: { alert: '{{steps.alert.$status}}', log: '{{steps.log.$status}}', logged: '{{steps.log.ok}}' } },
+    },
   ]);
 
   it('runs only the first matching branch, with nested paths and the branch name as output', async () => {
@@ -190,7 +229,12 @@ describe('paths', () => {
     expect(h.records.map((record) => record.path)).toEqual(['route', 'route/otherwise/log', 'after']);
     expect(h.byPath('route')).toMatchObject({
       output: { branch: 'otherwise' },
-      input: { branches: [{ name: 'big', passed: false }, { name: 'otherwise', passed: true, conditions: [] }] },
+      input: {
+        branches: [
+          { name: 'big', passed: false },
+          { name: 'otherwise', passed: true, conditions: [] },
+        ],
+      },
     });
     expect(h.actionCalls[0]?.input).toEqual({ text: 'small otherwise' });
   });
@@ -224,8 +268,16 @@ describe('onError', () => {
       key: 'route',
       type: 'paths',
       branches: [
-        { name: 'failed', conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]], steps: [{ key: 'warn', type: 'action', app: 'chat', action: 'post', input: { text: 'Deal failed: {{steps.deal.$error}}' } }] },
-        { name: 'otherwise', conditions: [], steps: [{ key: 'celebrate', type: 'action', app: 'chat', action: 'post', input: { text: 'Deal {{steps.deal.id}}' } }] },
+        {
+          name: 'failed',
+          conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]],
+          steps: [{ key: 'warn', type: 'action', app: 'chat', action: 'post', input: { text: 'Deal failed: {{steps.deal.$error}}' } }],
+        },
+        {
+          name: 'otherwise',
+          conditions: [],
+          steps: [{ key: 'celebrate', type: 'action', app: 'chat', action: 'post', input: { text: 'Deal {{steps.deal.id}}' } }],
+        },
       ],
     },
   ]);
@@ -241,7 +293,14 @@ describe('onError', () => {
     });
     const outcome = await run(h, zap, {});
     expect(outcome.status).toBe('succeeded');
-    expect(h.byPath('deal')).toMatchObject({ status: 'error', error: 'Pipedrive: title is required', output: null, attempts: 1, missing: ['trigger.title'], input: {} });
+    expect(h.byPath('deal')).toMatchObject({
+      status: 'error',
+      error: 'Pipedrive: title is required',
+      output: null,
+      attempts: 1,
+      missing: ['trigger.title'],
+      input: {},
+    });
     expect(h.byPath('route')?.output).toEqual({ branch: 'failed' });
     expect(h.byPath('route/failed/warn')?.input).toEqual({ text: 'Deal failed: Pipedrive: title is required' });
   });
@@ -256,14 +315,21 @@ describe('onError', () => {
     const h = harness({
       actions: {
         'pipedrive.create_deal': () => {
-          throw new StepFailure('Pipedrive: unauthorized', { transient: false, requests: [{ method: 'POST', url: 'https://fake/deals', status: 401, requestBody: null, responseBody: { error: 'unauthorized' } }] });
+          throw new StepFailure('Pipedrive: unauthorized', {
+            transient: false,
+            requests: [{ method: 'POST', url: 'https://fake/deals', status: 401, requestBody: null, responseBody: { error: 'unauthorized' } }],
+          });
         },
       },
     });
-    const outcome = await run(h, zapOf([
-      { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', input: {} },
-      { key: 'never', type: 'code', input: { code: 'x' } },
-    ]), {});
+    const outcome = await run(
+      h,
+      zapOf([
+        { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', input: {} },
+        { key: 'never', type: 'code', input: { code: 'x' } },
+      ]),
+      {},
+    );
     expect(outcome).toEqual({ status: 'failed', error: 'Step deal failed: Pipedrive: unauthorized', failedPath: 'deal' });
     expect(h.records).toHaveLength(1);
     expect(h.records[0]).toMatchObject({ status: 'error', error: 'Pipedrive: unauthorized', requests: [{ status: 401 }] });
@@ -402,12 +468,20 @@ describe('loops', () => {
           key: 'size',
           type: 'paths',
           branches: [
-            { name: 'bulk', conditions: [[{ left: '{{steps.each.item.qty}}', op: 'gte', right: 10 }]], steps: [{ key: 'notify', type: 'action', app: 'chat', action: 'post', input: { text: 'bulk {{steps.line.id}}' } }] },
+            {
+              name: 'bulk',
+              conditions: [[{ left: '{{steps.each.item.qty}}', op: 'gte', right: 10 }]],
+              steps: [{ key: 'notify', type: 'action', app: 'chat', action: 'post', input: { text: 'bulk {{steps.line.id}}' } }],
+            },
           ],
         },
       ],
     },
-    { key: 'after', type: 'code', input: { code: 'x', inputData: { count: '{{steps.each.count}}', firstLine: '{{steps.each.results[0].line.id}}', leaked: '{{steps.line.id}}' } } },
+    {
+      key: 'after',
+      type: 'code',
+      input: { code: 'x', inputData: { count: '{{steps.each.count}}', firstLine: '{{steps.each.results[0].line.id}}', leaked: '{{steps.line.id}}' } },
+    },
   ]);
 
   const handlers = {
@@ -426,12 +500,23 @@ describe('loops', () => {
       { sku: 'C', position: 2 },
     ]);
     expect(h.records.map((record) => record.path)).toEqual([
-      'each[0]/only_real', 'each[0]/line', 'each[0]/size',
-      'each[1]/only_real', 'each[1]/line', 'each[1]/size', 'each[1]/size/bulk/notify',
-      'each[2]/only_real', 'each[2]/line', 'each[2]/size',
-      'each', 'after',
+      'each[0]/only_real',
+      'each[0]/line',
+      'each[0]/size',
+      'each[1]/only_real',
+      'each[1]/line',
+      'each[1]/size',
+      'each[1]/size/bulk/notify',
+      'each[2]/only_real',
+      'each[2]/line',
+      'each[2]/size',
+      'each',
+      'after',
     ]);
-    expect(h.actionCalls.find((call) => call.path === 'each[1]/size/bulk/notify')).toMatchObject({ input: { text: 'bulk L-B' }, idempotencyKey: 'run_1:each[1]/size/bulk/notify' });
+    expect(h.actionCalls.find((call) => call.path === 'each[1]/size/bulk/notify')).toMatchObject({
+      input: { text: 'bulk L-B' },
+      idempotencyKey: 'run_1:each[1]/size/bulk/notify',
+    });
   });
 
   it('collects per-iteration outputs in the loop output and keeps inner steps out of the outer scope', async () => {
@@ -453,7 +538,12 @@ describe('loops', () => {
 
   it('ends only the current iteration when a filter inside the loop does not pass', async () => {
     const h = harness(handlers);
-    const outcome = await run(h, zap, { lines: [{ sku: 'A', qty: 0 }, { sku: 'B', qty: 1 }] });
+    const outcome = await run(h, zap, {
+      lines: [
+        { sku: 'A', qty: 0 },
+        { sku: 'B', qty: 1 },
+      ],
+    });
     expect(outcome.status).toBe('succeeded');
     expect(h.actionCalls.map((call) => call.input.sku)).toEqual(['B']);
     expect(h.byPath('each')?.output).toMatchObject({ count: 2, results: [{ only_real: { passed: false } }, { line: { id: 'L-B' } }] });
@@ -462,7 +552,14 @@ describe('loops', () => {
   it('bounds iterations by maxItems and the engine limit, and says the items were truncated', async () => {
     const items = Array.from({ length: 20 }, (_, index) => index);
     const loop = (maxItems?: number) =>
-      zapOf([{ key: 'each', type: 'loop', input: { items: '{{trigger.items}}', ...(maxItems ? { maxItems } : {}) }, steps: [{ key: 'c', type: 'code', input: { code: 'x' } }] }]);
+      zapOf([
+        {
+          key: 'each',
+          type: 'loop',
+          input: { items: '{{trigger.items}}', ...(maxItems ? { maxItems } : {}) },
+          steps: [{ key: 'c', type: 'code', input: { code: 'x' } }],
+        },
+      ]);
     const own = harness();
     await run(own, loop(5), { items });
     expect(own.codeCalls).toHaveLength(5);
@@ -494,7 +591,18 @@ describe('loops', () => {
         },
       },
     });
-    const outcome = await run(h, zapOf([{ key: 'each', type: 'loop', input: { items: '{{trigger.lines}}' }, steps: [{ key: 'line', type: 'action', app: 'shop', action: 'add_line', input: { sku: '{{steps.each.item.sku}}' } }] }]), ticket);
+    const outcome = await run(
+      h,
+      zapOf([
+        {
+          key: 'each',
+          type: 'loop',
+          input: { items: '{{trigger.lines}}' },
+          steps: [{ key: 'line', type: 'action', app: 'shop', action: 'add_line', input: { sku: '{{steps.each.item.sku}}' } }],
+        },
+      ]),
+      ticket,
+    );
     expect(outcome).toEqual({ status: 'failed', error: 'Step line failed: SKU B is discontinued', failedPath: 'each[1]/line' });
     expect(h.byPath('each')).toMatchObject({ status: 'error', error: 'Iteration 1: Step line failed: SKU B is discontinued' });
     expect(h.actionCalls).toHaveLength(2);
@@ -513,7 +621,11 @@ describe('delays', () => {
     const outcome = await run(h, zap, { hours: '2' });
     const resumeAt = new Date(START + 5 + 2 * 3_600_000);
     expect(outcome).toEqual({ status: 'waiting', resumeAt });
-    expect(h.byPath('wait')).toMatchObject({ status: 'success', input: { for: { amount: 2, unit: 'hours' } }, output: { resumeAt: resumeAt.toISOString(), waited: true } });
+    expect(h.byPath('wait')).toMatchObject({
+      status: 'success',
+      input: { for: { amount: 2, unit: 'hours' } },
+      output: { resumeAt: resumeAt.toISOString(), waited: true },
+    });
     expect(h.actionCalls).toHaveLength(1);
     expect(h.sleeps).toEqual([]);
   });
@@ -547,7 +659,9 @@ describe('delays', () => {
     const outcome = await run(future, zapOf([{ key: 'w', type: 'delay', input: { until: '{{trigger.at}}' } }]), { at: '2024-03-06 09:00' });
     expect(outcome).toEqual({ status: 'waiting', resumeAt: new Date('2024-03-06T09:00:00Z') });
     const zoned = harness();
-    const inPrague = await run(zoned, zapOf([{ key: 'w', type: 'delay', input: { until: '{{trigger.at}}', timeZone: 'Europe/Prague' } }]), { at: '2024-03-06 09:00' });
+    const inPrague = await run(zoned, zapOf([{ key: 'w', type: 'delay', input: { until: '{{trigger.at}}', timeZone: 'Europe/Prague' } }]), {
+      at: '2024-03-06 09:00',
+    });
     expect(inPrague.resumeAt?.toISOString()).toBe('2024-03-06T08:00:00.000Z');
   });
 
@@ -555,7 +669,9 @@ describe('delays', () => {
     const none = harness();
     expect((await run(none, zapOf([{ key: 'w', type: 'delay', input: {} }]), {})).error).toBe('Step w failed: The delay has neither "for" nor "until"');
     const bad = harness();
-    expect((await run(bad, zapOf([{ key: 'w', type: 'delay', input: { for: { amount: '{{trigger.x}}', unit: 'minutes' } } }]), { x: 'soon' })).error).toMatch(/must be a number of minutes/);
+    expect((await run(bad, zapOf([{ key: 'w', type: 'delay', input: { for: { amount: '{{trigger.x}}', unit: 'minutes' } } }]), { x: 'soon' })).error).toMatch(
+      /must be a number of minutes/,
+    );
     const long = harness();
     expect((await run(long, zapOf([{ key: 'w', type: 'delay', input: { for: { amount: 40, unit: 'days' } } }]), {})).error).toMatch(/at most 31 days/);
   });
@@ -591,7 +707,21 @@ describe('resuming a run', () => {
   ]);
 
   function persisted(path: string, type: StepRecord['type'], output: StepRecord['output'], status: StepRecord['status'] = 'success'): StepRecord {
-    return { path, key: path, type, status, input: {}, output, error: status === 'error' ? 'boom' : null, missing: [], attempts: 1, startedAt: '2024-03-05T09:00:00.000Z', durationMs: 1, requests: [], logs: [] };
+    return {
+      path,
+      key: path,
+      type,
+      status,
+      input: {},
+      output,
+      error: status === 'error' ? 'boom' : null,
+      missing: [],
+      attempts: 1,
+      startedAt: '2024-03-05T09:00:00.000Z',
+      durationMs: 1,
+      requests: [],
+      logs: [],
+    };
   }
 
   it('after a crash, does not call the ports again for steps with a persisted success and reuses their outputs', async () => {
@@ -667,7 +797,12 @@ describe('run limits and control', () => {
   it('fails the run when nested loops exceed maxStepExecutions', async () => {
     const h = harness();
     const zap = zapOf([
-      { key: 'outer', type: 'loop', input: { items: '{{trigger.items}}' }, steps: [{ key: 'inner', type: 'loop', input: { items: '{{trigger.items}}' }, steps: [{ key: 'c', type: 'code', input: { code: 'x' } }] }] },
+      {
+        key: 'outer',
+        type: 'loop',
+        input: { items: '{{trigger.items}}' },
+        steps: [{ key: 'inner', type: 'loop', input: { items: '{{trigger.items}}' }, steps: [{ key: 'c', type: 'code', input: { code: 'x' } }] }],
+      },
     ]);
     const outcome = await run(h, zap, { items: Array.from({ length: 10 }, (_, i) => i) }, { options: { maxStepExecutions: 50 } });
     expect(outcome.status).toBe('failed');

@@ -260,12 +260,32 @@ async function runFilter(run: Run, step: FilterStep, scope: Scope, path: string)
   try {
     const result = evaluateConditions(step.conditions, contextFor(run, scope));
     const output = { passed: result.passed };
-    await persist(run, { step, path, started, status: 'success', input: { conditions: result.evaluated }, output, error: null, missing: result.missing, attempts: 1 });
+    await persist(run, {
+      step,
+      path,
+      started,
+      status: 'success',
+      input: { conditions: result.evaluated },
+      output,
+      error: null,
+      missing: result.missing,
+      attempts: 1,
+    });
     scope.set(step.key, { status: 'success', output, error: null });
     return result.passed ? NEXT : { kind: 'filtered', path };
   } catch (error) {
     const failure = toStepFailure(error);
-    await persist(run, { step, path, started, status: 'error', input: { conditions: step.conditions }, output: null, error: failure.message, missing: [], attempts: 1 });
+    await persist(run, {
+      step,
+      path,
+      started,
+      status: 'error',
+      input: { conditions: step.conditions },
+      output: null,
+      error: failure.message,
+      missing: [],
+      attempts: 1,
+    });
     return failedFlow(step, path, failure.message);
   }
 }

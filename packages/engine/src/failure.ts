@@ -40,9 +40,7 @@ export function isStepFailureLike(value: unknown): value is FailureShape {
 export function toStepFailure(error: unknown): StepFailureLike {
   if (isStepFailureLike(error)) {
     const retryAfterMs =
-      typeof error.retryAfterMs === 'number' && Number.isFinite(error.retryAfterMs) && error.retryAfterMs >= 0
-        ? error.retryAfterMs
-        : undefined;
+      typeof error.retryAfterMs === 'number' && Number.isFinite(error.retryAfterMs) && error.retryAfterMs >= 0 ? error.retryAfterMs : undefined;
     return {
       message: error.message || 'unknown error',
       transient: error.transient,

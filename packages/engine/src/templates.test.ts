@@ -23,8 +23,11 @@ describe('template references', () => {
       'first name': 'Jo',
       'dotted.key': 'd',
       'Žluťoučký kůň': 'úpěl',
-      '日本': { '東京': '🗼' },
-      lines: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }],
+      日本: { 東京: '🗼' },
+      lines: [
+        { sku: 'A-1', qty: 2 },
+        { sku: 'B-2', qty: 1 },
+      ],
     },
     { shape: ok({ title: 'PRINTER', tags: ['x', 'y'] }), list: ok([{ id: 7 }, { id: 8 }]) },
   );
@@ -134,11 +137,14 @@ describe('missing references', () => {
 });
 
 describe('$status and $error', () => {
-  const context = contextOf({}, {
-    deal: { status: 'error', output: null, error: 'Pipedrive said: title is required' },
-    shape: ok('just a string'),
-    later: { status: 'skipped', output: null, error: null },
-  });
+  const context = contextOf(
+    {},
+    {
+      deal: { status: 'error', output: null, error: 'Pipedrive said: title is required' },
+      shape: ok('just a string'),
+      later: { status: 'skipped', output: null, error: null },
+    },
+  );
 
   it('exposes the status and error of a step whatever its output', () => {
     expect(render('{{steps.deal.$status}}', context).value).toBe('error');

@@ -14,7 +14,8 @@ const catalog: ZapCatalog = {
     return undefined;
   },
   hasApp: (app) => ['daktela', 'webhooks', 'schedule', 'pipedrive', 'http'].includes(app),
-  checkConnection: (app, connectionId) => (connectionId === 'c_daktela' && app !== 'daktela' ? `Connection ${connectionId} belongs to daktela, not ${app}` : null),
+  checkConnection: (app, connectionId) =>
+    connectionId === 'c_daktela' && app !== 'daktela' ? `Connection ${connectionId} belongs to daktela, not ${app}` : null,
 };
 
 const hook = { app: 'webhooks', event: 'catch_hook' };
@@ -32,12 +33,32 @@ describe('validateZap', () => {
         steps: [
           { key: 'only_high', type: 'filter', conditions: [[{ left: '{{trigger.priority}}', op: 'equals', right: 'HIGH' }]] },
           { key: 'shape', type: 'code', input: { code: 'return { title: input.t.toUpperCase() }', inputData: { t: '{{trigger.title}}' } } },
-          { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', connectionId: 'c_2', onError: 'continue', input: { title: '{{steps.shape.title}}', value: 100 } },
+          {
+            key: 'deal',
+            type: 'action',
+            app: 'pipedrive',
+            action: 'create_deal',
+            connectionId: 'c_2',
+            onError: 'continue',
+            input: { title: '{{steps.shape.title}}', value: 100 },
+          },
           {
             key: 'route',
             type: 'paths',
             branches: [
-              { name: 'failed', conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]], steps: [{ key: 'warn', type: 'action', app: 'http', action: 'request', input: { url: 'https://chat.example/hook', method: 'POST', body: '{{steps.deal.$error}}' } }] },
+              {
+                name: 'failed',
+                conditions: [[{ left: '{{steps.deal.$status}}', op: 'equals', right: 'error' }]],
+                steps: [
+                  {
+                    key: 'warn',
+                    type: 'action',
+                    app: 'http',
+                    action: 'request',
+                    input: { url: 'https://chat.example/hook', method: 'POST', body: '{{steps.deal.$error}}' },
+                  },
+                ],
+              },
               { name: 'otherwise', conditions: [], steps: [] },
             ],
           },
@@ -56,7 +77,16 @@ describe('validateZap', () => {
         { key: 'ghost', type: 'action', app: 'nowhere', action: 'do', input: {} },
         { key: 'typo', type: 'action', app: 'pipedrive', action: 'create_dael', connectionId: 'c_2', input: {} },
         { key: 'wait', type: 'delay', input: {} },
-        { key: 'f', type: 'filter', conditions: [[{ left: '{{trigger.x}}', op: 'matches_regex', right: '([a-z' }, { left: '{{steps.later.id}}', op: 'exists' }]] },
+        {
+          key: 'f',
+          type: 'filter',
+          conditions: [
+            [
+              { left: '{{trigger.x}}', op: 'matches_regex', right: '([a-z' },
+              { left: '{{steps.later.id}}', op: 'exists' },
+            ],
+          ],
+        },
         { key: 'later', type: 'action', app: 'http', action: 'request', connectionId: 'c_daktela', input: { url: '{{steps.nobody.url}}' } },
       ]),
       catalog,
@@ -86,7 +116,9 @@ describe('validateZap', () => {
     expect(validateZap(zap([], { app: 'daktela', event: 'new_tikcet' }), catalog)).toEqual([
       { path: 'trigger.event', code: 'unknown_trigger', message: 'App "daktela" has no trigger "new_tikcet"' },
     ]);
-    expect(validateZap(zap([], { app: 'schedule', event: 'every', input: { cron: '' } }), catalog).map((problem) => problem.path)).toEqual(['trigger.input.cron']);
+    expect(validateZap(zap([], { app: 'schedule', event: 'every', input: { cron: '' } }), catalog).map((problem) => problem.path)).toEqual([
+      'trigger.input.cron',
+    ]);
     expect(validateZap(zap([], { app: 'daktela', event: 'new_ticket' }), catalog).map((problem) => problem.code)).toEqual(['missing_connection']);
     expect(validateZap(zap([], { app: 'zendesk', event: 'x' }), catalog).map((problem) => problem.code)).toEqual(['unknown_app']);
   });
@@ -99,20 +131,39 @@ describe('validateZap', () => {
           type: 'paths',
           branches: [
             { name: 'a', conditions: [], steps: [{ key: 'in_a', type: 'code', input: { code: 'x' } }] },
-            { name: 'b', conditions: [[{ left: '{{steps.route.branch}}', op: 'exists' }]], steps: [{ key: 'in_b', type: 'code', input: { code: 'x', inputData: { v: '{{steps.in_a.v}}', own: '{{steps.in_b.v}}' } } }] },
+            {
+              name: 'b',
+              conditions: [[{ left: '{{steps.route.branch}}', op: 'exists' }]],
+              steps: [{ key: 'in_b', type: 'code', input: { code: 'x', inputData: { v: '{{steps.in_a.v}}', own: '{{steps.in_b.v}}' } } }],
+            },
           ],
         },
-        { key: 'each', type: 'loop', input: { items: '{{steps.each.items}}' }, steps: [{ key: 'inner', type: 'code', input: { code: 'x', inputData: { item: '{{steps.each.item}}', a: '{{steps.in_a.v}}' } } }] },
-        { key: 'after', type: 'code', input: { code: 'x', inputData: { v: '{{steps.inner.v}}', ok: '{{steps.each.results}}', fromBranch: '{{steps.in_b.v}}' } } },
+        {
+          key: 'each',
+          type: 'loop',
+          input: { items: '{{steps.each.items}}' },
+          steps: [{ key: 'inner', type: 'code', input: { code: 'x', inputData: { item: '{{steps.each.item}}', a: '{{steps.in_a.v}}' } } }],
+        },
+        {
+          key: 'after',
+          type: 'code',
+          input: { code: 'x', inputData: { v: '{{steps.inner.v}}', ok: '{{steps.each.results}}', fromBranch: '{{steps.in_b.v}}' } },
+        },
       ]),
       catalog,
     );
     expect(problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'steps[0].branches[1].conditions[0][0].left', message: 'Step "route" cannot use its own output (in {{steps.route.branch}})' },
-      { path: 'steps[0].branches[1].steps[0].input.inputData.v', message: 'Step "in_a" is in another branch of "route", which never runs together with this one (in {{steps.in_a.v}})' },
+      {
+        path: 'steps[0].branches[1].steps[0].input.inputData.v',
+        message: 'Step "in_a" is in another branch of "route", which never runs together with this one (in {{steps.in_a.v}})',
+      },
       { path: 'steps[0].branches[1].steps[0].input.inputData.own', message: 'Step "in_b" cannot use its own output (in {{steps.in_b.v}})' },
       { path: 'steps[1].input.items', message: 'Step "each" cannot use its own output (in {{steps.each.items}})' },
-      { path: 'steps[2].input.inputData.v', message: 'Step "inner" runs inside loop "each"; outside the loop read its results from {{steps.each.results}} (in {{steps.inner.v}})' },
+      {
+        path: 'steps[2].input.inputData.v',
+        message: 'Step "inner" runs inside loop "each"; outside the loop read its results from {{steps.each.results}} (in {{steps.inner.v}})',
+      },
     ]);
   });
 
@@ -143,7 +194,14 @@ describe('validateZap', () => {
         { key: 'each', type: 'loop', input: { items: '' }, steps: [] },
         { key: 'w1', type: 'delay', input: { for: { amount: 'soon', unit: 'hours' } } },
         { key: 'w2', type: 'delay', input: { until: 'whenever' } },
-        { key: 'p', type: 'paths', branches: [{ name: 'x', conditions: [], steps: [] }, { name: 'x', conditions: [], steps: [] }] },
+        {
+          key: 'p',
+          type: 'paths',
+          branches: [
+            { name: 'x', conditions: [], steps: [] },
+            { name: 'x', conditions: [], steps: [] },
+          ],
+        },
         { key: 'c', type: 'code', input: { code: 'x', inputData: { v: '{{steps.}}' } } },
         { key: 'w3', type: 'delay', input: { until: '2024-03-06 09:00', timeZone: 'Mars/Olympus' } },
       ]),

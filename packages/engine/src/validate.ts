@@ -118,7 +118,12 @@ function place(steps: readonly Step[], at: PathSegment[], ancestors: Ancestor[],
     const placement: Placement = { step, order: placements.all.length, at: here, ancestors };
     placements.all.push(placement);
     if (placements.byKey.has(step.key)) {
-      problems.add({ stepKey: step.key, path: formatPath([...here, 'key']), code: 'duplicate_key', message: `Another step already uses the key "${step.key}"; keys must be unique in a zap` });
+      problems.add({
+        stepKey: step.key,
+        path: formatPath([...here, 'key']),
+        code: 'duplicate_key',
+        message: `Another step already uses the key "${step.key}"; keys must be unique in a zap`,
+      });
     } else {
       placements.byKey.set(step.key, placement);
     }
@@ -126,7 +131,12 @@ function place(steps: readonly Step[], at: PathSegment[], ancestors: Ancestor[],
       const names = new Set<string>();
       step.branches.forEach((branch, b) => {
         if (names.has(branch.name)) {
-          problems.add({ stepKey: step.key, path: formatPath([...here, 'branches', b, 'name']), code: 'duplicate_branch', message: `Two branches of "${step.key}" are named "${branch.name}"` });
+          problems.add({
+            stepKey: step.key,
+            path: formatPath([...here, 'branches', b, 'name']),
+            code: 'duplicate_branch',
+            message: `Two branches of "${step.key}" are named "${branch.name}"`,
+          });
         }
         names.add(branch.name);
         place(branch.steps, [...here, 'branches', b, 'steps'], [...ancestors, { key: step.key, type: 'paths', branch: b }], placements, problems);
@@ -160,7 +170,12 @@ function checkReferences(value: unknown, at: PathSegment[], from: Placement | nu
     const path = formatPath([...at, ...found.at]);
     const stepKey = from?.step.key;
     if ('malformed' in found) {
-      problems.add({ ...(stepKey ? { stepKey } : {}), path, code: 'bad_reference', message: `${found.malformed} is not a valid reference; use {{trigger.field}} or {{steps.key.field}}` });
+      problems.add({
+        ...(stepKey ? { stepKey } : {}),
+        path,
+        code: 'bad_reference',
+        message: `${found.malformed} is not a valid reference; use {{trigger.field}} or {{steps.key.field}}`,
+      });
       continue;
     }
     if (found.ref.root !== 'steps') continue;
@@ -180,7 +195,13 @@ function checkConditions(conditions: Conditions, at: PathSegment[], stepKey: str
   });
 }
 
-function checkRequired(input: Record<string, unknown> | undefined, required: readonly string[], at: PathSegment[], stepKey: string | undefined, problems: Problems): void {
+function checkRequired(
+  input: Record<string, unknown> | undefined,
+  required: readonly string[],
+  at: PathSegment[],
+  stepKey: string | undefined,
+  problems: Problems,
+): void {
   for (const name of required) {
     if (isBlank(input?.[name])) {
       problems.add({ ...(stepKey ? { stepKey } : {}), path: formatPath([...at, name]), code: 'missing_input', message: `"${name}" is required` });
@@ -188,7 +209,15 @@ function checkRequired(input: Record<string, unknown> | undefined, required: rea
   }
 }
 
-function checkConnection(app: string, connectionId: string | undefined, entry: CatalogEntry, at: PathSegment[], stepKey: string | undefined, catalog: ZapCatalog, problems: Problems): void {
+function checkConnection(
+  app: string,
+  connectionId: string | undefined,
+  entry: CatalogEntry,
+  at: PathSegment[],
+  stepKey: string | undefined,
+  catalog: ZapCatalog,
+  problems: Problems,
+): void {
   const where = formatPath([...at, 'connectionId']);
   const key = stepKey ? { stepKey } : {};
   if (connectionId === undefined) {
@@ -205,7 +234,12 @@ function checkEngineAction(app: EngineApp, step: Step & { type: 'action' }, at: 
   if (!action) {
     const keys = app.actions.map((candidate) => candidate.key);
     const choices = keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}` : keys.join('');
-    problems.add({ stepKey: step.key, path: formatPath([...at, 'action']), code: 'unknown_action', message: `${app.name} has no action "${step.action}" (use ${choices})` });
+    problems.add({
+      stepKey: step.key,
+      path: formatPath([...at, 'action']),
+      code: 'unknown_action',
+      message: `${app.name} has no action "${step.action}" (use ${choices})`,
+    });
     return;
   }
   const where = [...at, 'input', 'operation'];
@@ -217,7 +251,12 @@ function checkEngineAction(app: EngineApp, step: Step & { type: 'action' }, at: 
   const operation = action.operations.find((candidate) => candidate.key === name);
   if (!operation) {
     const known = action.operations.map((candidate) => candidate.key).join(', ');
-    problems.add({ stepKey: step.key, path: formatPath(where), code: 'unknown_operation', message: `${app.name} ${action.key} has no operation ${JSON.stringify(name)} (known: ${known})` });
+    problems.add({
+      stepKey: step.key,
+      path: formatPath(where),
+      code: 'unknown_operation',
+      message: `${app.name} ${action.key} has no operation ${JSON.stringify(name)} (known: ${known})`,
+    });
     return;
   }
   checkRequired(step.input, operation.required, [...at, 'input'], step.key, problems);
@@ -244,7 +283,12 @@ function checkStep(placement: Placement, placements: Map<string, Placement>, cat
         if (catalog.hasApp && !catalog.hasApp(step.app)) {
           problems.add({ stepKey: step.key, path: formatPath([...at, 'app']), code: 'unknown_app', message: `There is no app "${step.app}"` });
         } else {
-          problems.add({ stepKey: step.key, path: formatPath([...at, 'action']), code: 'unknown_action', message: `App "${step.app}" has no action "${step.action}"` });
+          problems.add({
+            stepKey: step.key,
+            path: formatPath([...at, 'action']),
+            code: 'unknown_action',
+            message: `App "${step.app}" has no action "${step.action}"`,
+          });
         }
         return;
       }
@@ -278,17 +322,32 @@ function checkStep(placement: Placement, placements: Map<string, Placement>, cat
       refs(step.input, ['input']);
       const { for: duration, until } = step.input;
       if (!duration && isBlank(until)) {
-        problems.add({ stepKey: step.key, path: formatPath([...at, 'input']), code: 'missing_delay', message: 'The delay needs a duration ("for") or a time ("until")' });
+        problems.add({
+          stepKey: step.key,
+          path: formatPath([...at, 'input']),
+          code: 'missing_delay',
+          message: 'The delay needs a duration ("for") or a time ("until")',
+        });
         return;
       }
       if (duration && typeof duration.amount === 'string' && !duration.amount.includes('{{') && toNumber(duration.amount) === null) {
-        problems.add({ stepKey: step.key, path: formatPath([...at, 'input', 'for', 'amount']), code: 'invalid_delay', message: `"${duration.amount}" is not a number` });
+        problems.add({
+          stepKey: step.key,
+          path: formatPath([...at, 'input', 'for', 'amount']),
+          code: 'invalid_delay',
+          message: `"${duration.amount}" is not a number`,
+        });
       }
       if (step.input.timeZone !== undefined) {
         try {
           wallTimeIn(0, step.input.timeZone);
         } catch {
-          problems.add({ stepKey: step.key, path: formatPath([...at, 'input', 'timeZone']), code: 'invalid_delay', message: `Unknown time zone "${step.input.timeZone}"` });
+          problems.add({
+            stepKey: step.key,
+            path: formatPath([...at, 'input', 'timeZone']),
+            code: 'invalid_delay',
+            message: `Unknown time zone "${step.input.timeZone}"`,
+          });
           return;
         }
       }

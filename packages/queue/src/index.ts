@@ -37,7 +37,17 @@ export async function pingRedis(redis: Redis, timeoutMs = 1_000): Promise<void> 
 
 export type { Redis };
 
-export { RUN_QUEUE, RUN_JOB_OPTIONS, runJobData, createRunQueue, enqueueRuns, reofferRuns, type RunJobData, type RunNeedingJob, type RunQueue } from './runs.ts';
+export {
+  RUN_QUEUE,
+  RUN_JOB_OPTIONS,
+  runJobData,
+  createRunQueue,
+  enqueueRuns,
+  reofferRuns,
+  type RunJobData,
+  type RunNeedingJob,
+  type RunQueue,
+} from './runs.ts';
 export {
   POLL_QUEUE,
   SCHEDULE_QUEUE,

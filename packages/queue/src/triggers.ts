@@ -19,12 +19,21 @@ export function createTriggerQueue(connection: Redis, prefix: string, name: type
 export const schedulerId = (zapId: string) => `zap:${zapId}`;
 
 /** Creates or replaces a zap's job scheduler. `repeat` is `{every}` (ms) or `{pattern, tz}` (cron). */
-export async function upsertTriggerScheduler(queue: TriggerQueue, data: TriggerJobData, repeat: Pick<RepeatOptions, 'every' | 'pattern' | 'tz'>, immediately = false) {
-  await queue.upsertJobScheduler(schedulerId(data.zapId), { ...repeat, ...(immediately ? { immediately: true } : {}) }, {
-    name: 'tick',
-    data,
-    opts: { removeOnComplete: true, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
-  });
+export async function upsertTriggerScheduler(
+  queue: TriggerQueue,
+  data: TriggerJobData,
+  repeat: Pick<RepeatOptions, 'every' | 'pattern' | 'tz'>,
+  immediately = false,
+) {
+  await queue.upsertJobScheduler(
+    schedulerId(data.zapId),
+    { ...repeat, ...(immediately ? { immediately: true } : {}) },
+    {
+      name: 'tick',
+      data,
+      opts: { removeOnComplete: true, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
+    },
+  );
 }
 
 export async function removeTriggerScheduler(queue: TriggerQueue, zapId: string) {

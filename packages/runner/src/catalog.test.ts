@@ -21,7 +21,16 @@ describe('app catalog', () => {
   });
 
   it('says which actions reach outside: connector actions do, the formatter’s and any marked pure do not', () => {
-    const sum = defineAction({ key: 'sum', name: 'Sum', description: 'Adds.', input: z.object({ a: z.number() }), sample: 1, outputFields: [], pure: true, perform: async ({ input }) => input.a });
+    const sum = defineAction({
+      key: 'sum',
+      name: 'Sum',
+      description: 'Adds.',
+      input: z.object({ a: z.number() }),
+      sample: 1,
+      outputFields: [],
+      pure: true,
+      perform: async ({ input }) => input.a,
+    });
     const withPure = createCatalog([defineApp({ key: 'maths', name: 'Maths', description: 'Sums.', actions: [sum], triggers: [] })]);
     expect(catalog.reachesOutside('http', 'request')).toBe(true);
     expect(catalog.reachesOutside('testing', 'echo')).toBe(true);

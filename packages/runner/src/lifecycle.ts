@@ -92,7 +92,16 @@ export function createTriggerLifecycle(deps: LifecycleDeps) {
           const hookUrl = `${deps.publicUrl}/hooks/app/${zap.workspaceId}/${key}`;
           // The hook exists before the service is told about it, so a delivery that comes at once finds it.
           await db.prisma.hook.create({
-            data: { id: hookId, workspaceId: zap.workspaceId, zapId: zap.zapId, kind: 'app_webhook', key, app: app.key, secret: sealed.ciphertext, secretKeyId: sealed.keyId },
+            data: {
+              id: hookId,
+              workspaceId: zap.workspaceId,
+              zapId: zap.zapId,
+              kind: 'app_webhook',
+              key,
+              app: app.key,
+              secret: sealed.ciphertext,
+              secretKeyId: sealed.keyId,
+            },
           });
           try {
             const { externalId } = await definition.subscribe({

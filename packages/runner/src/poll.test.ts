@@ -25,12 +25,21 @@ beforeAll(async () => {
   runtime = await createRuntime(config, db, vaultFromConfig(config));
   redis = createRedis(config.REDIS_URL);
   queue = createRunQueue(redis, config.QUEUE_PREFIX);
-  poller = createPoller({ db, vault: runtime.vault, catalog: runtime.catalog, http: runtime.http, runs: queue, onDisabled: async (zapId) => void disabled.push(zapId) });
+  poller = createPoller({
+    db,
+    vault: runtime.vault,
+    catalog: runtime.catalog,
+    http: runtime.http,
+    runs: queue,
+    onDisabled: async (zapId) => void disabled.push(zapId),
+  });
   workspaceId = newId('ws');
   await db.prisma.workspace.create({ data: { id: workspaceId, name: 'Polls' } });
   connectionId = newId('con');
   const sealed = runtime.vault.seal({ token: 'good-token' }, connectionContext(workspaceId, connectionId));
-  await db.prisma.connection.create({ data: { id: connectionId, workspaceId, app: 'testing_account', name: 'feed', credentials: sealed.ciphertext, keyId: sealed.keyId } });
+  await db.prisma.connection.create({
+    data: { id: connectionId, workspaceId, app: 'testing_account', name: 'feed', credentials: sealed.ciphertext, keyId: sealed.keyId },
+  });
 });
 
 afterAll(async () => {
@@ -53,7 +62,9 @@ async function pollingZap(event: 'new_item' | 'updated_item') {
 }
 
 const titlesOfRuns = async (zapId: string) =>
-  (await db.prisma.run.findMany({ where: { zapId }, include: { triggerEvent: true }, orderBy: { id: 'asc' } })).map((run) => (run.triggerEvent.data as { title: string }).title);
+  (await db.prisma.run.findMany({ where: { zapId }, include: { triggerEvent: true }, orderBy: { id: 'asc' } })).map(
+    (run) => (run.triggerEvent.data as { title: string }).title,
+  );
 
 describe('polling', () => {
   it('the first poll records what exists and fires nothing; later polls fire once per new item, oldest first, across pages', async () => {

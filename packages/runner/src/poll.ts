@@ -16,10 +16,7 @@ export interface PollerDeps {
   onDisabled?(zapId: string, reason: string): Promise<void>;
 }
 
-export type PollReport =
-  | { status: 'skipped'; reason: string }
-  | { status: 'seeded'; seen: number }
-  | { status: 'polled'; fired: number; seen: number };
+export type PollReport = { status: 'skipped'; reason: string } | { status: 'seeded'; seen: number } | { status: 'polled'; fired: number; seen: number };
 
 /** Authentication failures in a row that turn a polling zap off. */
 export const AUTH_FAILURES_TO_DISABLE = 3;
@@ -95,7 +92,11 @@ export function createPoller(deps: PollerDeps) {
         const locked = await client.query<{ seeded: boolean }>(`SELECT seeded FROM poll_states WHERE "zapId" = $1 FOR UPDATE`, [zapId]);
         seeded = locked.rows[0]?.seeded ?? false;
         const seen = keys.length
-          ? await client.query<{ key: string }>(`SELECT key FROM poll_seen_keys WHERE "workspaceId" = $1 AND "zapId" = $2 AND key = ANY($3::text[])`, [workspaceId, zapId, keys])
+          ? await client.query<{ key: string }>(`SELECT key FROM poll_seen_keys WHERE "workspaceId" = $1 AND "zapId" = $2 AND key = ANY($3::text[])`, [
+              workspaceId,
+              zapId,
+              keys,
+            ])
           : { rows: [] };
         const seenKeys = new Set(seen.rows.map((row) => row.key));
         const fresh = keys.filter((key) => !seenKeys.has(key));
@@ -115,10 +116,11 @@ export function createPoller(deps: PollerDeps) {
           await insertEventsAndRuns(client, runs);
         }
         if (fresh.length) {
-          await client.query(
-            `INSERT INTO poll_seen_keys ("workspaceId", "zapId", key) SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
-            [workspaceId, zapId, fresh],
-          );
+          await client.query(`INSERT INTO poll_seen_keys ("workspaceId", "zapId", key) SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`, [
+            workspaceId,
+            zapId,
+            fresh,
+          ]);
         }
         await client.query(
           `UPDATE poll_states SET cursor = $2::jsonb, seeded = true, "lastPolledAt" = now(), "lastError" = NULL, "consecutiveFailures" = 0, "updatedAt" = now() WHERE "zapId" = $1`,
@@ -132,7 +134,10 @@ export function createPoller(deps: PollerDeps) {
       } finally {
         client.release();
       }
-      await enqueueRuns(deps.runs, runs.map((run) => ({ runId: run.runId, workspaceId })));
+      await enqueueRuns(
+        deps.runs,
+        runs.map((run) => ({ runId: run.runId, workspaceId })),
+      );
       return seeded ? { status: 'polled', fired: runs.length, seen: keys.length } : { status: 'seeded', seen: keys.length };
     },
   };

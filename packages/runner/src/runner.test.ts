@@ -1,5 +1,14 @@
 import { createDatabase, finishRuns, insertEventsAndRuns, newId, type Database, type Prisma } from '@switchyard/db';
-import { createTestDatabase, startCountingServer, startLocalServer, testEnv, TESTING_APPS_MODULE, type CountingServer, type LocalServer, type TestDatabase } from '@switchyard/testing';
+import {
+  createTestDatabase,
+  startCountingServer,
+  startLocalServer,
+  testEnv,
+  TESTING_APPS_MODULE,
+  type CountingServer,
+  type LocalServer,
+  type TestDatabase,
+} from '@switchyard/testing';
 import { loadConfig } from '@switchyard/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SENDS_PER_STEP, RETRIES } from './retry.ts';
@@ -16,8 +25,17 @@ let workspaceId: string;
 beforeAll(async () => {
   database = await createTestDatabase('runner');
   counting = await startCountingServer();
-  unavailable = await startLocalServer((_request, response) => response.writeHead(503, { 'content-type': 'application/json' }).end('{"error": "down for maintenance"}'));
-  const config = loadConfig(testEnv(database.url, { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${counting.port},127.0.0.1:${unavailable.port}`, JOB_LOCK_MS: '2000', ZAP_MAX_CONSECUTIVE_FAILURES: '2' }));
+  unavailable = await startLocalServer((_request, response) =>
+    response.writeHead(503, { 'content-type': 'application/json' }).end('{"error": "down for maintenance"}'),
+  );
+  const config = loadConfig(
+    testEnv(database.url, {
+      CONNECTOR_MODULES: TESTING_APPS_MODULE,
+      OUTBOUND_ALLOW: `127.0.0.1:${counting.port},127.0.0.1:${unavailable.port}`,
+      JOB_LOCK_MS: '2000',
+      ZAP_MAX_CONSECUTIVE_FAILURES: '2',
+    }),
+  );
   db = createDatabase(database.url, { max: 4 });
   runtime = await createRuntime(config, db, vaultFromConfig(config));
   workspaceId = newId('ws');
@@ -36,14 +54,18 @@ async function queuedRun(steps: Prisma.InputJsonValue[], trigger: unknown = { bo
   if (await db.prisma.zap.findUnique({ where: { id: zapId } })) {
     const runId = newId('run');
     const version = await db.prisma.zapVersion.findFirstOrThrow({ where: { zapId } });
-    await insertEventsAndRuns(db.pool, [{ runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger }]);
+    await insertEventsAndRuns(db.pool, [
+      { runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger },
+    ]);
     return runId;
   }
   const definition = { name: 'z', trigger: { app: 'webhooks', event: 'catch_hook' }, steps };
   await db.prisma.zap.create({ data: { id: zapId, workspaceId, name: 'z', draft: definition, status: 'on' } });
   const version = await db.prisma.zapVersion.create({ data: { id: newId('zv'), workspaceId, zapId, version: 1, definition } });
   const runId = newId('run');
-  await insertEventsAndRuns(db.pool, [{ runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger }]);
+  await insertEventsAndRuns(db.pool, [
+    { runId, eventId: newId('evt'), workspaceId, zapId, zapVersionId: version.id, zapVersion: 1, source: 'hook', data: trigger },
+  ]);
   return runId;
 }
 
@@ -95,7 +117,21 @@ describe('runner', () => {
     ]);
     // As if a worker died after step one was recorded.
     await db.prisma.stepRun.create({
-      data: { id: newId('stp'), workspaceId, runId, path: 'one', stepKey: 'one', type: 'action', app: 'testing', action: 'call', status: 'success', input: {}, output: { ok: true }, startedAt: new Date(), durationMs: 1 },
+      data: {
+        id: newId('stp'),
+        workspaceId,
+        runId,
+        path: 'one',
+        stepKey: 'one',
+        type: 'action',
+        app: 'testing',
+        action: 'call',
+        status: 'success',
+        input: {},
+        output: { ok: true },
+        startedAt: new Date(),
+        durationMs: 1,
+      },
     });
     await db.prisma.run.update({ where: { id: runId }, data: { status: 'running', updatedAt: new Date(Date.now() - 10_000) } });
     expect((await runtime.runner.execute(runId)).status).toBe('succeeded');
@@ -130,13 +166,24 @@ describe('runner', () => {
   });
 
   it('sends an HTTP step to a service that answers 503 forever exactly MAX_SENDS_PER_STEP times, then fails the run', async () => {
-    const runId = await queuedRun([{ key: 'notify', type: 'action', app: 'http', action: 'request', input: { method: 'POST', url: `${unavailable.origin}/notify`, bodyType: 'json', jsonBody: { n: 1 } } }]);
+    const runId = await queuedRun([
+      {
+        key: 'notify',
+        type: 'action',
+        app: 'http',
+        action: 'request',
+        input: { method: 'POST', url: `${unavailable.origin}/notify`, bodyType: 'json', jsonBody: { n: 1 } },
+      },
+    ]);
     const before = unavailable.received.length;
     const outcome = await runtime.runner.execute(runId);
     // The documented worst case (retry.ts): 3 attempts of the request inside each of 3 attempts of the step.
     expect(MAX_SENDS_PER_STEP).toBe(9);
     expect(unavailable.received.length - before).toBe(MAX_SENDS_PER_STEP);
-    expect(outcome).toMatchObject({ status: 'failed', error: `Step notify failed: 127.0.0.1:${unavailable.port} answered 503 Service Unavailable: down for maintenance` });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: `Step notify failed: 127.0.0.1:${unavailable.port} answered 503 Service Unavailable: down for maintenance`,
+    });
     const [step] = await db.prisma.stepRun.findMany({ where: { runId } });
     expect(step).toMatchObject({ status: 'error', attempts: RETRIES.step.maxAttempts });
     expect(step?.requests).toHaveLength(MAX_SENDS_PER_STEP);
@@ -161,11 +208,36 @@ describe('runner', () => {
     const finish = (id: string, status: 'succeeded' | 'failed') => ({
       run: { id, workspaceId },
       outcome: { status, error: status === 'failed' ? 'no' : null },
-      steps: [{ path: 'e', key: 'e', type: 'action' as const, app: 'testing', action: 'echo', status: 'success' as const, input: {}, output: { id }, error: null, missing: [], attempts: 1, startedAt: new Date().toISOString(), durationMs: 1, requests: [], logs: [] }],
+      steps: [
+        {
+          path: 'e',
+          key: 'e',
+          type: 'action' as const,
+          app: 'testing',
+          action: 'echo',
+          status: 'success' as const,
+          input: {},
+          output: { id },
+          error: null,
+          missing: [],
+          attempts: 1,
+          startedAt: new Date().toISOString(),
+          durationMs: 1,
+          requests: [],
+          logs: [],
+        },
+      ],
     });
     const results = await finishRuns(
       db.pool,
-      [finish(aRuns[0]!, 'failed'), finish(bRuns[0]!, 'failed'), finish(aRuns[1]!, 'succeeded'), finish(cRuns[0]!, 'succeeded'), finish(aRuns[2]!, 'failed'), finish(aRuns[3]!, 'failed')],
+      [
+        finish(aRuns[0]!, 'failed'),
+        finish(bRuns[0]!, 'failed'),
+        finish(aRuns[1]!, 'succeeded'),
+        finish(cRuns[0]!, 'succeeded'),
+        finish(aRuns[2]!, 'failed'),
+        finish(aRuns[3]!, 'failed'),
+      ],
       newId,
     );
     // A: a success reset the count, then two failures; B: 3 before, one more; C: nothing to count.

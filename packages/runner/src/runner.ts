@@ -1,8 +1,31 @@
 // Executes runs with the engine and real ports: connectors through the guarded client, code in the sandbox, records in PostgreSQL.
 import type { JsonValue, StepRecord, StepRequest, ZapDefinition } from '@switchyard/contracts';
 import type { Sandbox, SandboxFetch } from '@switchyard/sandbox';
-import { createRedactor, findAction, performAction as perform, REDACTED, StepFailure, type Credentials, type HttpClient, type RecordedRequest } from '@switchyard/connectors';
-import { claimRuns, createGroupCommit, disableFailingZap, finishRuns, newId, parkRun, saveSteps, touchRun, VaultError, type Database, type Finish, type StepRow, type Vault } from '@switchyard/db';
+import {
+  createRedactor,
+  findAction,
+  performAction as perform,
+  REDACTED,
+  StepFailure,
+  type Credentials,
+  type HttpClient,
+  type RecordedRequest,
+} from '@switchyard/connectors';
+import {
+  claimRuns,
+  createGroupCommit,
+  disableFailingZap,
+  finishRuns,
+  newId,
+  parkRun,
+  saveSteps,
+  touchRun,
+  VaultError,
+  type Database,
+  type Finish,
+  type StepRow,
+  type Vault,
+} from '@switchyard/db';
 import { executeRun, toJsonValue, type EnginePorts, type ExecuteOptions, type RunOutcome } from '@switchyard/engine';
 import type { AppCatalog } from './catalog.ts';
 import { openConnection } from './connections.ts';
@@ -165,10 +188,14 @@ export function createRunner(options: RunnerOptions) {
       sleep: (ms) =>
         new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, ms);
-          signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          }, { once: true });
+          signal?.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              reject(signal.reason);
+            },
+            { once: true },
+          );
         }),
     };
   }

@@ -31,7 +31,7 @@ export async function loadConnectorModules(setting: string): Promise<AppDefiniti
     }
     const exported = module.apps;
     if (!exported || typeof exported !== 'object') throw new Error(`CONNECTOR_MODULES: ${specifier} does not export "apps"`);
-    loaded.push(...(Array.isArray(exported) ? exported : Object.values(exported)) as AppDefinition[]);
+    loaded.push(...((Array.isArray(exported) ? exported : Object.values(exported)) as AppDefinition[]));
   }
   return loaded;
 }
@@ -60,7 +60,17 @@ export async function createRuntime(config: Config, db: Database, vault: Vault, 
     maxFetches: config.CODE_MAX_FETCHES,
     ...(onCatastrophicError ? { onCatastrophicError } : {}),
   });
-  const runner = createRunner({ db, vault, catalog, http, sandbox, codeFetch: createCodeFetch(codeHttp), leaseMs: config.JOB_LOCK_MS, maxConsecutiveFailures: config.ZAP_MAX_CONSECUTIVE_FAILURES, execute: RETRIES.step });
+  const runner = createRunner({
+    db,
+    vault,
+    catalog,
+    http,
+    sandbox,
+    codeFetch: createCodeFetch(codeHttp),
+    leaseMs: config.JOB_LOCK_MS,
+    maxConsecutiveFailures: config.ZAP_MAX_CONSECUTIVE_FAILURES,
+    execute: RETRIES.step,
+  });
   return {
     vault,
     catalog,

@@ -35,14 +35,39 @@ describe('sandbox escape attempts', () => {
     expect(result).toMatchObject({
       ok: true,
       output: {
-        process: 'undefined', require: 'undefined', module: 'undefined', Buffer: 'undefined', setTimeout: 'undefined',
-        setInterval: 'undefined', SharedArrayBuffer: 'undefined', WebAssembly: 'undefined', Atomics: 'undefined',
-        ivm: 'undefined', execute: 'undefined',
+        process: 'undefined',
+        require: 'undefined',
+        module: 'undefined',
+        Buffer: 'undefined',
+        setTimeout: 'undefined',
+        setInterval: 'undefined',
+        SharedArrayBuffer: 'undefined',
+        WebAssembly: 'undefined',
+        Atomics: 'undefined',
+        ivm: 'undefined',
+        execute: 'undefined',
       },
     });
     // Only standard built-ins plus what we install (console, fetch) live on the global object.
     const names = (result.ok ? (result.output as { names: string[] }).names : []).filter(
-      (name) => !['console', 'fetch', 'globalThis', 'undefined', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape', 'eval', 'isFinite', 'isNaN', 'parseFloat', 'parseInt'].includes(name),
+      (name) =>
+        ![
+          'console',
+          'fetch',
+          'globalThis',
+          'undefined',
+          'decodeURI',
+          'decodeURIComponent',
+          'encodeURI',
+          'encodeURIComponent',
+          'escape',
+          'unescape',
+          'eval',
+          'isFinite',
+          'isNaN',
+          'parseFloat',
+          'parseInt',
+        ].includes(name),
     );
     expect(names).toEqual([]);
     await stillHealthy();
@@ -89,7 +114,11 @@ describe('sandbox escape attempts', () => {
     // A sandbox with time to spare, so only the memory limit can stop the bomb, even on a busy machine.
     const roomy = createSandbox({ timeoutMs: 30_000 });
     try {
-      const result = await roomy.run({ workspaceId: 'ws_bomb', code: 'const hoard = []; while (true) hoard.push(new Array(100000).fill({ x: Math.random() }));', input: null });
+      const result = await roomy.run({
+        workspaceId: 'ws_bomb',
+        code: 'const hoard = []; while (true) hoard.push(new Array(100000).fill({ x: Math.random() }));',
+        input: null,
+      });
       expect(result).toMatchObject({ ok: false, error: { code: 'MEMORY_LIMIT', message: 'The code used more than the 64 MB memory limit' } });
     } finally {
       roomy.dispose();

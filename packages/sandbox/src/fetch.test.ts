@@ -23,7 +23,15 @@ beforeAll(async () => {
       return;
     }
     response.writeHead(url.pathname === '/missing' ? 404 : 200, { 'content-type': 'application/json', 'x-reply': 'yes' });
-    response.end(JSON.stringify({ method: request.method, path: url.pathname, body: request.body, type: request.headers['content-type'] ?? null, key: request.headers['x-api-key'] ?? null }));
+    response.end(
+      JSON.stringify({
+        method: request.method,
+        path: url.pathname,
+        body: request.body,
+        type: request.headers['content-type'] ?? null,
+        key: request.headers['x-api-key'] ?? null,
+      }),
+    );
   });
   client = createHttpClient({ allow: `127.0.0.1:${server.port}`, baseConnector: loopbackOnlyConnector() });
   fetch = createCodeFetch(client, { secrets: ['key_live_999'] });
@@ -46,7 +54,12 @@ describe('fetch inside code', () => {
       return { status: response.status, ok: response.ok, reply: response.headers.get('X-Reply'), data: await response.json() };`);
     expect(result).toMatchObject({
       ok: true,
-      output: { status: 200, ok: true, reply: 'yes', data: { method: 'POST', path: '/things', body: '{"a":1}', type: 'application/json', key: 'key_live_999' } },
+      output: {
+        status: 200,
+        ok: true,
+        reply: 'yes',
+        data: { method: 'POST', path: '/things', body: '{"a":1}', type: 'application/json', key: 'key_live_999' },
+      },
     });
     expect(result.requests).toHaveLength(1);
     expect(JSON.stringify(result.requests)).not.toContain('key_live_999');
@@ -96,7 +109,10 @@ describe('fetch inside code', () => {
   test('a slow fetch counts against the wall clock and is cancelled with the run', async () => {
     const started = Date.now();
     const result = await run("await fetch(input.origin + '/slow'); return 1;");
-    expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT', message: 'The code did not finish within 3000 ms (time spent waiting for fetch counts too)' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'The code did not finish within 3000 ms (time spent waiting for fetch counts too)' },
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });

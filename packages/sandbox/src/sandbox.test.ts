@@ -23,10 +23,13 @@ describe('running code', () => {
 
   test('returning nothing gives null, and non-JSON values are reported', async () => {
     expect(await run('const x = 1;')).toMatchObject({ ok: true, output: null });
-    expect(await run('return () => 1;')).toMatchObject({ ok: false, error: { code: 'INVALID_OUTPUT', message: 'The returned value is not JSON: a function is not a JSON value' } });
+    expect(await run('return () => 1;')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_OUTPUT', message: 'The returned value is not JSON: a function is not a JSON value' },
+    });
     const circular = await run('const a = {}; a.a = a; return a;');
     expect(circular).toMatchObject({ ok: false, error: { code: 'INVALID_OUTPUT' } });
-    expect((await run('return 10n;'))).toMatchObject({ ok: false, error: { code: 'INVALID_OUTPUT' } });
+    expect(await run('return 10n;')).toMatchObject({ ok: false, error: { code: 'INVALID_OUTPUT' } });
   });
 
   test('console output is captured with its level, objects formatted readably', async () => {
@@ -44,7 +47,7 @@ describe('running code', () => {
   });
 });
 
-describe('errors point at the user\'s line, never at the host', () => {
+describe("errors point at the user's line, never at the host", () => {
   test('a runtime TypeError names the line and column of the user code', async () => {
     const result = await run('const a = 1;\nconst b = input.missing;\nreturn b.x;');
     expect(result).toMatchObject({

@@ -173,8 +173,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     maxIdle: options.maxIdleIsolates ?? 64,
     maxRunsPerIsolate: options.maxRunsPerIsolate ?? 1000,
     maxCachedScripts: 50,
-    onCatastrophicError:
-      options.onCatastrophicError ?? ((message) => process.stderr.write(`isolated-vm catastrophic error: ${message}\n`)),
+    onCatastrophicError: options.onCatastrophicError ?? ((message) => process.stderr.write(`isolated-vm catastrophic error: ${message}\n`)),
     prepare: (isolate, runtime) => prepareContext(isolate, runtime, limitsJson),
   });
 
@@ -207,9 +206,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     let script: ivm.Script;
     try {
-      script = pool.script(entry, request.code, () =>
-        entry.isolate.compileScriptSync(wrapUserCode(request.code), { filename: userFilename, lineOffset: -1 }),
-      );
+      script = pool.script(entry, request.code, () => entry.isolate.compileScriptSync(wrapUserCode(request.code), { filename: userFilename, lineOffset: -1 }));
     } catch (error) {
       pool.release(entry, true);
       // isolated-vm appends the position as "[code.js:3:7]"; we report it as the user's line.

@@ -4,7 +4,12 @@ import { StepFailure } from '@switchyard/contracts';
 import { z } from 'zod';
 
 interface StepHttpLike {
-  request(request: { method: string; url: string; headers?: Record<string, string>; body?: { type: 'json'; value: unknown } }): Promise<{ status: number; body: unknown }>;
+  request(request: {
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    body?: { type: 'json'; value: unknown };
+  }): Promise<{ status: number; body: unknown }>;
 }
 interface Context<Input> {
   input: Input;
@@ -79,7 +84,10 @@ function feedTrigger(key: string, name: string, dedupeKey: (item: FeedItem) => s
     perform: async ({ input, http, cursor }: Context<z.output<typeof feedInput>> & { cursor: unknown }) => {
       const items: FeedItem[] = [];
       for (let page: number | null = 0; page !== null && page < 5; ) {
-        const response = (await http.request({ method: 'GET', url: `${input.url}?page=${page}${typeof cursor === 'string' ? `&since=${encodeURIComponent(cursor)}` : ''}` })) as { body: { items: FeedItem[]; nextPage: number | null } };
+        const response = (await http.request({
+          method: 'GET',
+          url: `${input.url}?page=${page}${typeof cursor === 'string' ? `&since=${encodeURIComponent(cursor)}` : ''}`,
+        })) as { body: { items: FeedItem[]; nextPage: number | null } };
         items.push(...response.body.items);
         page = response.body.nextPage;
       }
@@ -113,7 +121,12 @@ export const testingAccountApp = {
       input: z.object({ list: z.string().meta({ title: 'List', dynamicOptions: true }) }),
       sample: { list: 'a' },
       perform: async ({ input }: Context<{ list: string }>) => ({ list: input.list }),
-      options: { list: async () => [{ value: 'a', label: 'List A' }, { value: 'b', label: 'List B' }] },
+      options: {
+        list: async () => [
+          { value: 'a', label: 'List A' },
+          { value: 'b', label: 'List B' },
+        ],
+      },
     },
   ],
 };

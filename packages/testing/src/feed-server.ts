@@ -32,7 +32,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     count += 1;
     if (failures.left > 0) {
       failures.left -= 1;
-      response.writeHead(failures.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: failures.status === 401 ? 'invalid token' : 'outage' }));
+      response
+        .writeHead(failures.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: failures.status === 401 ? 'invalid token' : 'outage' }));
       return;
     }
     const url = new URL(request.url, 'http://feed');

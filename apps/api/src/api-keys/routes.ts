@@ -14,13 +14,31 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<Deps> = async (app, { data }) =
 
   app.get(
     '/api/v1/workspaces/:ws/api-keys',
-    { config: { minRole: 'admin' }, schema: { tags: ['api keys'], summary: 'Active API keys (never their tokens)', params: wsParams, querystring: listQuery, response: replies({ 200: page(apiKey) }) } },
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['api keys'],
+        summary: 'Active API keys (never their tokens)',
+        params: wsParams,
+        querystring: listQuery,
+        response: replies({ 200: page(apiKey) }),
+      },
+    },
     async (request) => apiKeys.list(request.access.workspaceId, request.query),
   );
 
   app.post(
     '/api/v1/workspaces/:ws/api-keys',
-    { config: { minRole: 'admin' }, schema: { tags: ['api keys'], summary: 'Mint an API key; its token is shown once', params: wsParams, body: createApiKeyBody, response: replies({ 201: createdApiKey }) } },
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['api keys'],
+        summary: 'Mint an API key; its token is shown once',
+        params: wsParams,
+        body: createApiKeyBody,
+        response: replies({ 201: createdApiKey }),
+      },
+    },
     async (request, reply) => reply.status(201).send(await apiKeys.create(request.access, await request.requirePrincipal(), request.body)),
   );
 

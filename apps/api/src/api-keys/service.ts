@@ -39,7 +39,15 @@ export function createApiKeyService(data: Data) {
       const token = newApiKeyToken();
       const key = await data.workspace(workspaceId).$transaction(async (tx) => {
         const row = await tx.apiKey.create({
-          data: { id: newId('key'), workspaceId, name: body.name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10), role, createdById: principal.userId },
+          data: {
+            id: newId('key'),
+            workspaceId,
+            name: body.name,
+            tokenHash: hashToken(token),
+            tokenPrefix: token.slice(0, 10),
+            role,
+            createdById: principal.userId,
+          },
         });
         await audit(tx, principal, { workspaceId, action: 'api_key.created', targetType: 'api_key', targetId: row.id, details: { name: row.name, role } });
         return row;

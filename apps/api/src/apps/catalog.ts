@@ -15,7 +15,13 @@ export type CatalogEntry = AppManifest & {
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Record<string, unknown>;
 
 const stepTypes: Array<{ key: string; name: string; description: string; schema: z.ZodType }> = [
-  { key: 'code', name: 'Code', description: 'Run JavaScript on data from earlier steps: `input` holds the step’s input data; return a JSON value. `await fetch(...)` works for public URLs.', schema: CodeStep },
+  {
+    key: 'code',
+    name: 'Code',
+    description:
+      'Run JavaScript on data from earlier steps: `input` holds the step’s input data; return a JSON value. `await fetch(...)` works for public URLs.',
+    schema: CodeStep,
+  },
   { key: 'filter', name: 'Filter', description: 'Continue only when the conditions pass; otherwise the run stops as filtered.', schema: FilterStep },
   { key: 'paths', name: 'Paths', description: 'Run the first branch whose conditions pass (an empty condition list always passes).', schema: PathsStep },
   { key: 'delay', name: 'Delay', description: 'Wait for a duration or until a time, then continue.', schema: DelayStep },

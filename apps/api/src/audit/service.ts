@@ -33,21 +33,32 @@ export function createAuditService(data: Data) {
     async list(workspaceId: string, query: { limit: number; cursor?: string | undefined; action?: string | undefined; targetId?: string | undefined }) {
       const before = decodeCursor(query.cursor);
       const rows = await data.workspace(workspaceId).auditLog.findMany({
-        where: { ...(before ? { id: { lt: before } } : {}), ...(query.action ? { action: query.action } : {}), ...(query.targetId ? { targetId: query.targetId } : {}) },
+        where: {
+          ...(before ? { id: { lt: before } } : {}),
+          ...(query.action ? { action: query.action } : {}),
+          ...(query.targetId ? { targetId: query.targetId } : {}),
+        },
         orderBy: { id: 'desc' },
         take: query.limit + 1,
       });
       const userIds = [...new Set(rows.map((row) => row.actorUserId).filter((value): value is string => value !== null))];
-      const users = new Map((await data.system.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })).map((user) => [user.id, user.email]));
-      return pageOf(rows, query.limit, (row) => row.id, (row) => ({
-        id: row.id,
-        action: row.action,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        details: row.details,
-        actor: row.actorUserId ? { userId: row.actorUserId, email: users.get(row.actorUserId) ?? null, apiKeyId: row.actorApiKeyId } : null,
-        createdAt: row.createdAt.toISOString(),
-      }));
+      const users = new Map(
+        (await data.system.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })).map((user) => [user.id, user.email]),
+      );
+      return pageOf(
+        rows,
+        query.limit,
+        (row) => row.id,
+        (row) => ({
+          id: row.id,
+          action: row.action,
+          targetType: row.targetType,
+          targetId: row.targetId,
+          details: row.details,
+          actor: row.actorUserId ? { userId: row.actorUserId, email: users.get(row.actorUserId) ?? null, apiKeyId: row.actorApiKeyId } : null,
+          createdAt: row.createdAt.toISOString(),
+        }),
+      );
     },
   };
 }

@@ -12,7 +12,10 @@ describe('signup', () => {
     const email = uniqueEmail('Signup');
     const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'correct horse', workspaceName: 'Acme' });
     expect(reply.status).toBe(201);
-    expect(reply.body).toEqual({ user: { id: expect.stringMatching(/^usr_/), email: email.toLowerCase() }, workspace: { id: expect.stringMatching(/^ws_/), name: 'Acme' } });
+    expect(reply.body).toEqual({
+      user: { id: expect.stringMatching(/^usr_/), email: email.toLowerCase() },
+      workspace: { id: expect.stringMatching(/^ws_/), name: 'Acme' },
+    });
     const setCookie = String(reply.headers['set-cookie']);
     expect(setCookie).toMatch(/sy_session=/);
     expect(setCookie).toMatch(/HttpOnly/);

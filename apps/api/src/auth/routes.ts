@@ -56,13 +56,9 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     },
   );
 
-  app.get(
-    '/api/v1/me',
-    { schema: { tags: ['accounts'], summary: 'The caller and their workspaces', response: replies({ 200: me }) } },
-    async (request) => {
-      const principal = await request.requirePrincipal();
-      const user = principal.kind === 'apiKey' ? { id: principal.userId, email: principal.email } : await auth.user(principal.userId);
-      return { user, workspaces: await workspaces.visibleTo(principal) };
-    },
-  );
+  app.get('/api/v1/me', { schema: { tags: ['accounts'], summary: 'The caller and their workspaces', response: replies({ 200: me }) } }, async (request) => {
+    const principal = await request.requirePrincipal();
+    const user = principal.kind === 'apiKey' ? { id: principal.userId, email: principal.email } : await auth.user(principal.userId);
+    return { user, workspaces: await workspaces.visibleTo(principal) };
+  });
 };

@@ -77,7 +77,9 @@ describe('connections', () => {
     });
     const publish = await stranger.caller.post(`/api/v1/workspaces/${stranger.workspace.id}/zaps/${zap.body.id}/publish`);
     expect(publish.status).toBe(422);
-    expect(publish.body.error.details).toEqual([expect.objectContaining({ stepKey: 'w', message: expect.stringContaining('does not exist in this workspace') })]);
+    expect(publish.body.error.details).toEqual([
+      expect.objectContaining({ stepKey: 'w', message: expect.stringContaining('does not exist in this workspace') }),
+    ]);
   });
 });
 
@@ -100,7 +102,10 @@ describe('apps catalog and choices', () => {
       operation: { type: 'action', key: 'whoami' },
       field: 'list',
     });
-    expect(reply.body.options).toEqual([{ value: 'a', label: 'List A' }, { value: 'b', label: 'List B' }]);
+    expect(reply.body.options).toEqual([
+      { value: 'a', label: 'List A' },
+      { value: 'b', label: 'List B' },
+    ]);
     const noField = await owner.caller.post(`/api/v1/workspaces/${owner.workspace.id}/apps/testing_account/options`, {
       connectionId: connection.id,
       operation: { type: 'action', key: 'whoami' },

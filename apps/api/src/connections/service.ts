@@ -44,7 +44,10 @@ export function createConnectionService(data: Data, vault: Vault, runtime: Runti
   }
 
   /** Calls the service with the credentials; the service's own words when it refuses them. */
-  async function liveTest(app: AppDefinition & { auth: NonNullable<AppDefinition['auth']> }, credentials: Record<string, unknown>): Promise<{ ok: true } | { ok: false; message: string }> {
+  async function liveTest(
+    app: AppDefinition & { auth: NonNullable<AppDefinition['auth']> },
+    credentials: Record<string, unknown>,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
     const secrets = Object.values(credentials).filter((value): value is string => typeof value === 'string');
     try {
       await app.auth.test({ auth: credentials, http: runtime.http.forStep({ secrets, signal: AbortSignal.timeout(30_000) }) });
@@ -93,8 +96,16 @@ export function createConnectionService(data: Data, vault: Vault, runtime: Runti
         orderBy: { id: 'desc' },
         take: query.limit + 1,
       });
-      const counts = await usage(workspaceId, rows.map((row) => row.id));
-      return pageOf(rows, query.limit, (row) => row.id, (row) => toView(row, counts.get(row.id) ?? 0));
+      const counts = await usage(
+        workspaceId,
+        rows.map((row) => row.id),
+      );
+      return pageOf(
+        rows,
+        query.limit,
+        (row) => row.id,
+        (row) => toView(row, counts.get(row.id) ?? 0),
+      );
     },
 
     async get(workspaceId: string, id: string) {
@@ -113,13 +124,24 @@ export function createConnectionService(data: Data, vault: Vault, runtime: Runti
         const created = await tx.connection.create({
           data: { id, workspaceId, app: app.key, name: body.name, credentials: sealed.ciphertext, keyId: sealed.keyId, status: 'ok', lastTestedAt: new Date() },
         });
-        await audit(tx, principal, { workspaceId, action: 'connection.created', targetType: 'connection', targetId: id, details: { app: app.key, name: body.name } });
+        await audit(tx, principal, {
+          workspaceId,
+          action: 'connection.created',
+          targetType: 'connection',
+          targetId: id,
+          details: { app: app.key, name: body.name },
+        });
         return created;
       });
       return toView(row, 0);
     },
 
-    async update(workspaceId: string, principal: Principal, id: string, body: { name?: string | undefined; credentials?: Record<string, unknown> | undefined }) {
+    async update(
+      workspaceId: string,
+      principal: Principal,
+      id: string,
+      body: { name?: string | undefined; credentials?: Record<string, unknown> | undefined },
+    ) {
       const ws = data.workspace(workspaceId);
       const row = await load(ws, id);
       const changes: Prisma.ConnectionUpdateInput = {};
@@ -153,7 +175,13 @@ export function createConnectionService(data: Data, vault: Vault, runtime: Runti
       const row = await load(ws, id);
       await ws.$transaction(async (tx) => {
         await tx.connection.delete({ where: { id } });
-        await audit(tx, principal, { workspaceId, action: 'connection.deleted', targetType: 'connection', targetId: id, details: { app: row.app, name: row.name } });
+        await audit(tx, principal, {
+          workspaceId,
+          action: 'connection.deleted',
+          targetType: 'connection',
+          targetId: id,
+          details: { app: row.app, name: row.name },
+        });
       });
     },
 

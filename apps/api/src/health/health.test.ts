@@ -62,7 +62,9 @@ describe('health, readiness, metrics and docs', () => {
     const json = await api.app.inject('/api/docs');
     const document = json.json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/workspaces/{ws}/members', '/api/v1/workspaces/{ws}/api-keys']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/workspaces/{ws}/members', '/api/v1/workspaces/{ws}/api-keys']),
+    );
     expect(document.paths['/api/v1/auth/signup'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['email', 'password', 'workspaceName']),
     );

@@ -5,7 +5,12 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** With fastify-plugin, so the hook lands on the root instance and sees every route, not only this plugin's. */
 export const requestMetrics = fp(async (app: FastifyInstance, { registry }: { registry: Registry }) => {
-  const requests = new Counter({ name: 'switchyard_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'switchyard_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'switchyard_http_request_duration_seconds',
     help: 'HTTP request duration by route',

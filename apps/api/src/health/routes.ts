@@ -37,10 +37,7 @@ export const healthRoutes: FastifyPluginAsync<Deps & { registry: Registry }> = a
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const checks: Record<string, string> = {};
-    const results = await Promise.allSettled([
-      withTimeout(db.pool.query('SELECT 1'), 'PostgreSQL'),
-      withTimeout(pingRedis(redis, CHECK_TIMEOUT_MS), 'Redis'),
-    ]);
+    const results = await Promise.allSettled([withTimeout(db.pool.query('SELECT 1'), 'PostgreSQL'), withTimeout(pingRedis(redis, CHECK_TIMEOUT_MS), 'Redis')]);
     const names = ['postgres', 'redis'];
     results.forEach((result, index) => {
       checks[names[index]!] = result.status === 'fulfilled' ? 'ok' : `error: ${(result.reason as Error).message}`;

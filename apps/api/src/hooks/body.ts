@@ -36,10 +36,7 @@ export function registerHookBodyParsers(app: FastifyInstance, bodyLimit: number)
       return done(null, parsed);
     }
     if (type === 'application/x-www-form-urlencoded') return done(null, parseForm(text));
-    return done(
-      new AppError(415, 'unsupported_media_type', `Catch hooks accept JSON, form-urlencoded or text bodies, not ${type}.`),
-      undefined,
-    );
+    return done(new AppError(415, 'unsupported_media_type', `Catch hooks accept JSON, form-urlencoded or text bodies, not ${type}.`), undefined);
   });
 }
 

@@ -29,11 +29,16 @@ const anonymous = () => new Caller(api.app);
 
 describe('catch hooks', () => {
   it('accepts JSON and stores {method, query, headers, body} with credentials removed, before answering', async () => {
-    const reply = await anonymous().request('POST', `${hookPath}?source=crm&tag=a&tag=b`, { deal: { id: 7, title: 'Ünïcode ✓' } }, {
-      authorization: 'Bearer secret-token',
-      cookie: 'session=abc',
-      'x-custom': 'yes',
-    });
+    const reply = await anonymous().request(
+      'POST',
+      `${hookPath}?source=crm&tag=a&tag=b`,
+      { deal: { id: 7, title: 'Ünïcode ✓' } },
+      {
+        authorization: 'Bearer secret-token',
+        cookie: 'session=abc',
+        'x-custom': 'yes',
+      },
+    );
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ status: 'success', id: expect.stringMatching(/^evt_/), requestId: reply.body.id });
     const event = await api.deps.db.prisma.triggerEvent.findUniqueOrThrow({ where: { id: reply.body.id }, include: { runs: true } });

@@ -26,7 +26,10 @@ export function createIntake(options: IntakeOptions): Intake {
       await insertEventsAndRuns(options.pool, runs);
       // Postgres holds the runs now; if Redis fails here the sweeper enqueues them later. The enqueue does not hold
       // a write slot: the next batch can commit while this one is handed to Redis.
-      const enqueue = enqueueRuns(options.queue, runs.map((run) => ({ runId: run.runId, workspaceId: run.workspaceId })))
+      const enqueue = enqueueRuns(
+        options.queue,
+        runs.map((run) => ({ runId: run.runId, workspaceId: run.workspaceId })),
+      )
         .catch((error: unknown) => options.onEnqueueError?.(error, runs.length))
         .finally(() => enqueues.delete(enqueue));
       enqueues.add(enqueue);

@@ -52,7 +52,16 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
   }
 
   function runFor(hook: HookTarget, source: NewRun['source'], data: unknown): NewRun {
-    return { runId: newId('run'), eventId: newId('evt'), workspaceId: hook.workspaceId, zapId: hook.zapId, zapVersionId: hook.versionId, zapVersion: hook.version!, source, data };
+    return {
+      runId: newId('run'),
+      eventId: newId('evt'),
+      workspaceId: hook.workspaceId,
+      zapId: hook.zapId,
+      zapVersionId: hook.versionId,
+      zapVersion: hook.version!,
+      source,
+      data,
+    };
   }
 
   async function accept(reply: FastifyReply, runs: NewRun[]) {
@@ -103,7 +112,10 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         const input = trigger.input.parse(hook.trigger?.input ?? {});
         const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
         if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
-        return accept(reply, delivery.items.map((item) => runFor(hook, 'hook', item)));
+        return accept(
+          reply,
+          delivery.items.map((item) => runFor(hook, 'hook', item)),
+        );
       }
       return accept(reply, [runFor(hook, 'hook', triggerData(request))]);
     },
@@ -130,7 +142,10 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
       }
       admit(hook);
-      return accept(reply, delivery.items.map((item) => runFor(hook, 'app_webhook', item)));
+      return accept(
+        reply,
+        delivery.items.map((item) => runFor(hook, 'app_webhook', item)),
+      );
     },
   });
 }

@@ -96,7 +96,11 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
     const origin = request.headers.origin;
     const sameHost = origin !== undefined && safeHost(origin) === request.headers.host;
     if (site === 'cross-site' || (origin !== undefined && origin !== publicOrigin && !sameHost)) {
-      throw new AppError(403, 'csrf_rejected', 'Cross-site requests with a session cookie are refused. Call the API from the Switchyard app or use an API key.');
+      throw new AppError(
+        403,
+        'csrf_rejected',
+        'Cross-site requests with a session cookie are refused. Call the API from the Switchyard app or use an API key.',
+      );
     }
   });
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
   alice = await signup(api.app, 'data-alice');
   bob = await signup(api.app, 'data-bob');
   for (const account of [alice, bob]) {
-    await account.caller.post(`/api/v1/workspaces/${account.workspace.id}/zaps`, { name: 'mine', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] });
+    await account.caller.post(`/api/v1/workspaces/${account.workspace.id}/zaps`, {
+      name: 'mine',
+      trigger: { app: 'webhooks', event: 'catch_hook' },
+      steps: [],
+    });
   }
 });
 afterAll(() => api.close());

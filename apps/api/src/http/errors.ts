@@ -17,8 +17,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
-export const unauthorized = (message = 'Log in, or send an API key as "Authorization: Bearer <key>".') =>
-  new AppError(401, 'unauthorized', message);
+export const unauthorized = (message = 'Log in, or send an API key as "Authorization: Bearer <key>".') => new AppError(401, 'unauthorized', message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const invalid = (code: string, message: string, details?: ErrorDetail[]) => new AppError(422, code, message, details);
 export const tooManyRequests = (retryAfterSeconds: number, message: string) =>

@@ -13,7 +13,11 @@ export const MAX_BODY_DEPTH = MAX_DATA_DEPTH;
 export function unstorable(value: unknown, maxDepth = MAX_BODY_DEPTH): { path: string; message: string } | null {
   const stack: Array<[unknown, number, string]> = [[value, 1, 'body']];
   const badText = (text: string) =>
-    text.includes('\u0000') ? 'contains a NUL character (U+0000), which cannot be stored' : text.isWellFormed() ? null : 'contains an unpaired UTF-16 surrogate, which cannot be stored';
+    text.includes('\u0000')
+      ? 'contains a NUL character (U+0000), which cannot be stored'
+      : text.isWellFormed()
+        ? null
+        : 'contains an unpaired UTF-16 surrogate, which cannot be stored';
   while (stack.length > 0) {
     const [current, depth, path] = stack.pop()!;
     if (typeof current === 'string') {
@@ -41,7 +45,11 @@ export function unstorable(value: unknown, maxDepth = MAX_BODY_DEPTH): { path: s
 /** Replaces the default application/json parser of `app` (not of the hook routes, which parse bodies their own way). */
 export function registerJsonBodyParser(app: FastifyInstance) {
   // Fastify's default JSON parser is the callback form of FastifyBodyParser.
-  const parse = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => void;
+  const parse = app.getDefaultJsonParser('error', 'error') as (
+    request: FastifyRequest,
+    body: string,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => void;
   app.removeContentTypeParser('application/json');
   // The API speaks JSON only: Fastify's default text/plain parser would let a text body reach validation as a string.
   app.removeContentTypeParser('text/plain');

@@ -6,9 +6,6 @@ const errorStatuses = [400, 401, 403, 404, 409, 422, 429] as const;
 
 /** Adds the error envelope to a route's documented replies. */
 export function replies<T extends Record<number, z.ZodType>>(success: T) {
-  const errors = Object.fromEntries(errorStatuses.map((status) => [status, errorEnvelope])) as Record<
-    (typeof errorStatuses)[number],
-    typeof errorEnvelope
-  >;
+  const errors = Object.fromEntries(errorStatuses.map((status) => [status, errorEnvelope])) as Record<(typeof errorStatuses)[number], typeof errorEnvelope>;
   return { ...errors, ...success };
 }

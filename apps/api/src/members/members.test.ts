@@ -108,7 +108,9 @@ describe('members and roles', () => {
     expect(entries.map((e) => e.action)).toContain('member.added');
     expect(entries.find((e) => e.action === 'member.added')).toMatchObject({ actorUserId: owner.user.id, targetId: other.user.id });
     const log = await owner.caller.get(`/api/v1/workspaces/${owner.workspace.id}/audit-log?action=member.added`);
-    expect(log.body.data).toEqual([expect.objectContaining({ action: 'member.added', targetId: other.user.id, actor: { userId: owner.user.id, email: owner.email, apiKeyId: null } })]);
+    expect(log.body.data).toEqual([
+      expect.objectContaining({ action: 'member.added', targetId: other.user.id, actor: { userId: owner.user.id, email: owner.email, apiKeyId: null } }),
+    ]);
     expect((await other.caller.get(`/api/v1/workspaces/${owner.workspace.id}/audit-log`)).status).toBe(403);
   });
 });

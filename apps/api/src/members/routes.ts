@@ -20,20 +20,29 @@ export const memberRoutes: FastifyPluginAsyncZod<Deps> = async (app, { data }) =
 
   app.post(
     '/api/v1/workspaces/:ws/members',
-    { config: { minRole: 'admin' }, schema: { tags: ['members'], summary: 'Add a member by e-mail', params: wsParams, body: addMemberBody, response: replies({ 201: member }) } },
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['members'], summary: 'Add a member by e-mail', params: wsParams, body: addMemberBody, response: replies({ 201: member }) },
+    },
     async (request, reply) => reply.status(201).send(await members.add(request.access, await request.requirePrincipal(), request.body)),
   );
 
   app.patch(
     '/api/v1/workspaces/:ws/members/:userId',
-    { config: { minRole: 'admin' }, schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: updateMemberBody, response: replies({ 200: member }) } },
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: updateMemberBody, response: replies({ 200: member }) },
+    },
     async (request) => members.changeRole(request.access, await request.requirePrincipal(), request.params.userId, request.body.role),
   );
 
   app.delete(
     '/api/v1/workspaces/:ws/members/:userId',
     // Anyone may leave; removing someone else is checked by the service.
-    { config: { minRole: 'viewer' }, schema: { tags: ['members'], summary: 'Remove a member (or leave)', params: memberParams, response: replies({ 204: z.null() }) } },
+    {
+      config: { minRole: 'viewer' },
+      schema: { tags: ['members'], summary: 'Remove a member (or leave)', params: memberParams, response: replies({ 204: z.null() }) },
+    },
     async (request, reply) => {
       await members.remove(request.access, await request.requirePrincipal(), request.params.userId);
       return reply.status(204).send(null);

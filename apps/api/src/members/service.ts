@@ -55,7 +55,13 @@ export function createMemberService(data: Data) {
       try {
         const created = await data.workspace(workspaceId).$transaction(async (tx) => {
           const row = await tx.membership.create({ data: { workspaceId, userId: user.id, role: body.role }, include: { user: true } });
-          await audit(tx, principal, { workspaceId, action: 'member.added', targetType: 'member', targetId: user.id, details: { email: user.email, role: row.role } });
+          await audit(tx, principal, {
+            workspaceId,
+            action: 'member.added',
+            targetType: 'member',
+            targetId: user.id,
+            details: { email: user.email, role: row.role },
+          });
           return row;
         });
         return toMember(created);
@@ -78,7 +84,13 @@ export function createMemberService(data: Data) {
           data: { role },
           include: { user: true },
         });
-        await audit(tx, principal, { workspaceId, action: 'member.role_changed', targetType: 'member', targetId: row.userId, details: { from: current.role, to: row.role } });
+        await audit(tx, principal, {
+          workspaceId,
+          action: 'member.role_changed',
+          targetType: 'member',
+          targetId: row.userId,
+          details: { from: current.role, to: row.role },
+        });
         return row;
       });
       return toMember(updated);

@@ -75,16 +75,21 @@ export function createRunService({ data, queue }: { data: Data; queue: RunQueue 
         orderBy: { id: 'desc' },
         take: limit + 1,
       });
-      return pageOf(rows, limit, (row) => row.id, (row) => ({
-        id: row.id,
-        zapId: row.zapId,
-        zapVersion: row.isTest ? null : row.zapVersion,
-        status: row.status,
-        error: row.error,
-        createdAt: row.createdAt.toISOString(),
-        startedAt: iso(row.startedAt),
-        finishedAt: iso(row.finishedAt),
-      }));
+      return pageOf(
+        rows,
+        limit,
+        (row) => row.id,
+        (row) => ({
+          id: row.id,
+          zapId: row.zapId,
+          zapVersion: row.isTest ? null : row.zapVersion,
+          status: row.status,
+          error: row.error,
+          createdAt: row.createdAt.toISOString(),
+          startedAt: iso(row.startedAt),
+          finishedAt: iso(row.finishedAt),
+        }),
+      );
     },
 
     async get(workspaceId: string, runId: string): Promise<Run> {

@@ -13,13 +13,22 @@ export const workspaceRoutes: FastifyPluginAsyncZod<Deps> = async (app, { data }
 
   app.post(
     '/api/v1/workspaces',
-    { schema: { tags: ['workspaces'], summary: 'Create a workspace; the caller becomes its owner', body: createWorkspaceBody, response: replies({ 201: workspaceWithRole }) } },
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace; the caller becomes its owner',
+        body: createWorkspaceBody,
+        response: replies({ 201: workspaceWithRole }),
+      },
+    },
     async (request, reply) => reply.status(201).send(await workspaces.create(await request.requirePrincipal(), request.body.name)),
   );
 
   app.get(
     '/api/v1/workspaces',
-    { schema: { tags: ['workspaces'], summary: 'Workspaces the caller belongs to', response: replies({ 200: z.object({ data: z.array(workspaceWithRole) }) }) } },
+    {
+      schema: { tags: ['workspaces'], summary: 'Workspaces the caller belongs to', response: replies({ 200: z.object({ data: z.array(workspaceWithRole) }) }) },
+    },
     async (request) => ({ data: await workspaces.visibleTo(await request.requirePrincipal()) }),
   );
 
@@ -31,13 +40,25 @@ export const workspaceRoutes: FastifyPluginAsyncZod<Deps> = async (app, { data }
 
   app.patch(
     '/api/v1/workspaces/:ws',
-    { config: { minRole: 'admin' }, schema: { tags: ['workspaces'], summary: 'Rename a workspace', params: wsParams, body: updateWorkspaceBody, response: replies({ 200: workspaceWithRole }) } },
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Rename a workspace',
+        params: wsParams,
+        body: updateWorkspaceBody,
+        response: replies({ 200: workspaceWithRole }),
+      },
+    },
     async (request) => workspaces.rename(request.access, await request.requirePrincipal(), request.body.name),
   );
 
   app.delete(
     '/api/v1/workspaces/:ws',
-    { config: { minRole: 'owner' }, schema: { tags: ['workspaces'], summary: 'Delete a workspace and everything in it', params: wsParams, response: replies({ 204: z.null() }) } },
+    {
+      config: { minRole: 'owner' },
+      schema: { tags: ['workspaces'], summary: 'Delete a workspace and everything in it', params: wsParams, response: replies({ 204: z.null() }) },
+    },
     async (request, reply) => {
       await workspaces.remove(request.access.workspaceId);
       return reply.status(204).send(null);

@@ -40,7 +40,13 @@ export function createWorkspaceService(data: Data) {
       await data.workspace(workspace.id).$transaction(async (tx) => {
         await tx.workspace.create({ data: workspace });
         await tx.membership.create({ data: { workspaceId: workspace.id, userId: principal.userId, role: 'owner' } });
-        await audit(tx, principal, { workspaceId: workspace.id, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id, details: { name: workspace.name } });
+        await audit(tx, principal, {
+          workspaceId: workspace.id,
+          action: 'workspace.created',
+          targetType: 'workspace',
+          targetId: workspace.id,
+          details: { name: workspace.name },
+        });
       });
       return { ...workspace, role: 'owner' };
     },
@@ -49,7 +55,13 @@ export function createWorkspaceService(data: Data) {
       const { workspaceId } = access;
       const workspace = await data.workspace(workspaceId).$transaction(async (tx) => {
         const updated = await tx.workspace.update({ where: { id: workspaceId }, data: { name } });
-        await audit(tx, principal, { workspaceId, action: 'workspace.renamed', targetType: 'workspace', targetId: workspaceId, details: { name: updated.name } });
+        await audit(tx, principal, {
+          workspaceId,
+          action: 'workspace.renamed',
+          targetType: 'workspace',
+          targetId: workspaceId,
+          details: { name: updated.name },
+        });
         return updated;
       });
       return { id: workspace.id, name: workspace.name, role: access.role };

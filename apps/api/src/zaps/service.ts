@@ -104,9 +104,7 @@ export function createZapService({ data, pool, queue, catalog, lifecycle, public
       }
     };
     collect(definition);
-    const rows = ids.size
-      ? await data.workspace(workspaceId).connection.findMany({ where: { id: { in: [...ids] } }, select: { id: true, app: true } })
-      : [];
+    const rows = ids.size ? await data.workspace(workspaceId).connection.findMany({ where: { id: { in: [...ids] } }, select: { id: true, app: true } }) : [];
     const apps = new Map(rows.map((row) => [row.id, row.app]));
     return (app: string, connectionId: string): string | null => {
       const owner = apps.get(connectionId);
@@ -213,7 +211,14 @@ export function createZapService({ data, pool, queue, catalog, lifecycle, public
         await tx.$queryRaw`SELECT id FROM zaps WHERE id = ${zapId} FOR UPDATE`;
         const latest = await tx.zapVersion.findFirst({ where: { zapId }, orderBy: { version: 'desc' }, select: { version: true } });
         const version = await tx.zapVersion.create({
-          data: { id: newId('zv'), workspaceId, zapId, version: (latest?.version ?? 0) + 1, definition: current.draft as Prisma.InputJsonValue, createdById: principal.userId },
+          data: {
+            id: newId('zv'),
+            workspaceId,
+            zapId,
+            version: (latest?.version ?? 0) + 1,
+            definition: current.draft as Prisma.InputJsonValue,
+            createdById: principal.userId,
+          },
         });
         await tx.zap.update({
           where: { id: zapId },
@@ -301,7 +306,11 @@ export function createZapService({ data, pool, queue, catalog, lifecycle, public
       };
       const parsed = ZapInput.safeParse(assign(document));
       if (!parsed.success) {
-        throw invalid('invalid_zap', 'The imported zap is not valid.', parsed.error.issues.map((i) => ({ path: formatIssuePath(['zap', ...i.path]), message: i.message })));
+        throw invalid(
+          'invalid_zap',
+          'The imported zap is not valid.',
+          parsed.error.issues.map((i) => ({ path: formatIssuePath(['zap', ...i.path]), message: i.message })),
+        );
       }
       return this.create(workspaceId, principal, parsed.data);
     },
@@ -313,7 +322,11 @@ export type ZapService = ReturnType<typeof createZapService>;
 function stripConnections(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripConnections);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'connectionId').map(([key, child]) => [key, stripConnections(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'connectionId')
+      .map(([key, child]) => [key, stripConnections(child)]),
+  );
 }
 
 /** Credentials typed into action steps (input fields marked secret, like an HTTP step's token) stay behind too. */
@@ -321,7 +334,8 @@ function stripSecretInputs(value: unknown, catalog: AppCatalog): unknown {
   if (Array.isArray(value)) return value.map((item) => stripSecretInputs(item, catalog));
   if (!value || typeof value !== 'object') return value;
   const step = value as Record<string, unknown>;
-  const secret = step.type === 'action' && typeof step.app === 'string' && typeof step.action === 'string' ? catalog.secretInputKeys(step.app, step.action) : [];
+  const secret =
+    step.type === 'action' && typeof step.app === 'string' && typeof step.action === 'string' ? catalog.secretInputKeys(step.app, step.action) : [];
   return Object.fromEntries(
     Object.entries(step).map(([key, child]) =>
       key === 'input' && secret.length > 0 && child && typeof child === 'object'
@@ -339,4 +353,3 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out || 'zap';
 }
-

@@ -26,7 +26,11 @@ export function createZapTester({ data, db, runtime }: Deps) {
     if (!zap) throw notFound('Zap');
     const parsed = ZapDefinition.safeParse(zap.draft);
     if (!parsed.success) {
-      throw invalid('zap_invalid', 'The draft is not a complete zap yet.', parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })));
+      throw invalid(
+        'zap_invalid',
+        'The draft is not a complete zap yet.',
+        parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })),
+      );
     }
     const definition = parsed.data;
     const trigger = input.triggerSample ?? (await sampleFor(ws, zapId, definition.trigger.app, definition.trigger.event));

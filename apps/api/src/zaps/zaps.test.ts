@@ -28,13 +28,16 @@ describe('zaps', () => {
   });
 
   it('publishing lists every problem at once with 422', async () => {
-    const created = await owner.caller.post(zaps, hookZap([
-      { key: 'a', type: 'action', app: 'nope', action: 'x', input: {} },
-      { key: 'b', type: 'action', app: 'testing', action: 'call', input: {} },
-      echo('c', { value: '{{steps.later.value}}' }),
-      echo('later', {}),
-      { key: 'd', type: 'action', app: 'testing', action: 'echo', connectionId: 'con_missing', input: {} },
-    ]));
+    const created = await owner.caller.post(
+      zaps,
+      hookZap([
+        { key: 'a', type: 'action', app: 'nope', action: 'x', input: {} },
+        { key: 'b', type: 'action', app: 'testing', action: 'call', input: {} },
+        echo('c', { value: '{{steps.later.value}}' }),
+        echo('later', {}),
+        { key: 'd', type: 'action', app: 'testing', action: 'echo', connectionId: 'con_missing', input: {} },
+      ]),
+    );
     const reply = await owner.caller.post(`${zaps}/${created.body.id}/publish`);
     expect(reply.status).toBe(422);
     expect(reply.body.error.code).toBe('zap_invalid');
@@ -68,11 +71,14 @@ describe('zaps', () => {
   });
 
   it('test runs the draft with the sample given and shows each step with its filled-in input', async () => {
-    const created = await owner.caller.post(zaps, hookZap([
-      echo('greet', { value: 'Hello {{trigger.body.name}}', count: '{{trigger.body.count}}' }),
-      { key: 'only_big', type: 'filter', conditions: [[{ left: '{{trigger.body.count}}', op: 'gt', right: 5 }]] },
-      echo('after', { value: '{{steps.greet.value}}!' }),
-    ]));
+    const created = await owner.caller.post(
+      zaps,
+      hookZap([
+        echo('greet', { value: 'Hello {{trigger.body.name}}', count: '{{trigger.body.count}}' }),
+        { key: 'only_big', type: 'filter', conditions: [[{ left: '{{trigger.body.count}}', op: 'gt', right: 5 }]] },
+        echo('after', { value: '{{steps.greet.value}}!' }),
+      ]),
+    );
     const big = await owner.caller.post(`${zaps}/${created.body.id}/test`, { triggerSample: { body: { name: 'Ada', count: 9 } } });
     expect(big.status).toBe(200);
     expect(big.body.status).toBe('succeeded');
@@ -128,9 +134,18 @@ describe('zaps', () => {
     const { addMember } = await import('../../test/harness.ts');
     const viewer = await signup(api.app, 'zaps-viewer');
     await addMember(owner, viewer, 'viewer');
-    const created = await owner.caller.post(zaps, hookZap([
-      { key: 'call', type: 'action', app: 'http', action: 'request', input: { method: 'GET', url: 'https://example.com', authType: 'bearer', token: 'typed-in-secret' } },
-    ]));
+    const created = await owner.caller.post(
+      zaps,
+      hookZap([
+        {
+          key: 'call',
+          type: 'action',
+          app: 'http',
+          action: 'request',
+          input: { method: 'GET', url: 'https://example.com', authType: 'bearer', token: 'typed-in-secret' },
+        },
+      ]),
+    );
     expect((await owner.caller.get(`${zaps}/${created.body.id}`)).body.steps[0].input.token).toBe('typed-in-secret');
     const seen = await viewer.caller.get(`${zaps}/${created.body.id}`);
     expect(seen.body.steps[0].input.url).toBe('https://example.com');

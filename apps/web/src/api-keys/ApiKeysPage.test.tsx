@@ -70,7 +70,9 @@ describe('ApiKeysPage', () => {
     await screen.findByRole('heading', { name: 'No API keys yet' });
 
     const picker = screen.getByLabelText('Role');
-    const offered = within(picker).getAllByRole('option').map((option) => option.textContent);
+    const offered = within(picker)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
     expect(offered).toEqual(['Admin', 'Editor', 'Viewer']);
     expect(picker).toHaveProperty('value', 'editor');
 

@@ -38,26 +38,18 @@ export function ApiKeysPage() {
   };
 
   return (
-    <Page
-      title="API keys"
-      description={`Keys let scripts and other services call the Switchyard API as ${workspace.name}.`}
-    >
+    <Page title="API keys" description={`Keys let scripts and other services call the Switchyard API as ${workspace.name}.`}>
       {!allowed ? (
         <section className="card">
           <EmptyState title="Only owners and admins manage API keys">
             <p>
-              You are {roleWithArticle(workspace.role)} in {workspace.name}. Ask an owner or an admin if a script or
-              service needs a key.
+              You are {roleWithArticle(workspace.role)} in {workspace.name}. Ask an owner or an admin if a script or service needs a key.
             </p>
           </EmptyState>
         </section>
       ) : (
         <>
-          {created ? (
-            <NewTokenPanel apiKey={created} onDone={() => setCreated(null)} />
-          ) : (
-            <CreateApiKeyForm onCreated={setCreated} />
-          )}
+          {created ? <NewTokenPanel apiKey={created} onDone={() => setCreated(null)} /> : <CreateApiKeyForm onCreated={setCreated} />}
           <KeyList keys={keys} onRevoke={setToRevoke} />
         </>
       )}
@@ -112,17 +104,9 @@ function KeyList({ keys, onRevoke }: { keys: ReturnType<typeof useApiKeys>; onRe
             <td data-label="Created">
               <Time value={key.createdAt} />
             </td>
-            <td data-label="Last used">
-              {key.lastUsedAt ? <Time value={key.lastUsedAt} relative /> : <span className="muted">Never</span>}
-            </td>
+            <td data-label="Last used">{key.lastUsedAt ? <Time value={key.lastUsedAt} relative /> : <span className="muted">Never</span>}</td>
             <td className="cell-actions">
-              <Button
-                size="sm"
-                variant="ghost"
-                className="btn-danger-text"
-                aria-label={`Revoke ${key.name}`}
-                onClick={() => onRevoke(key)}
-              >
+              <Button size="sm" variant="ghost" className="btn-danger-text" aria-label={`Revoke ${key.name}`} onClick={() => onRevoke(key)}>
                 Revoke
               </Button>
             </td>

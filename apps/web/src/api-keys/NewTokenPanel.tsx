@@ -22,8 +22,8 @@ export function NewTokenPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDon
         Your new API key “{apiKey.name}”
       </h2>
       <p id={warningId} className="token-panel-warning">
-        <strong>Copy it now: it will not be shown again.</strong> Store it in a password manager or your secrets
-        store. If you lose it, revoke it and create a new one.
+        <strong>Copy it now: it will not be shown again.</strong> Store it in a password manager or your secrets store. If you lose it, revoke it and create a
+        new one.
       </p>
       <label htmlFor={tokenId} className="field-label">
         API key

@@ -11,8 +11,24 @@ describe('audit log page', () => {
       'GET /api/v1/workspaces/ws_1/audit-log': () => ({
         body: {
           data: [
-            { id: 'aud_2', action: 'zap.disabled', targetType: 'zap', targetId: 'zap_9', details: { reason: 'Turned off after 20 failed runs in a row.' }, actor: null, createdAt: '2026-11-22T10:00:00Z' },
-            { id: 'aud_1', action: 'member.added', targetType: 'member', targetId: 'usr_2', details: { email: 'bo@example.com', role: 'editor' }, actor: { userId: 'usr_1', email: 'ada@example.com', apiKeyId: null }, createdAt: '2026-11-21T10:00:00Z' },
+            {
+              id: 'aud_2',
+              action: 'zap.disabled',
+              targetType: 'zap',
+              targetId: 'zap_9',
+              details: { reason: 'Turned off after 20 failed runs in a row.' },
+              actor: null,
+              createdAt: '2026-11-22T10:00:00Z',
+            },
+            {
+              id: 'aud_1',
+              action: 'member.added',
+              targetType: 'member',
+              targetId: 'usr_2',
+              details: { email: 'bo@example.com', role: 'editor' },
+              actor: { userId: 'usr_1', email: 'ada@example.com', apiKeyId: null },
+              createdAt: '2026-11-21T10:00:00Z',
+            },
           ],
           nextCursor: null,
         },

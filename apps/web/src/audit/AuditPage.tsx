@@ -57,7 +57,9 @@ export function AuditPage() {
       <section className="card">
         {!allowed ? (
           <EmptyState title="Only owners and admins read the audit log">
-            <p>You are {roleWithArticle(workspace.role)} in {workspace.name}.</p>
+            <p>
+              You are {roleWithArticle(workspace.role)} in {workspace.name}.
+            </p>
           </EmptyState>
         ) : (
           <ListTable

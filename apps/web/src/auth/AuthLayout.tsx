@@ -4,17 +4,7 @@ import { Logo } from '../ui/icons.tsx';
 import { useDocumentTitle } from '../ui/Page.tsx';
 import './auth.css';
 
-export function AuthLayout({
-  title,
-  subtitle,
-  children,
-  footer,
-}: {
-  title: string;
-  subtitle?: ReactNode;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
+export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   useDocumentTitle(title);
   return (
     <div className="auth">

@@ -87,13 +87,7 @@ export function LoginPage() {
           onChange={(event) => setInput((current) => ({ ...current, password: event.target.value }))}
           error={serverErrors.password}
         />
-        <Button
-          type="submit"
-          variant="primary"
-          className="btn-block"
-          busy={mutation.isPending}
-          disabled={secondsLeft > 0}
-        >
+        <Button type="submit" variant="primary" className="btn-block" busy={mutation.isPending} disabled={secondsLeft > 0}>
           {mutation.isPending ? 'Logging in…' : secondsLeft > 0 ? `Try again in ${secondsLeft} s` : 'Log in'}
         </Button>
       </form>

@@ -76,7 +76,11 @@ export function AddStepDialog({ catalog, onPick, onClose }: { catalog: Catalog; 
                 onClick={() => {
                   if (option.kind === 'action') setStage({ name: 'app' });
                   else if (option.kind === 'formatter') setStage({ name: 'formatter' });
-                  else onPick({ kind: option.kind, ...(option.kind === 'http' ? { app: 'http', action: catalog.app('http')?.actions[0]?.key ?? 'request' } : {}) });
+                  else
+                    onPick({
+                      kind: option.kind,
+                      ...(option.kind === 'http' ? { app: 'http', action: catalog.app('http')?.actions[0]?.key ?? 'request' } : {}),
+                    });
                 }}
               >
                 <span className={`kind-icon kind-icon-${option.kind}`} aria-hidden="true" />
@@ -94,7 +98,12 @@ export function AddStepDialog({ catalog, onPick, onClose }: { catalog: Catalog; 
         <ActionChooser catalog={catalog} start="app" onBack={() => setStage({ name: 'kind' })} onPick={(choice) => onPick({ kind: 'action', ...choice })} />
       )}
       {stage.name === 'formatter' && (
-        <ActionChooser catalog={catalog} start="formatter" onBack={() => setStage({ name: 'kind' })} onPick={(choice) => onPick({ kind: 'formatter', ...choice })} />
+        <ActionChooser
+          catalog={catalog}
+          start="formatter"
+          onBack={() => setStage({ name: 'kind' })}
+          onPick={(choice) => onPick({ kind: 'formatter', ...choice })}
+        />
       )}
       <div className="modal-actions">
         <Button onClick={onClose}>Cancel</Button>

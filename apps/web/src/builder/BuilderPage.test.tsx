@@ -13,7 +13,16 @@ const apps = [
     name: 'Webhooks',
     description: 'Catch requests sent to a unique URL.',
     auth: null,
-    triggers: [{ key: 'catch_hook', name: 'Catch Hook', description: 'Starts on a request.', kind: 'hook', inputSchema: { type: 'object', properties: {} }, sample: { body: { name: 'Jane Doe' } } }],
+    triggers: [
+      {
+        key: 'catch_hook',
+        name: 'Catch Hook',
+        description: 'Starts on a request.',
+        kind: 'hook',
+        inputSchema: { type: 'object', properties: {} },
+        sample: { body: { name: 'Jane Doe' } },
+      },
+    ],
     actions: [],
   },
   {
@@ -81,10 +90,11 @@ describe('BuilderPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     const panel = await screen.findByRole('alert');
     expect(panel.textContent).toContain('The zap cannot be published yet: 2 problems to fix');
-    expect(within(panel).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Step 3: "name" is required Go to step 3',
-      'Step 3: Choose a pipedrive connection Go to step 3',
-    ]);
+    expect(
+      within(panel)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Step 3: "name" is required Go to step 3', 'Step 3: Choose a pipedrive connection Go to step 3']);
     expect(calls.some((call) => call.method === 'POST' && call.path === `${BASE}/zaps/zap_1/publish`)).toBe(true);
 
     fireEvent.click(within(panel).getAllByRole('button', { name: 'Go to step 3' })[0] as HTMLElement);

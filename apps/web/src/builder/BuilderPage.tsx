@@ -45,7 +45,14 @@ export function BuilderPage({ zapId }: { zapId: string }) {
   if (zap.isError) {
     const missing = zap.error instanceof ApiError && zap.error.status === 404;
     return missing ? (
-      <EmptyState title="Zap not found" action={<Link className="btn btn-primary" to={`/w/${encodeURIComponent(workspace.id)}/zaps`}>Go to your zaps</Link>}>
+      <EmptyState
+        title="Zap not found"
+        action={
+          <Link className="btn btn-primary" to={`/w/${encodeURIComponent(workspace.id)}/zaps`}>
+            Go to your zaps
+          </Link>
+        }
+      >
         <p>This zap does not exist in {workspace.name}, or it was deleted.</p>
       </EmptyState>
     ) : (
@@ -196,7 +203,8 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
 
   const toDelete = dialog?.kind === 'delete' ? findStep(draft.steps, dialog.key) : null;
   const toRename = dialog?.kind === 'rename' ? findStep(draft.steps, dialog.key) : null;
-  const publishDetails = publish.error instanceof ApiError && publish.error.status === 422 ? [] : publish.error instanceof ApiError ? publish.error.details : [];
+  const publishDetails =
+    publish.error instanceof ApiError && publish.error.status === 422 ? [] : publish.error instanceof ApiError ? publish.error.details : [];
 
   return (
     <BuilderContext value={builder}>
@@ -211,12 +219,7 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
               Run history
             </Link>
             <SaveStatus state={save.state} readOnly={readOnly} onRetry={() => void save.flush().catch(() => undefined)} />
-            <ProblemCount
-              count={problems.total}
-              loading={problemsQuery.isPending}
-              shown={showProblems}
-              onToggle={() => setShowProblems(!showProblems)}
-            />
+            <ProblemCount count={problems.total} loading={problemsQuery.isPending} shown={showProblems} onToggle={() => setShowProblems(!showProblems)} />
           </div>
           <div className="builder-actions">
             <Button busy={testAll.isPending} disabled={readOnly} onClick={() => testAll.mutate()}>
@@ -283,7 +286,12 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
 
         <section className="canvas" aria-label="Trigger and steps">
           <TriggerCard />
-          <StepList steps={draft.steps} address={ROOT} leadingInsert emptyText={draft.steps.length === 0 ? 'Now add what the zap does: a step in an app, code, a filter…' : undefined} />
+          <StepList
+            steps={draft.steps}
+            address={ROOT}
+            leadingInsert
+            emptyText={draft.steps.length === 0 ? 'Now add what the zap does: a step in an app, code, a filter…' : undefined}
+          />
         </section>
       </div>
 
@@ -314,7 +322,10 @@ function LoadedBuilder({ initial, catalog }: { initial: Zap; catalog: ReturnType
             edit({ type: 'remove', key: toDelete.step.key });
             setDialog(null);
             requestAnimationFrame(() => {
-              document.getElementById(neighbour === null ? 'step-trigger' : `step-${neighbour}`)?.querySelector<HTMLElement>('.step-toggle')?.focus();
+              document
+                .getElementById(neighbour === null ? 'step-trigger' : `step-${neighbour}`)
+                ?.querySelector<HTMLElement>('.step-toggle')
+                ?.focus();
             });
           }}
         >

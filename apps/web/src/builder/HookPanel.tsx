@@ -100,8 +100,8 @@ export function HookPanel() {
           <p className="muted">The URL appears as soon as the zap is saved.</p>
         )}
         <p id="hook-url-hint" className="field-hint">
-          Paste it where your service sends webhooks. Any method; JSON, form or text bodies. While the zap is off, only requests sent while
-          you wait for one below are kept, as test data.
+          Paste it where your service sends webhooks. Any method; JSON, form or text bodies. While the zap is off, only requests sent while you wait for one
+          below are kept, as test data.
         </p>
       </div>
 
@@ -148,7 +148,12 @@ export function HookPanel() {
                 {chosenId === sample.id ? (
                   <span className="badge badge-success">Test data</span>
                 ) : (
-                  <Button size="sm" variant="ghost" onClick={() => test.chooseSample(sample)} aria-label={`Use the ${sampleMethod(sample) ?? ''} request of ${new Date(sample.receivedAt).toLocaleString()}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => test.chooseSample(sample)}
+                    aria-label={`Use the ${sampleMethod(sample) ?? ''} request of ${new Date(sample.receivedAt).toLocaleString()}`}
+                  >
                     Use this request
                   </Button>
                 )}

@@ -32,7 +32,11 @@ export function ProblemsPanel({
     );
   }
   return (
-    <section className={publishFailed ? 'banner banner-error problems-panel' : 'banner banner-warning problems-panel'} role={publishFailed ? 'alert' : 'region'} aria-label="Problems to fix">
+    <section
+      className={publishFailed ? 'banner banner-error problems-panel' : 'banner banner-warning problems-panel'}
+      role={publishFailed ? 'alert' : 'region'}
+      aria-label="Problems to fix"
+    >
       <div className="banner-text">
         <p className="banner-title">
           {publishFailed ? 'The zap cannot be published yet: ' : ''}

@@ -53,7 +53,17 @@ function useDrag(steps: Step[]): Drag {
   };
 }
 
-export function StepList({ steps, address, emptyText, leadingInsert = false }: { steps: Step[]; address: ListAddress; emptyText?: string; leadingInsert?: boolean }) {
+export function StepList({
+  steps,
+  address,
+  emptyText,
+  leadingInsert = false,
+}: {
+  steps: Step[];
+  address: ListAddress;
+  emptyText?: string;
+  leadingInsert?: boolean;
+}) {
   const builder = useBuilder();
   const drag = useDrag(steps);
   return (
@@ -82,7 +92,13 @@ function InsertHere({ address, index, after }: { address: ListAddress; index: nu
   return (
     <li className="step-connector" aria-hidden={builder.readOnly || undefined}>
       {!builder.readOnly && (
-        <button type="button" className="connector-add" aria-label={`Add a step after step ${after}`} title="Add a step here" onClick={() => builder.addStep(address, index)}>
+        <button
+          type="button"
+          className="connector-add"
+          aria-label={`Add a step after step ${after}`}
+          title="Add a step here"
+          onClick={() => builder.addStep(address, index)}
+        >
           <PlusIcon />
         </button>
       )}
@@ -105,7 +121,10 @@ export function StepCard({ step, index, count, drag }: { step: Step; index: numb
   const own = builder.problems.step(step.key).count;
   // A closed container says when a step inside it needs fixing too.
   const inside = useMemo(
-    () => childLists(step).flatMap((list) => flattenSteps(list.steps)).filter((child) => builder.problems.stepKeys.has(child.key)).length,
+    () =>
+      childLists(step)
+        .flatMap((list) => flattenSteps(list.steps))
+        .filter((child) => builder.problems.stepKeys.has(child.key)).length,
     [step, builder.problems],
   );
   const problemCount = own + (open ? 0 : inside);

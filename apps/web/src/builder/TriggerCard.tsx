@@ -138,7 +138,12 @@ export function TriggerCard() {
               if (chosen.key === trigger.app && event.key === trigger.event) return;
               builder.edit({
                 type: 'trigger',
-                trigger: { app: chosen.key, event: event.key, input: {}, ...(chosen.key === trigger.app && trigger.connectionId ? { connectionId: trigger.connectionId } : {}) },
+                trigger: {
+                  app: chosen.key,
+                  event: event.key,
+                  input: {},
+                  ...(chosen.key === trigger.app && trigger.connectionId ? { connectionId: trigger.connectionId } : {}),
+                },
               });
             }}
           />

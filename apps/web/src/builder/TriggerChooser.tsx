@@ -31,12 +31,7 @@ export function TriggerChooser({
     return (
       <div className="chooser">
         <h3 className="chooser-title">Choose the app where it starts</h3>
-        <AppPicker
-          apps={withTriggers}
-          onPick={setApp}
-          autoFocus
-          describe={(candidate) => `${candidate.triggers.map((trigger) => trigger.name).join(', ')}`}
-        />
+        <AppPicker apps={withTriggers} onPick={setApp} autoFocus describe={(candidate) => `${candidate.triggers.map((trigger) => trigger.name).join(', ')}`} />
       </div>
     );
   }

@@ -14,12 +14,7 @@ export type SaveState = {
 
 const DEBOUNCE_MS = 700;
 
-export function useAutosave(
-  workspaceId: string,
-  zapId: string,
-  draft: ZapDraft,
-  { enabled, onSaved }: { enabled: boolean; onSaved: (zap: Zap) => void },
-) {
+export function useAutosave(workspaceId: string, zapId: string, draft: ZapDraft, { enabled, onSaved }: { enabled: boolean; onSaved: (zap: Zap) => void }) {
   const [state, setState] = useState<SaveState>({ status: 'saved', error: null, savedAt: null, revision: 0 });
   const latest = useRef(draft);
   latest.current = draft;

@@ -68,7 +68,10 @@ describe('draft edits', () => {
     const draft: ZapDraft = {
       name: 'x',
       trigger: { app: 'webhooks', event: 'catch_hook' },
-      steps: [code('shape'), { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', input: { title: '{{steps.shape.title}}' }, onError: 'halt' }],
+      steps: [
+        code('shape'),
+        { key: 'deal', type: 'action', app: 'pipedrive', action: 'create_deal', input: { title: '{{steps.shape.title}}' }, onError: 'halt' },
+      ],
     };
     const renamed = applyEdit(draft, { type: 'rename-key', from: 'shape', to: 'format' });
     expect(renamed.steps.map((step) => step.key)).toEqual(['format', 'deal']);

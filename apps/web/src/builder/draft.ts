@@ -104,7 +104,11 @@ export function keyProblem(key: string, steps: readonly Step[], current?: string
 
 /** A readable key that no step uses yet: `create_person`, then `create_person_2`. */
 export function uniqueKey(base: string, steps: readonly Step[]): string {
-  let cleaned = base.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+  let cleaned = base
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 48);
   if (cleaned === '' || /^\d/.test(cleaned)) cleaned = `step_${cleaned}`.replace(/_$/, '');
   const taken = allKeys(steps);
   if (!taken.has(cleaned)) return cleaned;

@@ -25,11 +25,25 @@ return {
 export function newStep(kind: NewStepKind, existing: readonly Step[], choice?: { app: string; action: string }): Step {
   switch (kind) {
     case 'action':
-      return { key: uniqueKey(choice?.action ?? 'action', existing), type: 'action', app: choice?.app ?? '', action: choice?.action ?? '', input: {}, onError: 'halt' };
+      return {
+        key: uniqueKey(choice?.action ?? 'action', existing),
+        type: 'action',
+        app: choice?.app ?? '',
+        action: choice?.action ?? '',
+        input: {},
+        onError: 'halt',
+      };
     case 'http':
       return { key: uniqueKey('http', existing), type: 'action', app: 'http', action: choice?.action ?? 'request', input: { method: 'GET' }, onError: 'halt' };
     case 'formatter':
-      return { key: uniqueKey(`format_${choice?.action ?? 'text'}`, existing), type: 'action', app: 'formatter', action: choice?.action ?? 'text', input: {}, onError: 'halt' };
+      return {
+        key: uniqueKey(`format_${choice?.action ?? 'text'}`, existing),
+        type: 'action',
+        app: 'formatter',
+        action: choice?.action ?? 'text',
+        input: {},
+        onError: 'halt',
+      };
     case 'code':
       return { key: uniqueKey('code', existing), type: 'code', input: { code: DEFAULT_CODE, inputData: {} }, onError: 'halt' };
     case 'filter':

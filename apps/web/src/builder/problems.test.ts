@@ -11,7 +11,11 @@ const steps: Step[] = [
     type: 'paths',
     branches: [
       { name: 'failed', conditions: [], steps: [{ key: 'notify', type: 'action', app: 'http', action: 'request', input: {}, onError: 'halt' }] },
-      { name: 'otherwise', conditions: [], steps: [{ key: 'each', type: 'loop', input: { items: '' }, steps: [{ key: 'inner', type: 'code', input: { code: '' }, onError: 'halt' }] }] },
+      {
+        name: 'otherwise',
+        conditions: [],
+        steps: [{ key: 'each', type: 'loop', input: { items: '' }, steps: [{ key: 'inner', type: 'code', input: { code: '' }, onError: 'halt' }] }],
+      },
     ],
   },
 ];
@@ -24,9 +28,21 @@ describe('publish problems', () => {
   });
 
   it('puts a problem on the innermost step its path names, with the field inside that step', () => {
-    expect(locateProblem({ path: 'steps[1].branches[0].steps[0].input.url', message: '' }, draft)).toEqual({ scope: 'step', key: 'notify', field: 'input.url' });
-    expect(locateProblem({ path: 'steps[1].branches[1].steps[0].steps[0].input.code', message: '' }, draft)).toEqual({ scope: 'step', key: 'inner', field: 'input.code' });
-    expect(locateProblem({ path: 'steps[0].conditions[0][0].right', message: '' }, draft)).toEqual({ scope: 'step', key: 'only_high', field: 'conditions[0][0].right' });
+    expect(locateProblem({ path: 'steps[1].branches[0].steps[0].input.url', message: '' }, draft)).toEqual({
+      scope: 'step',
+      key: 'notify',
+      field: 'input.url',
+    });
+    expect(locateProblem({ path: 'steps[1].branches[1].steps[0].steps[0].input.code', message: '' }, draft)).toEqual({
+      scope: 'step',
+      key: 'inner',
+      field: 'input.code',
+    });
+    expect(locateProblem({ path: 'steps[0].conditions[0][0].right', message: '' }, draft)).toEqual({
+      scope: 'step',
+      key: 'only_high',
+      field: 'conditions[0][0].right',
+    });
     expect(locateProblem({ path: 'steps[1].branches[1].name', message: '' }, draft)).toEqual({ scope: 'step', key: 'route', field: 'branches[1].name' });
   });
 

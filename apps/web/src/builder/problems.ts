@@ -5,10 +5,7 @@ import type { Step, ZapDraft } from './draft.ts';
 export type Problem = { path: string; message: string; code?: string | undefined };
 
 /** Where a problem shows: `field` is the rest of its path inside the step or trigger, e.g. `input.title` or `connectionId`. */
-export type ProblemTarget =
-  | { scope: 'zap'; field: string }
-  | { scope: 'trigger'; field: string }
-  | { scope: 'step'; key: string; field: string };
+export type ProblemTarget = { scope: 'zap'; field: string } | { scope: 'trigger'; field: string } | { scope: 'step'; key: string; field: string };
 
 type Segment = string | number;
 
@@ -87,7 +84,9 @@ export class FieldProblems {
 
   /** Problems that no field on screen claims, listed at the top of the step. */
   except(fields: readonly string[]): Problem[] {
-    return this.all.filter((problem) => !fields.some((field) => problem.path === field || problem.path.startsWith(`${field}.`) || problem.path.startsWith(`${field}[`)));
+    return this.all.filter(
+      (problem) => !fields.some((field) => problem.path === field || problem.path.startsWith(`${field}.`) || problem.path.startsWith(`${field}[`)),
+    );
   }
 }
 

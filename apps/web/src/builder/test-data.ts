@@ -94,7 +94,12 @@ export function useTestData(workspaceId: string, zapId: string, isHook: boolean)
       if (upToStep) input.upToStep = upToStep;
       const result = await testZap(workspaceId, zapId, input);
       setSteps((current) => ({ ...current, ...recordsByKey(result) }));
-      offerTrigger({ data: result.trigger.data, origin: trigger?.origin ?? 'test', at: Date.now(), ...(trigger?.sampleId ? { sampleId: trigger.sampleId } : {}) });
+      offerTrigger({
+        data: result.trigger.data,
+        origin: trigger?.origin ?? 'test',
+        at: Date.now(),
+        ...(trigger?.sampleId ? { sampleId: trigger.sampleId } : {}),
+      });
       if (!upToStep) setLastRun(result);
       return result;
     },

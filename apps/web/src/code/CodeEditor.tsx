@@ -59,7 +59,9 @@ export function CodeEditor({ id, value, onChange, readOnly = false, minRows = 8,
     <div className={cx('code-editor', readOnly && 'code-editor-readonly')}>
       <pre ref={preRef} className="code-highlight" aria-hidden="true">
         {tokens.map((token, index) =>
-          token.kind === 'plain' ? token.text : (
+          token.kind === 'plain' ? (
+            token.text
+          ) : (
             // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positions in the text, with no state to keep between renders.
             <span key={index} className={`tok-${token.kind}`}>
               {token.text}

@@ -2,13 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './highlight.ts';
 
-const kinds = (source: string) => tokenize(source).filter((token) => token.text.trim() !== '').map((token) => [token.kind, token.text.trim()]);
+const kinds = (source: string) =>
+  tokenize(source)
+    .filter((token) => token.text.trim() !== '')
+    .map((token) => [token.kind, token.text.trim()]);
 
 describe('tokenize', () => {
   it('gives the source back exactly', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the tokenizer's input is JavaScript source with a template literal in it.
     const source = "// hi\nconst a = `x ${1}` + 'y'; /* c */ return a.b(/re[/]x/g, 0x1F, 1.5e3);\n";
-    expect(tokenize(source).map((token) => token.text).join('')).toBe(source);
+    expect(
+      tokenize(source)
+        .map((token) => token.text)
+        .join(''),
+    ).toBe(source);
   });
 
   it('tells keywords, strings, numbers, comments, properties, calls and regular expressions apart', () => {

@@ -5,7 +5,9 @@ export type TokenKind = 'keyword' | 'literal' | 'string' | 'number' | 'comment' 
 export type Token = { kind: TokenKind; text: string };
 
 const KEYWORDS = new Set(
-  'async await break case catch class const continue debugger default delete do else export extends finally for from function if import in instanceof let new of return static super switch this throw try typeof var void while with yield'.split(' '),
+  'async await break case catch class const continue debugger default delete do else export extends finally for from function if import in instanceof let new of return static super switch this throw try typeof var void while with yield'.split(
+    ' ',
+  ),
 );
 const LITERALS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
 
@@ -76,15 +78,8 @@ export function tokenize(source: string): Token[] {
       const text = word[0];
       const before = significant?.text.endsWith('.') && significant.kind === 'punctuation';
       const after = source.slice(i + text.length).trimStart();
-      const kind: TokenKind = KEYWORDS.has(text) && !before
-        ? 'keyword'
-        : LITERALS.has(text)
-          ? 'literal'
-          : after.startsWith('(')
-            ? 'function'
-            : before
-              ? 'property'
-              : 'plain';
+      const kind: TokenKind =
+        KEYWORDS.has(text) && !before ? 'keyword' : LITERALS.has(text) ? 'literal' : after.startsWith('(') ? 'function' : before ? 'property' : 'plain';
       push(kind, text);
       i += text.length;
       continue;

@@ -56,7 +56,9 @@ export type ConditionEditorProps = {
 export function ConditionEditor({ conditions, onChange, problems = NO_PROBLEMS, name, emptyText }: ConditionEditorProps) {
   const setRule = (groupIndex: number, ruleIndex: number, rule: Condition | null) => {
     const groups = conditions
-      .map((group, g) => (g !== groupIndex ? group : rule === null ? group.filter((_, r) => r !== ruleIndex) : group.map((current, r) => (r === ruleIndex ? rule : current))))
+      .map((group, g) =>
+        g !== groupIndex ? group : rule === null ? group.filter((_, r) => r !== ruleIndex) : group.map((current, r) => (r === ruleIndex ? rule : current)),
+      )
       .filter((group) => group.length > 0);
     onChange(groups);
   };

@@ -74,7 +74,15 @@ export function ConnectModal({ app, connection, suggestedName, onDone, onClose }
     if (updating) {
       // Fields left empty keep their stored value, but something must change.
       const first = fields[0];
-      if (first && Object.keys(credentialsOf(fields.filter((field) => field.type !== 'boolean'), values)).length === 0) {
+      if (
+        first &&
+        Object.keys(
+          credentialsOf(
+            fields.filter((field) => field.type !== 'boolean'),
+            values,
+          ),
+        ).length === 0
+      ) {
         problems[first.key] = 'Enter the new value of at least one field.';
       }
     } else {
@@ -121,11 +129,7 @@ export function ConnectModal({ app, connection, suggestedName, onDone, onClose }
         {fields.map((field) =>
           field.type === 'boolean' ? (
             <label key={field.key} className="checkbox">
-              <input
-                type="checkbox"
-                checked={values[field.key] === true}
-                onChange={(event) => setValues({ ...values, [field.key]: event.target.checked })}
-              />
+              <input type="checkbox" checked={values[field.key] === true} onChange={(event) => setValues({ ...values, [field.key]: event.target.checked })} />
               {field.label}
               {field.help && <span className="field-hint"> {field.help}</span>}
             </label>

@@ -45,7 +45,16 @@ function stubConnections(list: unknown[]): StubCall[] {
       if (body.credentials.apiToken !== 'good-token') {
         return errorReply(422, 'connection_test_failed', 'Pipedrive refused the connection: unauthorized access (Please check developers.pipedrive.com)');
       }
-      const created = { id: 'conn_2', app: 'pipedrive', name: body.name, status: 'ok', statusMessage: null, lastTestedAt: '2025-01-02T10:00:00Z', createdAt: '2025-01-02T10:00:00Z', usedBy: 0 };
+      const created = {
+        id: 'conn_2',
+        app: 'pipedrive',
+        name: body.name,
+        status: 'ok',
+        statusMessage: null,
+        lastTestedAt: '2025-01-02T10:00:00Z',
+        createdAt: '2025-01-02T10:00:00Z',
+        usedBy: 0,
+      };
       connections = [...connections, created];
       return { status: 201, body: created };
     },
@@ -66,7 +75,11 @@ describe('ConnectionsPage', () => {
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Add a connection' })).getByRole('button', { name: /Pipedrive/ }));
     const dialog = screen.getByRole('dialog', { name: 'Connect Pipedrive' });
     expect(within(dialog).getByLabelText('API token')).toHaveProperty('type', 'password');
-    expect(within(dialog).getByLabelText(/Base URL/).closest('.field')?.textContent).toContain('(optional)');
+    expect(
+      within(dialog)
+        .getByLabelText(/Base URL/)
+        .closest('.field')?.textContent,
+    ).toContain('(optional)');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
     expect(within(dialog).getByText('Enter the API token.')).toBeTruthy();
@@ -81,7 +94,11 @@ describe('ConnectionsPage', () => {
     fireEvent.change(within(dialog).getByLabelText('API token'), { target: { value: 'good-token' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Connect Pipedrive' })).toBeNull());
-    expect(calls.filter((call) => call.method === 'POST').at(-1)?.body).toEqual({ app: 'pipedrive', name: 'Pipedrive account', credentials: { apiToken: 'good-token' } });
+    expect(calls.filter((call) => call.method === 'POST').at(-1)?.body).toEqual({
+      app: 'pipedrive',
+      name: 'Pipedrive account',
+      credentials: { apiToken: 'good-token' },
+    });
     const group = await screen.findByRole('region', { name: 'Pipedrive' });
     expect(within(group).getByText('Pipedrive account')).toBeTruthy();
     expect(within(group).getByText('Working')).toBeTruthy();

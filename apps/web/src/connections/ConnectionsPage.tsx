@@ -148,9 +148,7 @@ export function ConnectionsPage() {
           {(dialog.connection.usedBy ?? 0) > 0 ? (
             <div className="banner banner-warning">
               <div className="banner-text">
-                <p className="banner-title">
-                  {dialog.connection.usedBy === 1 ? '1 zap uses' : `${dialog.connection.usedBy} zaps use`} this connection.
-                </p>
+                <p className="banner-title">{dialog.connection.usedBy === 1 ? '1 zap uses' : `${dialog.connection.usedBy} zaps use`} this connection.</p>
                 <p>Their steps that use it will fail until you choose another account in each of them.</p>
               </div>
             </div>

@@ -53,7 +53,11 @@ export type OptionsRequest = {
 };
 
 /** Choices for a field whose options come from the service (pipelines, stages, queues). */
-export function loadOptions(workspaceId: string, request: OptionsRequest, signal?: AbortSignal): Promise<{ options: Array<{ value: string | number; label: string }> }> {
+export function loadOptions(
+  workspaceId: string,
+  request: OptionsRequest,
+  signal?: AbortSignal,
+): Promise<{ options: Array<{ value: string | number; label: string }> }> {
   const { app, ...body } = request;
   return api(wsPath(workspaceId, 'apps', app, 'options'), { method: 'POST', body, ...(signal ? { signal } : {}) });
 }

@@ -85,15 +85,7 @@ export function ChoiceField({ label, hint, error, value, onChange, options, empt
 }
 
 /** Several fixed choices at once (an array of an enum, e.g. days of the week), as checkboxes; or mapped data. */
-export function MultiChoiceField({
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  options,
-  name,
-}: Omit<ChoiceFieldProps, 'emptyLabel' | 'disabled' | 'footer'>) {
+export function MultiChoiceField({ label, hint, error, value, onChange, options, name }: Omit<ChoiceFieldProps, 'emptyLabel' | 'disabled' | 'footer'>) {
   const hintId = useId();
   const mapped = typeof value === 'string';
   const chosen = Array.isArray(value) ? value : [];
@@ -125,7 +117,12 @@ export function MultiChoiceField({
       )}
       {error && <p className="field-error">{error}</p>}
       <div className="choice-field-actions">
-        <button type="button" className="link-button" onClick={() => onChange(mapped ? undefined : '')} aria-label={mapped ? `Choose ${name} from the list` : `Map data into ${name}`}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange(mapped ? undefined : '')}
+          aria-label={mapped ? `Choose ${name} from the list` : `Map data into ${name}`}
+        >
           {mapped ? 'Choose from the list' : 'Use data instead'}
         </button>
       </div>

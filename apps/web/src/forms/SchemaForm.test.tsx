@@ -26,16 +26,35 @@ const createDeal: JsonSchema = {
 
 const textFormatter: JsonSchema = {
   oneOf: [
-    { type: 'object', properties: { operation: { type: 'string', const: 'uppercase' }, value: { type: ['string', 'number', 'boolean', 'null'] } }, required: ['operation'] },
     {
       type: 'object',
-      properties: { operation: { type: 'string', const: 'replace' }, value: { type: ['string', 'number', 'boolean', 'null'] }, find: { type: 'string' }, all: { type: 'boolean' } },
+      properties: { operation: { type: 'string', const: 'uppercase' }, value: { type: ['string', 'number', 'boolean', 'null'] } },
+      required: ['operation'],
+    },
+    {
+      type: 'object',
+      properties: {
+        operation: { type: 'string', const: 'replace' },
+        value: { type: ['string', 'number', 'boolean', 'null'] },
+        find: { type: 'string' },
+        all: { type: 'boolean' },
+      },
       required: ['operation', 'find'],
     },
   ],
 };
 
-function Harness({ schema, initial = {}, problems, options }: { schema: JsonSchema; initial?: Record<string, unknown>; problems?: FieldProblems; options?: OptionsSource }) {
+function Harness({
+  schema,
+  initial = {},
+  problems,
+  options,
+}: {
+  schema: JsonSchema;
+  initial?: Record<string, unknown>;
+  problems?: FieldProblems;
+  options?: OptionsSource;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <>
@@ -101,12 +120,11 @@ describe('SchemaForm', () => {
     renderWithClient(<Harness schema={createDeal} />);
     expect(screen.getByRole('textbox', { name: 'Title' }).getAttribute('aria-required')).toBe('true');
     expect(screen.getByRole('textbox', { name: 'Value' })).toBeTruthy();
-    expect(within(screen.getByRole('combobox', { name: 'Status' })).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Default (Open)',
-      'Open',
-      'Won',
-      'Lost',
-    ]);
+    expect(
+      within(screen.getByRole('combobox', { name: 'Status' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Default (Open)', 'Open', 'Won', 'Lost']);
     expect(screen.queryByRole('combobox', { name: 'Notify the owner' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Show 4 optional fields' }));
@@ -174,14 +192,22 @@ describe('SchemaForm', () => {
     renderWithClient(<Harness schema={createDeal} initial={{ status: 'open', title: 'x' }} options={pipedrive('conn_1')} />);
     const select = screen.getByRole('combobox', { name: 'Pipeline' });
     await within(select).findByRole('option', { name: 'Partners' });
-    expect(calls[0]?.body).toEqual({ connectionId: 'conn_1', operation: { type: 'action', key: 'create_deal' }, field: 'pipeline_id', input: { status: 'open' } });
+    expect(calls[0]?.body).toEqual({
+      connectionId: 'conn_1',
+      operation: { type: 'action', key: 'create_deal' },
+      field: 'pipeline_id',
+      input: { status: 'open' },
+    });
     fireEvent.change(select, { target: { value: '2' } });
     expect(valueNow()).toEqual({ status: 'open', title: 'x', pipeline_id: 2 });
   });
 
   it('shows the service’s reason when choices cannot be loaded', async () => {
     stubFetch({
-      'POST /api/v1/workspaces/ws_1/apps/pipedrive/options': { status: 502, body: { error: { code: 'service_error', message: 'Pipedrive could not list the choices: 401 unauthorized' } } },
+      'POST /api/v1/workspaces/ws_1/apps/pipedrive/options': {
+        status: 502,
+        body: { error: { code: 'service_error', message: 'Pipedrive could not list the choices: 401 unauthorized' } },
+      },
     });
     renderWithClient(<Harness schema={createDeal} options={pipedrive('conn_1')} />);
     await screen.findByText(/Could not load the choices: Pipedrive could not list the choices: 401 unauthorized/);

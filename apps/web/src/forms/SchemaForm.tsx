@@ -10,16 +10,7 @@ import { ChoiceField, MultiChoiceField, type ChoiceOption } from './ChoiceField.
 import { JsonField } from './JsonField.tsx';
 import { KeyValueField } from './KeyValueField.tsx';
 import { TemplateField } from './TemplateField.tsx';
-import {
-  describeFields,
-  discriminatedUnion,
-  fieldKind,
-  parseNumberInput,
-  splitByPriority,
-  withField,
-  type FieldSpec,
-  type JsonSchema,
-} from './schema.ts';
+import { describeFields, discriminatedUnion, fieldKind, parseNumberInput, splitByPriority, withField, type FieldSpec, type JsonSchema } from './schema.ts';
 import './forms.css';
 
 /** What a field with choices from the service needs to ask for them. */
@@ -72,7 +63,9 @@ export function SchemaForm({ schema, value, onChange, problems = NO_PROBLEMS, op
             </select>
           )}
         </Field>
-        {chosen && <FieldList fields={describeFields(chosen.schema, [discriminator])} value={value} onChange={onChange} problems={problems} options={options} />}
+        {chosen && (
+          <FieldList fields={describeFields(chosen.schema, [discriminator])} value={value} onChange={onChange} problems={problems} options={options} />
+        )}
       </div>
     );
   }
@@ -178,7 +171,8 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
   const label = <Required label={spec.label} required={spec.required} />;
   const error = problems.at(spec.key);
   const fallback = defaultHint(spec);
-  const hint: ReactNode = spec.description || fallback ? [sentence(spec.description), fallback ? `Default: ${fallback}.` : null].filter(Boolean).join(' ') : undefined;
+  const hint: ReactNode =
+    spec.description || fallback ? [sentence(spec.description), fallback ? `Default: ${fallback}.` : null].filter(Boolean).join(' ') : undefined;
 
   // What a field shows around its control, whatever the control: the label, the hint and the problem.
   const field = { label, hint, error };
@@ -228,7 +222,16 @@ export function SchemaField({ spec, value, siblings, fields, onChange, problems,
         />
       );
     case 'select':
-      return <ChoiceField {...field} name={spec.label} value={value} onChange={onChange} emptyLabel={fallback ? `Default (${fallback})` : 'Choose…'} options={spec.choices} />;
+      return (
+        <ChoiceField
+          {...field}
+          name={spec.label}
+          value={value}
+          onChange={onChange}
+          emptyLabel={fallback ? `Default (${fallback})` : 'Choose…'}
+          options={spec.choices}
+        />
+      );
     case 'multi':
       return <MultiChoiceField {...field} name={spec.label} value={value} onChange={onChange} options={spec.choices} />;
     case 'dynamic':
@@ -330,7 +333,13 @@ function DynamicField({
     queryFn: ({ signal }) =>
       loadOptions(
         options?.workspaceId ?? '',
-        { app: options?.app ?? '', connectionId: options?.connectionId, operation: options?.operation ?? { type: 'action', key: '' }, field: spec.key, input: dependsOn },
+        {
+          app: options?.app ?? '',
+          connectionId: options?.connectionId,
+          operation: options?.operation ?? { type: 'action', key: '' },
+          field: spec.key,
+          input: dependsOn,
+        },
         signal,
       ),
   });

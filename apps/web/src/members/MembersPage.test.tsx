@@ -14,12 +14,9 @@ describe('MembersPage', () => {
   it("shows a 422 user_not_found next to the add form with the API's message", async () => {
     const calls = stubFetch({
       'GET /api/v1/workspaces/ws_1/members': { body: { data: members, nextCursor: null } },
-      'POST /api/v1/workspaces/ws_1/members': errorReply(
-        422,
-        'user_not_found',
-        'No Switchyard account uses linus@acme.test. Ask them to sign up first.',
-        [{ path: 'body.email', message: 'has no account' }],
-      ),
+      'POST /api/v1/workspaces/ws_1/members': errorReply(422, 'user_not_found', 'No Switchyard account uses linus@acme.test. Ask them to sign up first.', [
+        { path: 'body.email', message: 'has no account' },
+      ]),
     });
     renderInWorkspace(<MembersPage />);
     await screen.findByText('grace@acme.test');

@@ -43,8 +43,7 @@ export function MembersPage() {
     <Page title="Members" description={`People who can open ${workspace.name}, and what each may do.`}>
       {!canManage && (
         <p className="banner banner-info">
-          You are {roleWithArticle(workspace.role)} here. Only owners and admins can add members, change roles or
-          remove people.
+          You are {roleWithArticle(workspace.role)} here. Only owners and admins can add members, change roles or remove people.
         </p>
       )}
       <AddMemberForm disabled={!canManage} />

@@ -48,7 +48,15 @@ const run = {
       attempts: 1,
       startedAt: '2025-01-01T10:00:01Z',
       durationMs: 230,
-      requests: [{ method: 'POST', url: 'https://api.pipedrive.com/api/v2/persons', status: 400, requestBody: { name: '' }, responseBody: { success: false, error: 'name is required' } }],
+      requests: [
+        {
+          method: 'POST',
+          url: 'https://api.pipedrive.com/api/v2/persons',
+          status: 400,
+          requestBody: { name: '' },
+          responseBody: { success: false, error: 'name is required' },
+        },
+      ],
       logs: [],
     },
   ],

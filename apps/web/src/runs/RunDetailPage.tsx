@@ -51,7 +51,14 @@ export function RunDetailPage({ runId }: { runId: string }) {
     return (
       <Page title={missing ? 'Run not found' : 'Run'}>
         {missing ? (
-          <EmptyState title="Run not found" action={<Link className="btn btn-primary" to={`${base}/runs`}>Go to run history</Link>}>
+          <EmptyState
+            title="Run not found"
+            action={
+              <Link className="btn btn-primary" to={`${base}/runs`}>
+                Go to run history
+              </Link>
+            }
+          >
             <p>This run does not exist in {workspace.name}, or it was deleted with its zap.</p>
           </EmptyState>
         ) : (
@@ -122,7 +129,11 @@ export function RunDetailPage({ runId }: { runId: string }) {
             <dt>Zap</dt>
             <dd>
               <Link to={`${base}/zaps/${encodeURIComponent(data.zapId)}`}>{zapName}</Link>
-              {isTest ? <span className="badge badge-muted">Test</span> : data.zapVersion !== null && <span className="muted"> · version {data.zapVersion}</span>}
+              {isTest ? (
+                <span className="badge badge-muted">Test</span>
+              ) : (
+                data.zapVersion !== null && <span className="muted"> · version {data.zapVersion}</span>
+              )}
             </dd>
           </div>
           <div>
@@ -169,7 +180,11 @@ export function RunDetailPage({ runId }: { runId: string }) {
         <h2 id="steps-title" className="card-title">
           Steps
         </h2>
-        <StepTimeline steps={data.steps} describe={describe} emptyText={finished ? 'No step ran: the run stopped before its first step.' : 'Waiting for the first step…'} />
+        <StepTimeline
+          steps={data.steps}
+          describe={describe}
+          emptyText={finished ? 'No step ran: the run stopped before its first step.' : 'Waiting for the first step…'}
+        />
       </section>
     </Page>
   );

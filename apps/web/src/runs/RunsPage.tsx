@@ -67,7 +67,9 @@ export function RunsPage() {
   return (
     <Page
       title="Run history"
-      description={zapId ? <>Runs of {zapName ? <strong>{zapName}</strong> : 'one zap'}, newest first.</> : 'Every run of every zap in this workspace, newest first.'}
+      description={
+        zapId ? <>Runs of {zapName ? <strong>{zapName}</strong> : 'one zap'}, newest first.</> : 'Every run of every zap in this workspace, newest first.'
+      }
     >
       <section className="card filters" aria-label="Filters">
         <div className="filters-row">

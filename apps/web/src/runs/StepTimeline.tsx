@@ -36,7 +36,15 @@ export function pathContext(path: string): string | null {
   return described.join(' › ');
 }
 
-export function StepTimeline({ steps, describe = describeByKey, emptyText = 'No step ran.' }: { steps: StepRecord[]; describe?: DescribeStep; emptyText?: string }) {
+export function StepTimeline({
+  steps,
+  describe = describeByKey,
+  emptyText = 'No step ran.',
+}: {
+  steps: StepRecord[];
+  describe?: DescribeStep;
+  emptyText?: string;
+}) {
   if (steps.length === 0) return <p className="muted timeline-empty">{emptyText}</p>;
   return (
     <ol className="timeline">
@@ -147,9 +155,7 @@ export function StepRecordView({ record }: { record: StepRecord }) {
                   <summary className="request-line">
                     <span className="request-method">{request.method}</span>
                     <span className="request-url">{request.url}</span>
-                    <span className={cx('request-status', requestClass(request.status))}>
-                      {request.status === null ? 'no response' : request.status}
-                    </span>
+                    <span className={cx('request-status', requestClass(request.status))}>{request.status === null ? 'no response' : request.status}</span>
                     {request.durationMs !== undefined && <span className="request-duration">{formatDuration(request.durationMs)}</span>}
                   </summary>
                   <div className="record-io">

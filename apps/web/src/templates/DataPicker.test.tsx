@@ -63,7 +63,12 @@ describe('data tree', () => {
 
   it('labels a reference by its step number and readable path', () => {
     const ref = parseReference('trigger.body.lines[0].sku');
-    expect(ref && chipLabel(ref, [hook])).toEqual({ badge: '1', text: 'body › lines › [0] › sku', title: '1. Catch Hook (Webhooks): body.lines[0].sku', known: true });
+    expect(ref && chipLabel(ref, [hook])).toEqual({
+      badge: '1',
+      text: 'body › lines › [0] › sku',
+      title: '1. Catch Hook (Webhooks): body.lines[0].sku',
+      known: true,
+    });
     const ghost = parseReference('steps.ghost.id');
     expect(ghost && chipLabel(ghost, [hook]).known).toBe(false);
   });
@@ -83,7 +88,12 @@ describe('declared output fields', () => {
 
   it('name a chip by the label, with the path in its title', () => {
     const ref = parseReference('steps.person.name.firstName');
-    expect(ref && chipLabel(ref, [person])).toEqual({ badge: '3', text: 'First name', title: '3. Create Person in Pipedrive: First name (name.firstName)', known: true });
+    expect(ref && chipLabel(ref, [person])).toEqual({
+      badge: '3',
+      text: 'First name',
+      title: '3. Create Person in Pipedrive: First name (name.firstName)',
+      known: true,
+    });
     const undeclared = parseReference('steps.person.name.lastName');
     expect(undeclared && chipLabel(undeclared, [person]).text).toBe('name › lastName');
   });
@@ -115,7 +125,10 @@ describe('declared output fields', () => {
     render(<Harness sources={[hook, person]} />);
     fireEvent.click(screen.getByRole('button', { name: 'Insert data into Title' }));
     const picker = screen.getByRole('dialog', { name: 'Insert data' });
-    const results = () => within(picker).getAllByRole('button', { name: /^Insert / }).map((button) => button.getAttribute('aria-label'));
+    const results = () =>
+      within(picker)
+        .getAllByRole('button', { name: /^Insert / })
+        .map((button) => button.getAttribute('aria-label'));
 
     fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'email addr' } });
     expect(results()).toEqual(['Insert Email addresses (emails) from step 3']);
@@ -162,7 +175,11 @@ describe('TemplateInput', () => {
     const picker = screen.getByRole('dialog', { name: 'Insert data' });
 
     fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'a-1' } });
-    expect(within(picker).getAllByRole('button', { name: /^Insert / }).map((button) => button.getAttribute('aria-label'))).toEqual(['Insert body.lines[0].sku from step 1']);
+    expect(
+      within(picker)
+        .getAllByRole('button', { name: /^Insert / })
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual(['Insert body.lines[0].sku from step 1']);
 
     fireEvent.change(within(picker).getByLabelText('Search data'), { target: { value: 'title' } });
     fireEvent.click(within(picker).getByRole('button', { name: 'Insert title from step 2' }));

@@ -79,9 +79,7 @@ export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
       />
       <div className="picker-body">
         {sources.length === 0 ? (
-          <p className="picker-empty">
-            Nothing to insert yet: this is the first step. Data from the trigger and earlier steps shows up here.
-          </p>
+          <p className="picker-empty">Nothing to insert yet: this is the first step. Data from the trigger and earlier steps shows up here.</p>
         ) : trimmed !== '' ? (
           <SearchResults sources={sources} query={trimmed} onPick={onPick} />
         ) : (
@@ -94,15 +92,7 @@ export function DataPicker({ sources, onPick, onClose }: DataPickerProps) {
   );
 }
 
-function SourceSection({
-  source,
-  initiallyOpen,
-  onPick,
-}: {
-  source: DataSource;
-  initiallyOpen: boolean;
-  onPick: DataPickerProps['onPick'];
-}) {
+function SourceSection({ source, initiallyOpen, onPick }: { source: DataSource; initiallyOpen: boolean; onPick: DataPickerProps['onPick'] }) {
   const [open, setOpen] = useState(initiallyOpen);
   const nodes = useMemo(() => dataTree(source.data), [source.data]);
   const bodyId = useId();
@@ -117,9 +107,7 @@ function SourceSection({
       <div id={bodyId} hidden={!open}>
         {nodes.length === 0 ? (
           <p className="picker-empty">
-            {source.origin === 'none'
-              ? 'Test this step to see its fields.'
-              : 'This step returned no fields.'}{' '}
+            {source.origin === 'none' ? 'Test this step to see its fields.' : 'This step returned no fields.'}{' '}
             <button type="button" className="link-button" onClick={() => onPick(source.id, [])}>
               Insert its whole output
             </button>

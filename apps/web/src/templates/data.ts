@@ -35,9 +35,7 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 /** The children of a value as tree nodes; arrays show their first items with `[n]` paths. */
 export function dataTree(value: unknown, path: PathSegment[] = []): DataNode[] {
   if (!isContainer(value)) return [];
-  const entries: Array<[PathSegment, unknown]> = Array.isArray(value)
-    ? value.slice(0, MAX_ITEMS).map((item, index) => [index, item])
-    : Object.entries(value);
+  const entries: Array<[PathSegment, unknown]> = Array.isArray(value) ? value.slice(0, MAX_ITEMS).map((item, index) => [index, item]) : Object.entries(value);
   return entries.map(([segment, child]) => {
     const childPath = [...path, segment];
     return {

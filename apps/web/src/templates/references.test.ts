@@ -16,7 +16,11 @@ describe('references', () => {
   });
 
   it('reads the inside of the braces as a reference, and writes one back the way the engine reads it', () => {
-    expect(parseReference('trigger.lines[0]["unit price"]')).toEqual({ source: 'trigger', path: ['lines', 0, 'unit price'], text: 'trigger.lines[0]["unit price"]' });
+    expect(parseReference('trigger.lines[0]["unit price"]')).toEqual({
+      source: 'trigger',
+      path: ['lines', 0, 'unit price'],
+      text: 'trigger.lines[0]["unit price"]',
+    });
     expect(parseReference('steps.shape.title')).toEqual({ source: 'shape', path: ['title'], text: 'steps.shape.title' });
     expect(parseReference('nothing.here')).toBeNull();
     expect(templateOf('shape', ['title', 0, 'a b'])).toBe('{{steps.shape.title[0]["a b"]}}');
@@ -35,7 +39,9 @@ describe('references', () => {
 
   it('renames only references, keeping other text and other references exactly as written', () => {
     const text = '{{ steps.old.first name }} {{{steps.old.a}}} {{steps.}} {{ trigger.old }} {{ steps.other.x }}';
-    expect(renameStepReferences(text, 'old', 'fresh')).toBe('{{steps.fresh["first name"]}} {{{steps.fresh.a}}} {{steps.}} {{ trigger.old }} {{ steps.other.x }}');
+    expect(renameStepReferences(text, 'old', 'fresh')).toBe(
+      '{{steps.fresh["first name"]}} {{{steps.fresh.a}}} {{steps.}} {{ trigger.old }} {{ steps.other.x }}',
+    );
   });
 
   it('reads a path out of sample data', () => {

@@ -68,4 +68,3 @@ export function renameStepReferences<T>(value: T, from: string, to: string): T {
   };
   return walk(value) as T;
 }
-

@@ -10,16 +10,7 @@ export type ButtonProps = ComponentProps<'button'> & {
   busy?: boolean;
 };
 
-export function Button({
-  variant = 'secondary',
-  size = 'md',
-  busy = false,
-  type = 'button',
-  className,
-  onClick,
-  children,
-  ...rest
-}: ButtonProps) {
+export function Button({ variant = 'secondary', size = 'md', busy = false, type = 'button', className, onClick, children, ...rest }: ButtonProps) {
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (busy) {
       event.preventDefault();

@@ -51,14 +51,7 @@ export function labelIdOf(controlId: string): string {
 
 type OwnFieldProps = Omit<FieldProps, 'children'>;
 
-export function TextField({
-  label,
-  error,
-  hint,
-  hideLabel,
-  className,
-  ...input
-}: OwnFieldProps & Omit<ComponentProps<'input'>, 'id' | 'className'>) {
+export function TextField({ label, error, hint, hideLabel, className, ...input }: OwnFieldProps & Omit<ComponentProps<'input'>, 'id' | 'className'>) {
   return (
     <Field label={label} error={error} hint={hint} hideLabel={hideLabel} className={className}>
       {(control) => <input className="input" {...input} {...control} />}

@@ -2,15 +2,7 @@
 import { Button } from './Button.tsx';
 import './ui.css';
 
-export function LoadMore({
-  hasMore,
-  loading,
-  onLoadMore,
-}: {
-  hasMore: boolean;
-  loading: boolean;
-  onLoadMore: () => void;
-}) {
+export function LoadMore({ hasMore, loading, onLoadMore }: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
   if (!hasMore) return null;
   return (
     <div className="load-more">

@@ -3,8 +3,7 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefO
 import { createPortal } from 'react-dom';
 import './ui.css';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export type ModalProps = {
   title: string;
@@ -63,15 +62,7 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocusR
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the role is the `role` prop (dialog or alertdialog), which Biome cannot read. */}
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal belongs to the dialog or alertdialog role the `role` prop gives. */}
-      <div
-        ref={dialogRef}
-        className="modal"
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={handleKeyDown}
-      >
+      <div ref={dialogRef} className="modal" role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={handleKeyDown}>
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>

@@ -8,17 +8,7 @@ export function useDocumentTitle(title: string): void {
   }, [title]);
 }
 
-export function Page({
-  title,
-  description,
-  actions,
-  children,
-}: {
-  title: string;
-  description?: ReactNode;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
+export function Page({ title, description, actions, children }: { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   useDocumentTitle(title);
   return (
     <div className="page">

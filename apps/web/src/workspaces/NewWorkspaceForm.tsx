@@ -7,13 +7,7 @@ import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 import { focusFirstInvalid, TextField } from '../ui/Field.tsx';
 import { useCreateWorkspace } from './api.ts';
 
-export function NewWorkspaceForm({
-  onCreated,
-  secondaryAction,
-}: {
-  onCreated: (workspace: Membership) => void;
-  secondaryAction?: ReactNode;
-}) {
+export function NewWorkspaceForm({ onCreated, secondaryAction }: { onCreated: (workspace: Membership) => void; secondaryAction?: ReactNode }) {
   const [name, setName] = useState('');
   const [localError, setLocalError] = useState<string | undefined>();
   const mutation = useCreateWorkspace();

@@ -39,8 +39,8 @@ export function ImportZapDialog({ onClose, onImported }: { onClose: () => void; 
     <Modal title="Import a zap" onClose={onClose}>
       <form className="form" noValidate onSubmit={submit}>
         <p className="modal-body">
-          Choose a file exported from Switchyard, or paste its JSON. The zap is created off; each step gets this workspace’s account for its app when
-          there is exactly one.
+          Choose a file exported from Switchyard, or paste its JSON. The zap is created off; each step gets this workspace’s account for its app when there is
+          exactly one.
         </p>
         <ErrorBanner title="Could not import the zap" error={mutation.error} details={mutation.error instanceof ApiError ? mutation.error.details : []} />
         <Field label="File">

@@ -12,7 +12,17 @@ const zap = {
   name: 'New lead -> Pipedrive',
   status: 'off',
   trigger: { app: 'webhooks', event: 'catch_hook', input: {} },
-  steps: [{ key: 'person', type: 'action', app: 'pipedrive', action: 'create_person', connectionId: 'conn_1', input: { name: '{{trigger.body.name}}' }, onError: 'halt' }],
+  steps: [
+    {
+      key: 'person',
+      type: 'action',
+      app: 'pipedrive',
+      action: 'create_person',
+      connectionId: 'conn_1',
+      input: { name: '{{trigger.body.name}}' },
+      onError: 'halt',
+    },
+  ],
   hookUrl: 'http://localhost/hooks/catch/ws_1/abc',
   publishedVersion: null,
   draftDiffers: true,

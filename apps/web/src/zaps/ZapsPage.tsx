@@ -104,7 +104,12 @@ export function ZapsPage() {
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <select className="input select toolbar-select" aria-label="Show zaps" value={status} onChange={(event) => setStatus(event.target.value as '' | 'on' | 'off')}>
+        <select
+          className="input select toolbar-select"
+          aria-label="Show zaps"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as '' | 'on' | 'off')}
+        >
           <option value="">All zaps</option>
           <option value="on">On</option>
           <option value="off">Off</option>
@@ -132,7 +137,9 @@ export function ZapsPage() {
         <section className="card">
           {filtered ? (
             <EmptyState title="No zap matches">
-              <p>Nothing is called “{q}”{status ? ` among the zaps that are ${status}` : ''}. Try another name.</p>
+              <p>
+                Nothing is called “{q}”{status ? ` among the zaps that are ${status}` : ''}. Try another name.
+              </p>
             </EmptyState>
           ) : (
             <EmptyState
@@ -146,8 +153,8 @@ export function ZapsPage() {
               }
             >
               <p>
-                A zap connects a trigger in one app to actions in others, for example a new ticket in Daktela creating a deal in Pipedrive. The
-                zaps of {workspace.name} will be listed here.
+                A zap connects a trigger in one app to actions in others, for example a new ticket in Daktela creating a deal in Pipedrive. The zaps of{' '}
+                {workspace.name} will be listed here.
               </p>
             </EmptyState>
           )}
@@ -186,7 +193,11 @@ export function ZapsPage() {
                     ) : (
                       <span className={zap.status === 'on' ? 'badge badge-success' : 'badge'}>{zap.status === 'on' ? 'On' : 'Off'}</span>
                     )}
-                    {zap.disabledReason && <span className="zap-disabled" title={zap.disabledReason}>Turned off: {zap.disabledReason}</span>}
+                    {zap.disabledReason && (
+                      <span className="zap-disabled" title={zap.disabledReason}>
+                        Turned off: {zap.disabledReason}
+                      </span>
+                    )}
                   </td>
                   <td data-label="Last run">
                     <LastRun zap={zap} />

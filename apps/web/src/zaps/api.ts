@@ -122,6 +122,10 @@ export function downloadJson(fileName: string, value: unknown): void {
 }
 
 export function fileNameFor(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'zap';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'zap';
   return `${slug}.switchyard.json`;
 }

@@ -1,6 +1,15 @@
 // Time-driven triggers: poll jobs (one scheduler per polling zap) and schedule ticks (one per scheduled zap).
 import { insertEventsAndRuns, newId } from '@switchyard/db';
-import { enqueueRuns, POLL_QUEUE, removeTriggerScheduler, SCHEDULE_QUEUE, triggerJobData, type RunQueue, type TriggerJobData, type TriggerQueue } from '@switchyard/queue';
+import {
+  enqueueRuns,
+  POLL_QUEUE,
+  removeTriggerScheduler,
+  SCHEDULE_QUEUE,
+  triggerJobData,
+  type RunQueue,
+  type TriggerJobData,
+  type TriggerQueue,
+} from '@switchyard/queue';
 import { createPoller, type Runtime } from '@switchyard/runner';
 import { Worker, type Job } from 'bullmq';
 import { pollsDone } from '../metrics.ts';
@@ -58,7 +67,11 @@ export function scheduleProcessor(runs: RunQueue): ProcessorFactory {
             zapVersionId: zap.publishedVersion.id,
             zapVersion: zap.publishedVersion.version,
             source: 'schedule',
-            data: { scheduledFor: new Date(job.timestamp + (job.opts.delay ?? 0)).toISOString(), firedAt: new Date().toISOString(), timezone: trigger?.input?.timezone ?? 'UTC' },
+            data: {
+              scheduledFor: new Date(job.timestamp + (job.opts.delay ?? 0)).toISOString(),
+              firedAt: new Date().toISOString(),
+              timezone: trigger?.input?.timezone ?? 'UTC',
+            },
           },
         ]);
         await enqueueRuns(runs, [{ runId, workspaceId }]);

@@ -57,9 +57,7 @@ function parseEntry(entry: string): AllowEntry {
   if (!/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i.test(host)) {
     throw new Error(`OUTBOUND_ALLOW entry "${entry}" is not a CIDR, host or host:port`);
   }
-  return port === undefined
-    ? { kind: 'host', text: entry, host: normaliseHostname(host) }
-    : { kind: 'host', text: entry, host: normaliseHostname(host), port };
+  return port === undefined ? { kind: 'host', text: entry, host: normaliseHostname(host) } : { kind: 'host', text: entry, host: normaliseHostname(host), port };
 }
 
 /**

@@ -61,10 +61,14 @@ afterAll(async () => {
 
 describe('request bodies', () => {
   test('sends JSON, form and text bodies with matching content types, plus the query', async () => {
-    routes['/echo'] = (request, response) =>
-      json(response, 200, { body: request.body, type: request.headers['content-type'], url: request.url });
+    routes['/echo'] = (request, response) => json(response, 200, { body: request.body, type: request.headers['content-type'], url: request.url });
     const http = client();
-    const sent = await http.request({ method: 'POST', url: `${server.origin}/echo?a=1`, query: { b: 'two', c: [3, 4], skip: undefined }, body: { type: 'json', value: { x: [1, 'é'] } } });
+    const sent = await http.request({
+      method: 'POST',
+      url: `${server.origin}/echo?a=1`,
+      query: { b: 'two', c: [3, 4], skip: undefined },
+      body: { type: 'json', value: { x: [1, 'é'] } },
+    });
     expect(sent.body).toEqual({ body: '{"x":[1,"é"]}', type: 'application/json', url: '/echo?a=1&b=two&c=3&c=4' });
     const form = await http.request({ method: 'PUT', url: `${server.origin}/echo`, body: { type: 'form', value: { name: 'A B', tags: ['x', 'y'] } } });
     expect(form.body).toMatchObject({ body: 'name=A+B&tags=x&tags=y', type: 'application/x-www-form-urlencoded' });
@@ -124,9 +128,7 @@ describe('HTTP errors', () => {
 
   test('a 5xx fails as transient after the retries, and a custom extractor picks the message', async () => {
     routes['/down'] = (_q, response) => json(response, 503, { fault: 'upstream down' });
-    const error = await failure(
-      client().request({ url: `${server.origin}/down`, errorMessage: (body) => (body as { fault?: string }).fault }),
-    );
+    const error = await failure(client().request({ url: `${server.origin}/down`, errorMessage: (body) => (body as { fault?: string }).fault }));
     expect(error).toMatchObject({ transient: true, status: 503 });
     expect(error.message).toContain('answered 503 Service Unavailable: upstream down');
     expect(error.requests).toHaveLength(3);

@@ -6,16 +6,7 @@ import { parseOutboundAllow, type OutboundAllow } from './allow.ts';
 import { StepFailure, type RecordedRequest } from './errors.ts';
 import { createOutboundGuard, type Resolver } from './guard.ts';
 import { capBody, createRedactor, type Redactor } from './redact.ts';
-import {
-  backoffDelay,
-  canRepeat,
-  defaultRetryPolicy,
-  isRetryableStatus,
-  isTransientStatus,
-  parseRetryAfter,
-  sleep,
-  type RetryPolicy,
-} from './retry.ts';
+import { backoffDelay, canRepeat, defaultRetryPolicy, isRetryableStatus, isTransientStatus, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
 
@@ -231,10 +222,12 @@ function parseBody(raw: RawResponse, responseType: ResponseType): unknown {
   } catch (error) {
     if (responseType === 'auto') return text;
     const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    throw new StepFailure(
-      `Expected a JSON response but got ${contentType ?? 'no content-type'}: ${snippet}`,
-      { transient: false, code: 'INVALID_RESPONSE', status: raw.status, cause: error },
-    );
+    throw new StepFailure(`Expected a JSON response but got ${contentType ?? 'no content-type'}: ${snippet}`, {
+      transient: false,
+      code: 'INVALID_RESPONSE',
+      status: raw.status,
+      cause: error,
+    });
   }
   // Recording the reply, redacting it and mapping it into later steps all walk it; past this depth they would overflow.
   const problem = jsonStructureProblem(parsed, MAX_DATA_DEPTH, Number.POSITIVE_INFINITY);
@@ -438,10 +431,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (request.followRedirects !== false && [301, 302, 303, 307, 308].includes(raw.status) && location) {
         redirects++;
         if (redirects > maxRedirects) {
-          throw fail(new StepFailure(`Too many redirects (more than ${maxRedirects}) starting from ${initialUrl.host}`, {
-            transient: false,
-            code: 'TOO_MANY_REDIRECTS',
-          }));
+          throw fail(
+            new StepFailure(`Too many redirects (more than ${maxRedirects}) starting from ${initialUrl.host}`, {
+              transient: false,
+              code: 'TOO_MANY_REDIRECTS',
+            }),
+          );
         }
         let next: URL;
         try {
@@ -474,15 +469,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (raw.status >= 400 && request.httpErrors !== 'return') {
         const serviceMessage = (request.errorMessage ?? defaultErrorMessage)(body, raw.status);
         const retryAfterMs = parseRetryAfter(raw.headers['retry-after']);
-        throw fail(new StepFailure(
-          `${prepared.url.host} answered ${raw.status} ${raw.statusText}${serviceMessage ? `: ${serviceMessage}` : ''}`,
-          {
+        throw fail(
+          new StepFailure(`${prepared.url.host} answered ${raw.status} ${raw.statusText}${serviceMessage ? `: ${serviceMessage}` : ''}`, {
             transient: isTransientStatus(raw.status),
             code: 'HTTP_ERROR',
             status: raw.status,
             ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-          },
-        ));
+          }),
+        );
       }
       return {
         status: raw.status,

@@ -110,8 +110,7 @@ export function createOutboundGuard(options: { allow: OutboundAllow; resolve?: R
       permittedAddresses(hostname, port).then(
         (addresses) => {
           // TLS must still verify the certificate against the name, not the address we dial.
-          const servername =
-            connectOptions.protocol === 'https:' && !isIP(hostname) ? (connectOptions.servername ?? hostname) : undefined;
+          const servername = connectOptions.protocol === 'https:' && !isIP(hostname) ? (connectOptions.servername ?? hostname) : undefined;
           const attempt = (index: number): void => {
             const address = addresses[index] as Ip;
             const dial: buildConnector.Options = { ...connectOptions, hostname: formatIp(address) };

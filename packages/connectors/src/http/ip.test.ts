@@ -23,7 +23,20 @@ describe('parseIp', () => {
   });
 
   test('rejects anything that is not exactly an address', () => {
-    for (const text of ['1.2.3', '1.2.3.4.5', '01.2.3.4', '256.0.0.1', '1:2:3:4:5:6:7:8:9', ':::', '1::2::3', 'g::1', 'localhost', '', '0x7f000001', '2130706433']) {
+    for (const text of [
+      '1.2.3',
+      '1.2.3.4.5',
+      '01.2.3.4',
+      '256.0.0.1',
+      '1:2:3:4:5:6:7:8:9',
+      ':::',
+      '1::2::3',
+      'g::1',
+      'localhost',
+      '',
+      '0x7f000001',
+      '2130706433',
+    ]) {
       expect(parseIp(text), text).toBeUndefined();
     }
   });

@@ -19,7 +19,7 @@ export type BlockedReason =
 
 export type IpClass =
   | { readonly blocked: false }
-  | { readonly blocked: true; readonly reason: BlockedReason; /** the IPv4 address an IPv6 form embeds */ readonly embedded?: Ip };
+  | { readonly blocked: true; readonly reason: BlockedReason /** the IPv4 address an IPv6 form embeds */; readonly embedded?: Ip };
 
 const reasonText: Record<BlockedReason, string> = {
   loopback: 'loopback addresses are not allowed',

@@ -25,9 +25,7 @@ describe('createRedactor', () => {
   });
 
   test('blanks credential-looking query parameters and configured secrets in URLs', () => {
-    expect(redactor.url('https://api.example/v1?api_key=abc123&q=s3cr3t-token&page=2')).toBe(
-      `https://api.example/v1?api_key=${REDACTED}&q=${REDACTED}&page=2`,
-    );
+    expect(redactor.url('https://api.example/v1?api_key=abc123&q=s3cr3t-token&page=2')).toBe(`https://api.example/v1?api_key=${REDACTED}&q=${REDACTED}&page=2`);
   });
 
   test('walks bodies: secrets in strings and keys, and credential-named fields', () => {

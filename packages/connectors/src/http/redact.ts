@@ -19,12 +19,7 @@ export interface Redactor {
 
 function variants(secret: string): string[] {
   // A secret can appear encoded in a URL, a form body or a JSON string; each form is replaced.
-  const forms = [
-    secret,
-    encodeURIComponent(secret),
-    encodeURIComponent(secret).replace(/%20/g, '+'),
-    JSON.stringify(secret).slice(1, -1),
-  ];
+  const forms = [secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1)];
   return [...new Set(forms)];
 }
 
@@ -88,6 +83,9 @@ export function capBody(body: unknown, maxBytes: number): unknown {
   const size = Buffer.byteLength(textForm);
   if (size <= maxBytes) return body;
   // A cut through the middle of a multi-byte character decodes to U+FFFD, which is dropped.
-  const cut = Buffer.from(textForm).subarray(0, maxBytes).toString('utf8').replace(/\uFFFD+$/, '');
+  const cut = Buffer.from(textForm)
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return `${cut}… [truncated: ${size} bytes in total]`;
 }

@@ -8,7 +8,8 @@ import { defineAction, type ActionDefinition, type ServiceContext } from './defi
  * service's documented paths to it. Anything else (a path, a query, credentials in the URL) is refused with a clear error.
  */
 export function originOf(baseUrl: unknown, field = 'baseUrl'): string {
-  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') throw new StepFailure(`The connection has no ${field}.`, { transient: false, code: 'INVALID_INPUT' });
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '')
+    throw new StepFailure(`The connection has no ${field}.`, { transient: false, code: 'INVALID_INPUT' });
   let url: URL;
   try {
     url = new URL(baseUrl.trim());
@@ -16,20 +17,26 @@ export function originOf(baseUrl: unknown, field = 'baseUrl'): string {
     throw new StepFailure(`${field} "${baseUrl}" is not a URL; use e.g. https://example.com`, { transient: false, code: 'INVALID_INPUT' });
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash || !/^\/*$/.test(url.pathname)) {
-    throw new StepFailure(`${field} must be just scheme://host[:port] (no path, query or credentials), not "${baseUrl}".`, { transient: false, code: 'INVALID_INPUT' });
+    throw new StepFailure(`${field} must be just scheme://host[:port] (no path, query or credentials), not "${baseUrl}".`, {
+      transient: false,
+      code: 'INVALID_INPUT',
+    });
   }
   return url.origin;
 }
 
 /** A zod field for an origin URL, checked the same way. */
-export const originField = z.string().trim().refine((value) => {
-  try {
-    originOf(value);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an origin like https://example.com (no path)');
+export const originField = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      originOf(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an origin like https://example.com (no path)');
 
 /**
  * A connection's credentials parsed by the app's auth fields, or a permanent failure naming each bad field and
@@ -39,7 +46,10 @@ export function connectionCredentials<Fields extends z.ZodType>(fields: Fields, 
   const parsed = fields.safeParse(auth ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'credentials'}: ${issue.message}`).join('; ');
-  throw new StepFailure(`The ${service} connection is incomplete or invalid (${problems}); reconnect it with ${reconnectWith}.`, { transient: false, code: 'INVALID_INPUT' });
+  throw new StepFailure(`The ${service} connection is incomplete or invalid (${problems}); reconnect it with ${reconnectWith}.`, {
+    transient: false,
+    code: 'INVALID_INPUT',
+  });
 }
 
 /** A plain JSON object (not an array, not null). */
@@ -50,7 +60,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export const customApiCallInput = z.object({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET').meta({ title: 'Method' }),
   path: z.string().min(1).max(2000).meta({ title: 'Path', description: 'The API path after the base URL, e.g. /api/v2/deals' }),
-  query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().meta({ title: 'Query parameters' }),
+  query: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .meta({ title: 'Query parameters' }),
   body: z.json().optional().meta({ title: 'Body (JSON)' }),
 });
 export type CustomApiCallInput = z.output<typeof customApiCallInput>;
@@ -82,7 +95,10 @@ export function customApiCall(
     ],
     perform: async (context) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(context.input.path) || context.input.path.startsWith('//')) {
-        throw new StepFailure('The path must be relative to the connection’s base URL (e.g. /api/v2/deals), not a full URL.', { transient: false, code: 'INVALID_INPUT' });
+        throw new StepFailure('The path must be relative to the connection’s base URL (e.g. /api/v2/deals), not a full URL.', {
+          transient: false,
+          code: 'INVALID_INPUT',
+        });
       }
       return send(context, context.input);
     },

@@ -191,7 +191,10 @@ export function defineTrigger<Schema extends z.ZodType, Item>(
 export function defineApp<const App extends AppDefinition>(app: App): App {
   if (!keyPattern.test(app.key)) throw new Error(`app "${app.key}": key must be lowercase letters, digits, - or _`);
   if (!app.name.trim()) throw new Error(`app ${app.key}: a name is required`);
-  for (const [kind, list] of [['action', app.actions], ['trigger', app.triggers]] as const) {
+  for (const [kind, list] of [
+    ['action', app.actions],
+    ['trigger', app.triggers],
+  ] as const) {
     const seen = new Set<string>();
     for (const item of list) {
       if (seen.has(item.key)) throw new Error(`app ${app.key}: ${kind} key "${item.key}" is used twice`);

@@ -43,7 +43,11 @@ function readFlag(value: unknown): unknown {
 /** A list from a list, a single mapped value, or comma-separated text. */
 function readList(value: unknown): unknown {
   const given = blankToUndefined(value);
-  if (typeof given === 'string') return given.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (typeof given === 'string')
+    return given
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   if (typeof given === 'number') return [given];
   return given;
 }
@@ -54,20 +58,54 @@ interface TextOptions {
 
 /** Required single-line text, trimmed. */
 export function text(label: FieldLabel, options: TextOptions = {}) {
-  return z.preprocess(blankToUndefined, z.string().trim().min(1).max(options.max ?? FIELD_LIMITS.text)).meta(label);
+  return z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(options.max ?? FIELD_LIMITS.text),
+    )
+    .meta(label);
 }
 
 export function optionalText(label: FieldLabel, options: TextOptions = {}) {
-  return z.preprocess(blankToUndefined, z.string().trim().max(options.max ?? FIELD_LIMITS.text).optional()).meta(label);
+  return z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(options.max ?? FIELD_LIMITS.text)
+        .optional(),
+    )
+    .meta(label);
 }
 
 /** Required text that may span paragraphs; kept as typed (leading spaces and line breaks can matter in a message). */
 export function longText(label: FieldLabel, options: TextOptions = {}) {
-  return z.preprocess(blankToUndefined, z.string().min(1).max(options.max ?? FIELD_LIMITS.longText)).meta({ ...label, multiline: true });
+  return z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .min(1)
+        .max(options.max ?? FIELD_LIMITS.longText),
+    )
+    .meta({ ...label, multiline: true });
 }
 
 export function optionalLongText(label: FieldLabel, options: TextOptions = {}) {
-  return z.preprocess(blankToUndefined, z.string().max(options.max ?? FIELD_LIMITS.longText).optional()).meta({ ...label, multiline: true });
+  return z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(options.max ?? FIELD_LIMITS.longText)
+        .optional(),
+    )
+    .meta({ ...label, multiline: true });
 }
 
 interface NumberOptions {
@@ -164,7 +202,16 @@ export function optionalDate(label: FieldLabel, format: keyof typeof DATE_FORMAT
 
 /** A time of day, HH:MM. */
 export function optionalTime(label: FieldLabel) {
-  return z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{2}:\d{2}$/, 'Use HH:MM').optional()).meta(label);
+  return z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2}:\d{2}$/, 'Use HH:MM')
+        .optional(),
+    )
+    .meta(label);
 }
 
 /**
@@ -210,7 +257,10 @@ function asJsonObject(value: unknown, context: z.RefinementCtx): Record<string, 
 
 /** A JSON object, given as an object or as JSON text (a mapping of a whole object, or text typed into the form). */
 export function jsonObject(label: FieldLabel) {
-  return z.union([z.record(z.string(), z.unknown()), z.string()]).transform(asJsonObject).meta(label);
+  return z
+    .union([z.record(z.string(), z.unknown()), z.string()])
+    .transform(asJsonObject)
+    .meta(label);
 }
 
 /** The body without the fields the user left empty (undefined); null stays, since it means "clear it". */

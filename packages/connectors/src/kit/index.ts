@@ -1,6 +1,15 @@
 // The connector kit: define an app, its actions and triggers, and run them for the engine.
 export { defineAction, defineApp, defineTrigger, DeliveryRejected, findAction, findTrigger } from './define.ts';
-export { connectionCredentials, customApiCall, customApiCallInput, isRecord, originField, originOf, type CustomApiCallInput, type CustomApiCallOutput } from './common.ts';
+export {
+  connectionCredentials,
+  customApiCall,
+  customApiCallInput,
+  isRecord,
+  originField,
+  originOf,
+  type CustomApiCallInput,
+  type CustomApiCallOutput,
+} from './common.ts';
 export type {
   ActionContext,
   ActionDefinition,

@@ -7,7 +7,11 @@ test("the HTTP app's manifest renders the Request input as JSON Schema with titl
   const manifest = describeApp(httpApp);
   expect(manifest).toMatchObject({ key: 'http', auth: null, triggers: [] });
   const request = manifest.actions.find((action) => action.key === 'request');
-  const schema = request?.inputSchema as { type: string; required: string[]; properties: Record<string, { title?: string; default?: unknown; enum?: unknown[] }> };
+  const schema = request?.inputSchema as {
+    type: string;
+    required: string[];
+    properties: Record<string, { title?: string; default?: unknown; enum?: unknown[] }>;
+  };
   expect(schema.type).toBe('object');
   expect(schema.required).toEqual(['url']);
   expect(schema.properties.method).toMatchObject({ title: 'Method', default: 'GET', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] });

@@ -53,7 +53,10 @@ export function fieldMeta(schema: z.ZodType): FieldMeta {
 
 /** The connection form's fields in API.md's shape, from the auth schema and each field's metadata. */
 export function authFields(fields: z.ZodType): AuthField[] {
-  const schema = toSchema(fields) as { properties?: Record<string, { type?: string; title?: string; description?: string; secret?: boolean; format?: string }>; required?: string[] };
+  const schema = toSchema(fields) as {
+    properties?: Record<string, { type?: string; title?: string; description?: string; secret?: boolean; format?: string }>;
+    required?: string[];
+  };
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([key, property]) => ({
     key,
@@ -67,7 +70,9 @@ export function authFields(fields: z.ZodType): AuthField[] {
 
 /** The names of the secret fields of a connection form (never shown back, redacted everywhere). */
 export function secretFieldKeys(fields: z.ZodType): string[] {
-  return authFields(fields).filter((field) => field.secret).map((field) => field.key);
+  return authFields(fields)
+    .filter((field) => field.secret)
+    .map((field) => field.key);
 }
 
 export function describeApp(app: AppDefinition): AppManifest {

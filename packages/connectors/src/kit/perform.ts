@@ -52,9 +52,7 @@ export function credentialSecrets(auth: Credentials | undefined, secretKeys?: re
 }
 
 function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, where: string): z.output<Schema> {
@@ -82,10 +80,7 @@ function asStepFailure(error: unknown, http: StepHttp, signal: AbortSignal | und
   return failure;
 }
 
-export async function performAction(
-  action: ActionDefinition,
-  options: PerformOptions & { idempotencyKey: string },
-): Promise<ActionResult> {
+export async function performAction(action: ActionDefinition, options: PerformOptions & { idempotencyKey: string }): Promise<ActionResult> {
   const http = options.client.forStep({
     secrets: [...credentialSecrets(options.auth, options.secretKeys), ...(options.secrets ?? [])],
     signal: options.signal,

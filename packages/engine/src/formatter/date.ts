@@ -175,32 +175,58 @@ export function formatDate(time: number, format: string, timeZone = 'UTC', local
   return pattern.replace(TOKENS, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
     switch (token) {
-      case 'YYYY': return pad(wall.year, 4);
-      case 'YY': return pad(((wall.year % 100) + 100) % 100, 2);
-      case 'MMMM': return nameOf(time, timeZone, locale, { month: 'long' });
-      case 'MMM': return nameOf(time, timeZone, locale, { month: 'short' });
-      case 'MM': return pad(wall.month, 2);
-      case 'M': return String(wall.month);
-      case 'DD': return pad(wall.day, 2);
-      case 'D': return String(wall.day);
-      case 'dddd': return nameOf(time, timeZone, locale, { weekday: 'long' });
-      case 'ddd': return nameOf(time, timeZone, locale, { weekday: 'short' });
-      case 'HH': return pad(wall.hour, 2);
-      case 'H': return String(wall.hour);
-      case 'hh': return pad(hour12, 2);
-      case 'h': return String(hour12);
-      case 'mm': return pad(wall.minute, 2);
-      case 'm': return String(wall.minute);
-      case 'ss': return pad(wall.second, 2);
-      case 's': return String(wall.second);
-      case 'SSS': return pad(wall.millisecond, 3);
-      case 'A': return wall.hour < 12 ? 'AM' : 'PM';
-      case 'a': return wall.hour < 12 ? 'am' : 'pm';
-      case 'ZZ': return offsetText(offset, false);
-      case 'Z': return offsetText(offset, true);
-      case 'X': return String(Math.floor(time / 1000));
-      case 'x': return String(time);
-      default: return token;
+      case 'YYYY':
+        return pad(wall.year, 4);
+      case 'YY':
+        return pad(((wall.year % 100) + 100) % 100, 2);
+      case 'MMMM':
+        return nameOf(time, timeZone, locale, { month: 'long' });
+      case 'MMM':
+        return nameOf(time, timeZone, locale, { month: 'short' });
+      case 'MM':
+        return pad(wall.month, 2);
+      case 'M':
+        return String(wall.month);
+      case 'DD':
+        return pad(wall.day, 2);
+      case 'D':
+        return String(wall.day);
+      case 'dddd':
+        return nameOf(time, timeZone, locale, { weekday: 'long' });
+      case 'ddd':
+        return nameOf(time, timeZone, locale, { weekday: 'short' });
+      case 'HH':
+        return pad(wall.hour, 2);
+      case 'H':
+        return String(wall.hour);
+      case 'hh':
+        return pad(hour12, 2);
+      case 'h':
+        return String(hour12);
+      case 'mm':
+        return pad(wall.minute, 2);
+      case 'm':
+        return String(wall.minute);
+      case 'ss':
+        return pad(wall.second, 2);
+      case 's':
+        return String(wall.second);
+      case 'SSS':
+        return pad(wall.millisecond, 3);
+      case 'A':
+        return wall.hour < 12 ? 'AM' : 'PM';
+      case 'a':
+        return wall.hour < 12 ? 'am' : 'pm';
+      case 'ZZ':
+        return offsetText(offset, false);
+      case 'Z':
+        return offsetText(offset, true);
+      case 'X':
+        return String(Math.floor(time / 1000));
+      case 'x':
+        return String(time);
+      default:
+        return token;
     }
   });
 }
@@ -249,7 +275,10 @@ const durationShape = {
   fromTimeZone: zone.optional(),
 };
 
-function shift(input: { value?: unknown; amount: number | string; unit: DurationUnit; timeZone?: string | undefined; fromTimeZone?: string | undefined }, sign: 1 | -1): string {
+function shift(
+  input: { value?: unknown; amount: number | string; unit: DurationUnit; timeZone?: string | undefined; fromTimeZone?: string | undefined },
+  sign: 1 | -1,
+): string {
   const time = parseDate(input.value, input.fromTimeZone ?? input.timeZone);
   const amount = readNumber(input.amount, 'amount') * sign;
   return new Date(checkInstant(addDuration(time, amount, input.unit, input.timeZone))).toISOString();
@@ -268,8 +297,7 @@ const operations = [
       fromTimeZone: zone.optional(),
       locale: z.string().max(35).optional(),
     },
-    run: (input) =>
-      formatDate(checkInstant(parseDate(input.value, input.fromTimeZone)), input.format, input.timeZone ?? 'UTC', input.locale ?? 'en-US'),
+    run: (input) => formatDate(checkInstant(parseDate(input.value, input.fromTimeZone)), input.format, input.timeZone ?? 'UTC', input.locale ?? 'en-US'),
   }),
   defineOperation({
     key: 'add',

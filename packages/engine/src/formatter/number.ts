@@ -33,7 +33,7 @@ const operations = [
   defineOperation({
     key: 'format',
     name: 'Format number',
-    description: 'Formats a number for people with the locale\'s separators, as a plain number, currency or percent.',
+    description: "Formats a number for people with the locale's separators, as a plain number, currency or percent.",
     required: ['value'],
     input: {
       value: Numberish,

@@ -43,9 +43,7 @@ export function defineOperation<const Key extends string, Shape extends z.ZodRaw
     execute(input) {
       const parsed = inputOnly.safeParse(input);
       if (!parsed.success) {
-        const detail = parsed.error.issues
-          .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-          .join('; ');
+        const detail = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
         throw StepFailure.permanent(`Invalid input for ${definition.key}: ${detail}`, 'INVALID_INPUT');
       }
       return definition.run(parsed.data);

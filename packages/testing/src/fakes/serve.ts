@@ -18,7 +18,9 @@ export function demoFakes(base = Number(process.env.FAKES_PORT_BASE ?? 4101)) {
 
 /** OUTBOUND_ALLOW entries that let Switchyard reach the demo fakes (and nothing else private). */
 export function demoOutboundAllow(base?: number): string {
-  return Object.values(demoFakes(base)).map((fake) => `127.0.0.1:${fake.port}`).join(',');
+  return Object.values(demoFakes(base))
+    .map((fake) => `127.0.0.1:${fake.port}`)
+    .join(',');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -84,7 +84,13 @@ export function ActionEditor({ step }: { step: ActionStep }) {
               builder.edit({
                 type: 'step',
                 key: step.key,
-                step: { ...rest, app: choice.app, action: choice.action, input: {}, ...(choice.app === step.app && step.connectionId ? { connectionId: step.connectionId } : {}) },
+                step: {
+                  ...rest,
+                  app: choice.app,
+                  action: choice.action,
+                  input: {},
+                  ...(choice.app === step.app && step.connectionId ? { connectionId: step.connectionId } : {}),
+                },
               });
             }}
           />

@@ -14,8 +14,8 @@ export function FilterEditor({ step }: { step: FilterStep }) {
     <div className="step-editor">
       <StepProblems problems={problems} claimed={['conditions']} />
       <p className="field-hint">
-        The run continues only if these rules pass. Rules in a group must all pass; any one group passing is enough. Otherwise the run stops
-        as <strong>filtered</strong>, which is not an error.
+        The run continues only if these rules pass. Rules in a group must all pass; any one group passing is enough. Otherwise the run stops as{' '}
+        <strong>filtered</strong>, which is not an error.
       </p>
       <ConditionEditor
         name="Filter"

@@ -49,8 +49,8 @@ export function LoopEditor({ step }: { step: LoopStep }) {
       <div className="branch-section">
         <h5 className="branch-section-title">For each item</h5>
         <p className="field-hint">
-          Inside the loop, insert <code>{`{{steps.${step.key}.item}}`}</code> (the current item) and <code>{`{{steps.${step.key}.index}}`}</code>. After
-          it, <code>{`{{steps.${step.key}.results}}`}</code> lists what each iteration produced.
+          Inside the loop, insert <code>{`{{steps.${step.key}.item}}`}</code> (the current item) and <code>{`{{steps.${step.key}.index}}`}</code>. After it,{' '}
+          <code>{`{{steps.${step.key}.results}}`}</code> lists what each iteration produced.
         </p>
         <StepList steps={step.steps} address={{ parent: step.key }} emptyText="No steps in the loop yet." />
       </div>

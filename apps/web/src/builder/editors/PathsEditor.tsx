@@ -108,7 +108,8 @@ function BranchHead({
     if (next !== name.trim()) setName(next);
   });
   const trimmed = name.trim();
-  const local = trimmed === '' ? 'Give the path a name.' : siblings.some((other, i) => i !== index && other.name === trimmed) ? 'Another path has this name.' : null;
+  const local =
+    trimmed === '' ? 'Give the path a name.' : siblings.some((other, i) => i !== index && other.name === trimmed) ? 'Another path has this name.' : null;
   const id = `branch-name-${index}`;
   return (
     <div className="branch-head">

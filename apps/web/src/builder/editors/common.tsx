@@ -5,7 +5,17 @@ import { WarningIcon } from '../../ui/icons.tsx';
 import type { FieldProblems } from '../problems.ts';
 import '../builder.css';
 
-export function OnErrorField({ value, onChange, stepKey, error }: { value: OnError; onChange: (value: OnError) => void; stepKey: string; error?: string | undefined }) {
+export function OnErrorField({
+  value,
+  onChange,
+  stepKey,
+  error,
+}: {
+  value: OnError;
+  onChange: (value: OnError) => void;
+  stepKey: string;
+  error?: string | undefined;
+}) {
   return (
     <SelectField
       label="If this step fails"

@@ -6,7 +6,10 @@ import { cinnoxApp } from './index.ts';
 
 let fake: CinnoxFake;
 let perform: ConnectorTestbed['perform'];
-useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })), (bed) => ({ fake, perform } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })),
+  (bed) => ({ fake, perform } = bed),
+);
 
 const failing = (key: string, input: unknown) => failureOf(perform(key, input));
 
@@ -52,7 +55,12 @@ describe('add_external_contact', () => {
     });
     const id = (result.output as { id: string }).id;
     expect(id).toMatch(/^ext_/);
-    expect(fake.records('externalContacts').find((c) => c.id === id)).toMatchObject({ firstName: 'Chan', workPhone: '+85221234567', companyName: 'Example Ltd', customerType: 'Customer' });
+    expect(fake.records('externalContacts').find((c) => c.id === id)).toMatchObject({
+      firstName: 'Chan',
+      workPhone: '+85221234567',
+      companyName: 'Example Ltd',
+      customerType: 'Customer',
+    });
   });
 
   test('fields a template left blank are not sent, and the phone type defaults to Mobile', async () => {
@@ -72,7 +80,11 @@ describe('update_external_contact', () => {
   test('PUTs only the given fields to update_externalcontact/{id}', async () => {
     const contact = fake.seedExternalContact({ firstName: 'Wong', lastName: 'Ka Yan', companyName: 'Old Co' });
     const result = await perform('update_external_contact', { contactId: contact.id, company: 'New Co', jobTitle: 'Director' });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'PUT', path: `management/update_externalcontact/${String(contact.id)}`, body: { company: 'New Co', jobTitle: 'Director' } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'PUT',
+      path: `management/update_externalcontact/${String(contact.id)}`,
+      body: { company: 'New Co', jobTitle: 'Director' },
+    });
     expect(result.output).toEqual({ id: contact.id });
     expect(fake.records('externalContacts').find((c) => c.id === contact.id)).toMatchObject({ firstName: 'Wong', companyName: 'New Co', jobTitle: 'Director' });
   });
@@ -111,12 +123,20 @@ describe('get_enquiry_by_display_case_number', () => {
     const enquiry = fake.seedEnquiry({ displayCaseNumber: '100245', status: 'closed', channel: 'WHATSAPP' });
     fake.seedEnquiry({ displayCaseNumber: '100246' });
     const result = await perform('get_enquiry_by_display_case_number', { displayCaseNumber: 100245 });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'data/enquiry-detail', query: { displayCaseNumber: '100245', offset: '0', limit: '100' } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: 'data/enquiry-detail',
+      query: { displayCaseNumber: '100245', offset: '0', limit: '100' },
+    });
     expect(result.output).toMatchObject({ enquiryID: enquiry._id, displayCaseNumber: '100245', status: 'closed', channel: 'WHATSAPP' });
   });
 
   test('passes the optional period and fails clearly when there is no such case', async () => {
-    const failure = await failing('get_enquiry_by_display_case_number', { displayCaseNumber: '999', startAt: '2025-01-01T00:00:00Z', endAt: '2025-02-01T00:00:00Z' });
+    const failure = await failing('get_enquiry_by_display_case_number', {
+      displayCaseNumber: '999',
+      startAt: '2025-01-01T00:00:00Z',
+      endAt: '2025-02-01T00:00:00Z',
+    });
     expect(fake.requests.at(-1)?.query).toMatchObject({ startAt: '2025-01-01T00:00:00Z', endAt: '2025-02-01T00:00:00Z' });
     expect(failure.message).toBe('CINNOX has no enquiry with display case number 999.');
   });

@@ -24,7 +24,13 @@ export interface ContactEvent {
   [field: string]: unknown;
 }
 
-export const contactEventSample: ContactEvent = { type: 'contact', status: 'create', id: '6650b7d1e4b0f5a1b2c3d4f6', fullName: 'Chan Tai Man', serviceId: 'svc_1a2b3c' };
+export const contactEventSample: ContactEvent = {
+  type: 'contact',
+  status: 'create',
+  id: '6650b7d1e4b0f5a1b2c3d4f6',
+  fullName: 'Chan Tai Man',
+  serviceId: 'svc_1a2b3c',
+};
 
 export const contactEventOutputFields: readonly OutputField[] = [
   { key: 'type', label: 'Event type', type: 'string' },

@@ -13,7 +13,10 @@ let fake: CinnoxFake;
 let client: HttpClient;
 let auth: { appId: string; appToken: string; baseUrl: string };
 // The Base URL with a trailing slash, which the connector accepts.
-useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: `${started.origin}/` })), (bed) => ({ fake, client, auth } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: `${started.origin}/` })),
+  (bed) => ({ fake, client, auth } = bed),
+);
 beforeAll(() => {
   fake.seedNumber({ number: '+85230011234' });
 });
@@ -46,7 +49,12 @@ describe('connection test', () => {
 describe('errors and throttling', () => {
   test('an error envelope becomes one readable, permanent message with the CINNOX code', async () => {
     const failure = await failureOf(
-      performAction(action('send_sms'), { input: { senderNumber: '+85200000000', recipientNumbers: '+85291234567', text: 'Hi' }, auth, client, idempotencyKey: 'r:1' }),
+      performAction(action('send_sms'), {
+        input: { senderNumber: '+85200000000', recipientNumbers: '+85291234567', text: 'Hi' },
+        auth,
+        client,
+        idempotencyKey: 'r:1',
+      }),
     );
     expect(failure.message).toMatch(/answered 400 Bad Request: Invalid senderNumber \(CINNOX code 6451000\)$/);
     expect(failure.transient).toBe(false);
@@ -72,15 +80,27 @@ describe('errors and throttling', () => {
 
 describe('custom API call', () => {
   test('a relative path goes under /v1/api/apps/{appID}/ and returns status and the raw body', async () => {
-    const result = await performAction(action('custom_api_call'), { input: { method: 'GET', path: '/number-list', query: { limit: 5 } }, auth, client, idempotencyKey: 'r:4' });
+    const result = await performAction(action('custom_api_call'), {
+      input: { method: 'GET', path: '/number-list', query: { limit: 5 } },
+      auth,
+      client,
+      idempotencyKey: 'r:4',
+    });
     expect(result.output).toMatchObject({ status: 200, body: { code: 0, result: { items: [{ number: '+85230011234' }] } } });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'number-list', query: { limit: '5' } });
   });
 
   test('a /v1/ path is taken from the Base URL, and CINNOX errors still fail the step', async () => {
-    const result = await performAction(action('custom_api_call'), { input: { method: 'GET', path: `/v1/api/apps/${fake.appId}/number-list` }, auth, client, idempotencyKey: 'r:5' });
+    const result = await performAction(action('custom_api_call'), {
+      input: { method: 'GET', path: `/v1/api/apps/${fake.appId}/number-list` },
+      auth,
+      client,
+      idempotencyKey: 'r:5',
+    });
     expect(result.output).toMatchObject({ status: 200 });
-    const failure = await failureOf(performAction(action('custom_api_call'), { input: { method: 'GET', path: '/no-such-thing' }, auth, client, idempotencyKey: 'r:6' }));
+    const failure = await failureOf(
+      performAction(action('custom_api_call'), { input: { method: 'GET', path: '/no-such-thing' }, auth, client, idempotencyKey: 'r:6' }),
+    );
     expect(failure.message).toContain('method not found (CINNOX code 6450001)');
   });
 });

@@ -18,7 +18,12 @@ export async function pushMessage(
   context: ServiceContext,
   message: { roomID: string; text: string; senderEID?: string; receiverEID?: string },
 ): Promise<Record<string, unknown>> {
-  const body = compact({ roomID: message.roomID, messages: [{ type: 'text', text: message.text }], senderEID: message.senderEID, receiverEID: message.receiverEID });
+  const body = compact({
+    roomID: message.roomID,
+    messages: [{ type: 'text', text: message.text }],
+    senderEID: message.senderEID,
+    receiverEID: message.receiverEID,
+  });
   const result = await cinnoxCall(context, { method: 'POST', path: CINNOX_PATHS.messagePush, body });
   return { roomID: message.roomID, ...(result !== null && typeof result === 'object' ? result : {}) };
 }

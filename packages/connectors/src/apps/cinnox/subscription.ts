@@ -3,7 +3,14 @@
 import { isRecord } from '../../kit/common.ts';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
-import { defineTrigger, type AppWebhookTriggerDefinition, type Delivery, type IncomingRequest, type OutputField, type ServiceContext } from '../../kit/define.ts';
+import {
+  defineTrigger,
+  type AppWebhookTriggerDefinition,
+  type Delivery,
+  type IncomingRequest,
+  type OutputField,
+  type ServiceContext,
+} from '../../kit/define.ts';
 import { flag } from '../../kit/fields.ts';
 import { cinnoxCall } from './client.ts';
 

@@ -15,7 +15,10 @@ let fake: CinnoxFake;
 let client: HttpClient;
 let hooks: LocalServer;
 let auth: { appId: string; appToken: string; baseUrl: string };
-useConnectorTestbed(() => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(cinnoxApp, startCinnoxFake, (started) => ({ appId: started.appId, appToken: started.token, baseUrl: started.origin })),
+  (bed) => ({ fake, client, auth } = bed),
+);
 
 /** Which trigger answers each hook path, and the items each path turned deliveries into. */
 const routes = new Map<string, AppWebhookTriggerDefinition>();
@@ -69,15 +72,27 @@ describe('subscribing', () => {
   test('PATCHes the event type with {enabled: true, url} after CINNOX’s challenge is answered with {code:0,result:{challenge}}', async () => {
     const externalId = await subscribe('new_enquiry', '/hooks/enquiries');
     expect(externalId).toBe('inquiry-event-sub');
-    expect(fake.requests.filter((r) => r.method === 'PATCH').at(-1)).toMatchObject({ path: 'inquiry-event-sub', body: { enabled: true, url: `${hooks.origin}/hooks/enquiries` } });
+    expect(fake.requests.filter((r) => r.method === 'PATCH').at(-1)).toMatchObject({
+      path: 'inquiry-event-sub',
+      body: { enabled: true, url: `${hooks.origin}/hooks/enquiries` },
+    });
     expect(fake.challenges.at(-1)).toMatchObject({ url: `${hooks.origin}/hooks/enquiries`, ok: true });
     expect(fake.subscription('inquiry-event-sub')).toMatchObject({ enabled: true, url: `${hooks.origin}/hooks/enquiries` });
   });
 
   test('unsubscribing PATCHes {enabled: false}', async () => {
     await subscribe('tag_added', '/hooks/tags');
-    await trigger('tag_added').unsubscribe({ input: { takeOver: false }, auth, http: client.forStep(), hookUrl: `${hooks.origin}/hooks/tags`, externalId: 'label-event-sub' });
-    expect(fake.requests.filter((r) => r.method === 'PATCH').at(-1)).toMatchObject({ path: 'label-event-sub', body: { enabled: false, url: `${hooks.origin}/hooks/tags` } });
+    await trigger('tag_added').unsubscribe({
+      input: { takeOver: false },
+      auth,
+      http: client.forStep(),
+      hookUrl: `${hooks.origin}/hooks/tags`,
+      externalId: 'label-event-sub',
+    });
+    expect(fake.requests.filter((r) => r.method === 'PATCH').at(-1)).toMatchObject({
+      path: 'label-event-sub',
+      body: { enabled: false, url: `${hooks.origin}/hooks/tags` },
+    });
     expect(fake.subscription('label-event-sub')?.enabled).toBe(false);
   });
 
@@ -112,7 +127,13 @@ describe('subscribing', () => {
     await subscribe('enquiry_closed', '/hooks/second', true);
     expect(fake.subscription('inquiry-event-sub')?.url).toBe(`${hooks.origin}/hooks/second`);
     const patches = fake.requests.filter((r) => r.method === 'PATCH').length;
-    await trigger('new_enquiry').unsubscribe({ input: { takeOver: false }, auth, http: client.forStep(), hookUrl: `${hooks.origin}/hooks/first`, externalId: 'inquiry-event-sub' });
+    await trigger('new_enquiry').unsubscribe({
+      input: { takeOver: false },
+      auth,
+      http: client.forStep(),
+      hookUrl: `${hooks.origin}/hooks/first`,
+      externalId: 'inquiry-event-sub',
+    });
     routes.delete('/hooks/first');
     expect(fake.requests.filter((r) => r.method === 'PATCH').length).toBe(patches);
     expect(fake.subscription('inquiry-event-sub')).toMatchObject({ enabled: true, url: `${hooks.origin}/hooks/second` });
@@ -126,7 +147,10 @@ describe('subscribing', () => {
 
 describe('receiving', () => {
   test('a bare {"challenge"} is answered with {code:0,result:{challenge}}', () => {
-    const delivery = trigger('sms_delivery_status').receive({ method: 'POST', headers: {}, query: {}, body: { challenge: 'abc123' }, rawBody: '{"challenge":"abc123"}' }, { input: {}, secret: '' });
+    const delivery = trigger('sms_delivery_status').receive(
+      { method: 'POST', headers: {}, query: {}, body: { challenge: 'abc123' }, rawBody: '{"challenge":"abc123"}' },
+      { input: {}, secret: '' },
+    );
     expect(delivery).toEqual({ reply: { status: 200, body: { code: 0, result: { challenge: 'abc123' } } } });
   });
 
@@ -142,9 +166,17 @@ describe('receiving', () => {
     }
     const items = received.get('/hooks/enquiries') ?? [];
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ status, displayCaseNumber: `case-${status}`, type: 'inquiry', channel: 'WHATSAPP', destination: 'Sales', destinationTypes: ['team'] });
+    expect(items[0]).toMatchObject({
+      status,
+      displayCaseNumber: `case-${status}`,
+      type: 'inquiry',
+      channel: 'WHATSAPP',
+      destination: 'Sales',
+      destinationTypes: ['team'],
+    });
     const item = items[0] as Record<string, unknown>;
-    for (const key of ['status', 'enquiryID', 'displayCaseNumber', 'type', 'channel', 'date', 'destination', 'destinationTypes']) expect(item).toHaveProperty(key);
+    for (const key of ['status', 'enquiryID', 'displayCaseNumber', 'type', 'channel', 'date', 'destination', 'destinationTypes'])
+      expect(item).toHaveProperty(key);
     expect(item.enquiryID).toBe(item.eid);
   });
 
@@ -154,7 +186,8 @@ describe('receiving', () => {
     ['external_contact_deleted', 'delete'],
   ] as const)('%s keeps contact notifications with status %s, though they carry a challenge', async (key, status) => {
     await subscribe(key, '/hooks/contacts');
-    for (const other of ['create', 'edit', 'delete'] as const) await fake.emitContactEvent(other, { id: `ext-${other}`, firstName: 'Chan', lastName: 'Tai Man' });
+    for (const other of ['create', 'edit', 'delete'] as const)
+      await fake.emitContactEvent(other, { id: `ext-${other}`, firstName: 'Chan', lastName: 'Tai Man' });
     expect(received.get('/hooks/contacts')).toEqual([{ type: 'contact', status, id: `ext-${status}`, fullName: 'Chan Tai Man', serviceId: fake.serviceId }]);
   });
 
@@ -174,10 +207,21 @@ describe('receiving', () => {
   test('sms_delivery_status gives the TDR fields of an SMS sent with the Send SMS action', async () => {
     fake.seedNumber({ number: '+85230011234' });
     await subscribe('sms_delivery_status', '/hooks/sms');
-    const sent = await performAction(findAction(cinnoxApp, 'send_sms')!, { input: { senderNumber: '+85230011234', recipientNumbers: '+85291234567', text: 'Your order shipped' }, auth, client, idempotencyKey: 'r:1' });
+    const sent = await performAction(findAction(cinnoxApp, 'send_sms')!, {
+      input: { senderNumber: '+85230011234', recipientNumbers: '+85291234567', text: 'Your order shipped' },
+      auth,
+      client,
+      idempotencyKey: 'r:1',
+    });
     await fake.emitSmsStatus({ Status: 'Delivered' });
     expect(received.get('/hooks/sms')).toEqual([
-      expect.objectContaining({ Type: 'tdr', AppID: fake.appId, TransactionID: (sent.output as { transactionID: string }).transactionID, RecipientNumber: '+85291234567', Status: 'Delivered' }),
+      expect.objectContaining({
+        Type: 'tdr',
+        AppID: fake.appId,
+        TransactionID: (sent.output as { transactionID: string }).transactionID,
+        RecipientNumber: '+85291234567',
+        Status: 'Delivered',
+      }),
     ]);
   });
 

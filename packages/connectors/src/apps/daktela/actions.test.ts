@@ -19,7 +19,11 @@ let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
 let perform: ConnectorTestbed['perform'];
 // A fresh fake for each test.
-useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth, perform } = bed), { each: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })),
+  (bed) => ({ fake, client, auth, perform } = bed),
+  { each: true },
+);
 
 const action = (key: string) => actionOf(daktelaApp, key);
 const run = async (key: string, input: Record<string, unknown>) => (await perform(key, input)).output as Record<string, unknown>;
@@ -113,7 +117,13 @@ describe('contacts', () => {
     expect(sent()).toEqual({
       method: 'POST',
       path: '/api/v6/contacts.json',
-      body: { title: 'Jane Doe', lastname: 'Doe', database: 'default', firstname: 'Jane', customFields: { email: ['jane@acme.example'], number: ['+420777123456'] } },
+      body: {
+        title: 'Jane Doe',
+        lastname: 'Doe',
+        database: 'default',
+        firstname: 'Jane',
+        customFields: { email: ['jane@acme.example'], number: ['+420777123456'] },
+      },
     });
     expect(output.name).toMatch(/^contacts_/);
     expect(output).toMatchObject({ title: 'Jane Doe', database: { name: 'default', title: 'Default' } });
@@ -146,12 +156,22 @@ describe('CRM records, campaign records and companies', () => {
     expect(created).toMatchObject({ title: 'Renewal', type: { title: 'Deal' } });
 
     const updated = await run('update_crm_record', { name: created.name, stage: 'CLOSE', customFields: { value: 12000 } });
-    expect(sent()).toEqual({ method: 'PUT', path: `/api/v6/crmRecords/${String(created.name)}.json`, body: { stage: 'CLOSE', customFields: { value: [12000] } } });
+    expect(sent()).toEqual({
+      method: 'PUT',
+      path: `/api/v6/crmRecords/${String(created.name)}.json`,
+      body: { stage: 'CLOSE', customFields: { value: [12000] } },
+    });
     expect(updated).toMatchObject({ name: created.name, stage: 'CLOSE' });
   });
 
   test('create_campaign_record sends number, queue and state at the top level', async () => {
-    const output = await run('create_campaign_record', { record_type: D.campaignType, number: '+420777123456', queue: 2000, action: '1', nextcall: '2024-05-03 09:00:00' });
+    const output = await run('create_campaign_record', {
+      record_type: D.campaignType,
+      number: '+420777123456',
+      queue: 2000,
+      action: '1',
+      nextcall: '2024-05-03 09:00:00',
+    });
     expect(sent()).toEqual({
       method: 'POST',
       path: '/api/v6/campaignsRecords.json',

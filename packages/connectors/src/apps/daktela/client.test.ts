@@ -14,7 +14,11 @@ let fake: DaktelaFake;
 let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
 // A fresh fake for each test.
-useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth } = bed), { each: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })),
+  (bed) => ({ fake, client, auth } = bed),
+  { each: true },
+);
 
 /** A connection to the fake, with a client for one step. */
 const service = () => ({ auth, http: client.forStep({ secrets: credentialSecrets(auth) }) });
@@ -69,7 +73,11 @@ describe('connection', () => {
 
 describe('error envelope: each of the four shapes becomes one readable message', () => {
   const shapes: Array<{ shape: string; error: DaktelaError; message: string }> = [
-    { shape: 'form errors', error: { form: { lastname: 'Item is mandatory', title: 'Item is mandatory' } }, message: 'lastname: Item is mandatory; title: Item is mandatory' },
+    {
+      shape: 'form errors',
+      error: { form: { lastname: 'Item is mandatory', title: 'Item is mandatory' } },
+      message: 'lastname: Item is mandatory; title: Item is mandatory',
+    },
     {
       shape: 'primary with form',
       error: { primary: ['User have not available devices', 'error'], form: { lastname: 'Item is mandatory' } },
@@ -77,7 +85,11 @@ describe('error envelope: each of the four shapes becomes one readable message',
     },
     { shape: 'a list of messages', error: ['Object not exist'], message: 'Object not exist' },
     { shape: 'a string', error: 'Object not exist', message: 'Object not exist' },
-    { shape: 'nested form errors', error: { form: { customFields: { email: ['E-mail není ve správném formátu'] } } }, message: 'customFields.email: E-mail není ve správném formátu' },
+    {
+      shape: 'nested form errors',
+      error: { form: { customFields: { email: ['E-mail není ve správném formátu'] } } },
+      message: 'customFields.email: E-mail není ve správném formátu',
+    },
   ];
 
   test.each(shapes)('$shape', async ({ error, message }) => {
@@ -142,7 +154,11 @@ describe('lists', () => {
   });
 
   test('a list page returns its records and result.total', async () => {
-    fake.seed('contacts', [{ title: 'A', lastname: 'A', database: 'default' }, { title: 'B', lastname: 'B', database: 'default' }, { title: 'C', lastname: 'C', database: 'default' }]);
+    fake.seed('contacts', [
+      { title: 'A', lastname: 'A', database: 'default' },
+      { title: 'B', lastname: 'B', database: 'default' },
+      { title: 'C', lastname: 'C', database: 'default' },
+    ]);
     const page = await listRecords(service(), 'contacts', { take: 2, sort: [{ field: 'title', dir: 'desc' }], fields: ['name', 'title'] });
     expect(page.total).toBe(3);
     expect(page.data.map((record) => record.title)).toEqual(['C', 'B']);

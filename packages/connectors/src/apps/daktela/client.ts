@@ -46,7 +46,9 @@ export function describeDaktelaError(error: unknown): string | undefined {
   else if (isRecord(error)) {
     const primary = error.primary;
     // The primary list pairs a message with its severity ("error"); the severity says nothing to a reader.
-    const primaries = (Array.isArray(primary) ? primary : [primary]).filter((item): item is string => typeof item === 'string' && !severities.has(item.trim().toLowerCase()));
+    const primaries = (Array.isArray(primary) ? primary : [primary]).filter(
+      (item): item is string => typeof item === 'string' && !severities.has(item.trim().toLowerCase()),
+    );
     parts.push(...primaries.map((item) => item.trim()));
     parts.push(...formMessages(error.form, ''));
     for (const [key, value] of Object.entries(error)) if (key !== 'primary' && key !== 'form') parts.push(...formMessages(value, key));
@@ -108,14 +110,22 @@ export async function daktelaSend(
 
 /** The envelope's `result` from `/api/v6/{endpoint}.json`, after checking that the call succeeded. */
 export async function daktelaRequest(context: ServiceContext, request: DaktelaRequest): Promise<unknown> {
-  const { status, body } = await daktelaSend(context, { method: request.method ?? 'GET', path: `/api/v6/${request.endpoint}.json`, query: request.query, body: request.body });
+  const { status, body } = await daktelaSend(context, {
+    method: request.method ?? 'GET',
+    path: `/api/v6/${request.endpoint}.json`,
+    query: request.query,
+    body: request.body,
+  });
   if (status === 204) return null;
   if (!isRecord(body) || !('result' in body)) {
-    throw new StepFailure(`${new URL(daktelaAuth(context.auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`, {
-      transient: false,
-      code: 'INVALID_RESPONSE',
-      status,
-    });
+    throw new StepFailure(
+      `${new URL(daktelaAuth(context.auth).baseUrl).host} did not answer with Daktela's {"error", "result"} envelope; is the API URL right?`,
+      {
+        transient: false,
+        code: 'INVALID_RESPONSE',
+        status,
+      },
+    );
   }
   // A success status can still carry application errors (the PHP connector's hasErrors()).
   const problem = describeDaktelaError(body.error);
@@ -131,7 +141,22 @@ export async function daktelaRecord(context: ServiceContext, request: DaktelaReq
 }
 
 export const FILTER_OPERATORS = [
-  'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'like', 'contains', 'startswith', 'endswith', 'notlike', 'doesnotcontain', 'isnull', 'isnotnull', 'in', 'notin',
+  'eq',
+  'neq',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'like',
+  'contains',
+  'startswith',
+  'endswith',
+  'notlike',
+  'doesnotcontain',
+  'isnull',
+  'isnotnull',
+  'in',
+  'notin',
 ] as const;
 
 export interface Condition {
@@ -198,7 +223,8 @@ export interface ListPage {
 export async function listRecords(context: ServiceContext, model: string, query: ListQuery): Promise<ListPage> {
   const result = await daktelaRequest(context, { endpoint: model, query: listQuery(query) });
   const parsed = listResult.safeParse(result);
-  if (!parsed.success) throw new StepFailure(`Daktela's ${model} list did not have the expected {data, total} shape.`, { transient: false, code: 'INVALID_RESPONSE' });
+  if (!parsed.success)
+    throw new StepFailure(`Daktela's ${model} list did not have the expected {data, total} shape.`, { transient: false, code: 'INVALID_RESPONSE' });
   const data = parsed.data.data ?? [];
   return { data: Array.isArray(data) ? data : Object.values(data), total: parsed.data.total ?? undefined };
 }

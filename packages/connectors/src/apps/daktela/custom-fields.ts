@@ -10,7 +10,10 @@ export function customFieldsField() {
  * Every custom field value is a list in Daktela, so single values are wrapped. `single` adds values the form collects
  * in fields of their own (a contact's e-mail and phone); the ones left empty are not sent.
  */
-export function customFieldsBody(fields: Record<string, unknown> | undefined, single: Record<string, string | undefined> = {}): Record<string, unknown[]> | undefined {
+export function customFieldsBody(
+  fields: Record<string, unknown> | undefined,
+  single: Record<string, string | undefined> = {},
+): Record<string, unknown[]> | undefined {
   const out: Record<string, unknown[]> = {};
   for (const [key, value] of Object.entries(fields ?? {})) out[key] = Array.isArray(value) ? value : [value];
   for (const [key, value] of Object.entries(single)) if (value !== undefined) out[key] = [value];

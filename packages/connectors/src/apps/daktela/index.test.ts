@@ -19,7 +19,6 @@ describe('daktela app definition', () => {
     }
   });
 
-
   test('fields marked with dynamic choices have a loader', () => {
     for (const operation of [...daktelaApp.triggers, ...daktelaApp.actions]) {
       const schema = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { dynamicOptions?: boolean }> };

@@ -35,7 +35,10 @@ async function pollRecords(
   if (since === undefined) {
     const { data } = await listRecords(context, model, {
       filters: conditions,
-      sort: [{ field, dir: 'desc' }, { field: 'name', dir: 'desc' }],
+      sort: [
+        { field, dir: 'desc' },
+        { field: 'name', dir: 'desc' },
+      ],
       skip: 0,
       take: POLL_PAGE_SIZE,
     });
@@ -44,7 +47,13 @@ async function pollRecords(
   const records = await listAll(
     context,
     model,
-    { filters: [...conditions, { field, operator: 'gte', value: since }], sort: [{ field, dir: 'asc' }, { field: 'name', dir: 'asc' }] },
+    {
+      filters: [...conditions, { field, operator: 'gte', value: since }],
+      sort: [
+        { field, dir: 'asc' },
+        { field: 'name', dir: 'asc' },
+      ],
+    },
     { pageSize: POLL_PAGE_SIZE, maxPages: POLL_MAX_PAGES },
   );
   return { items: records.reverse(), cursor: newestTime(records, field) ?? since };
@@ -79,7 +88,10 @@ const dedupeKeys: Record<TimeField, (item: DaktelaRecord) => string> = {
   edited: (item) => `${nameOf(item)}@${String(item.edited ?? '')}`,
 };
 
-export function recordTrigger<Schema extends z.ZodObject>(records: WatchedRecords<Schema>, trigger: RecordTrigger): PollingTriggerDefinition<Schema, DaktelaRecord> {
+export function recordTrigger<Schema extends z.ZodObject>(
+  records: WatchedRecords<Schema>,
+  trigger: RecordTrigger,
+): PollingTriggerDefinition<Schema, DaktelaRecord> {
   return defineTrigger({
     type: 'polling',
     key: trigger.key,

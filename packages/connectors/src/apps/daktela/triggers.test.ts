@@ -12,7 +12,11 @@ let fake: DaktelaFake;
 let client: HttpClient;
 let auth: { baseUrl: string; accessToken: string };
 // A fresh fake for each test.
-useConnectorTestbed(() => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })), (bed) => ({ fake, client, auth } = bed), { each: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(daktelaApp, startDaktelaFake, (started) => ({ baseUrl: started.origin, accessToken: started.token })),
+  (bed) => ({ fake, client, auth } = bed),
+  { each: true },
+);
 
 function trigger(key: string): PollingTriggerDefinition {
   const found = daktelaApp.triggers.find((item) => item.key === key);
@@ -24,10 +28,18 @@ type Query = Record<string, unknown>;
 const lastQuery = (): Query => (fake.requests.at(-1)?.query ?? {}) as Query;
 
 const cases = [
-  { noun: 'ticket', model: 'tickets', record: (i: number) => ({ title: `Ticket ${i}`, category: 'categories_5fa2a1b2c3d4e000000001', stage: 'OPEN', priority: 'LOW' }) },
+  {
+    noun: 'ticket',
+    model: 'tickets',
+    record: (i: number) => ({ title: `Ticket ${i}`, category: 'categories_5fa2a1b2c3d4e000000001', stage: 'OPEN', priority: 'LOW' }),
+  },
   { noun: 'contact', model: 'contacts', record: (i: number) => ({ title: `Contact ${i}`, lastname: `Doe ${i}`, database: 'default' }) },
   { noun: 'crm_record', model: 'crmRecords', record: (i: number) => ({ title: `Deal ${i}`, type: 'crmrecordtypes_5fa2a1b2c3d4e000000031', stage: 'OPEN' }) },
-  { noun: 'campaign_record', model: 'campaignsRecords', record: (i: number) => ({ record_type: 'campaignstypes_5fa2a1b2c3d4e000000041', number: `+42077700000${i}` }) },
+  {
+    noun: 'campaign_record',
+    model: 'campaignsRecords',
+    record: (i: number) => ({ record_type: 'campaignstypes_5fa2a1b2c3d4e000000041', number: `+42077700000${i}` }),
+  },
   { noun: 'account', model: 'accounts', record: (i: number) => ({ title: `Company ${i}`, database: 'default' }) },
 ] as const;
 
@@ -75,7 +87,10 @@ describe.each(cases)('$noun triggers', ({ noun, model, record }) => {
     const [edited] = fake.seed(model, { ...seeded, edited: fake.now() });
     const second = await pollTrigger(trigger(`updated_${noun}`), { input: {}, auth, client, cursor: first.cursor });
 
-    expect(lastQuery()).toMatchObject({ filter: { filters: { 0: { field: 'edited', operator: 'gte', value: first.cursor } } }, sort: { 0: { field: 'edited', dir: 'asc' } } });
+    expect(lastQuery()).toMatchObject({
+      filter: { filters: { 0: { field: 'edited', operator: 'gte', value: first.cursor } } },
+      sort: { 0: { field: 'edited', dir: 'asc' } },
+    });
     expect(second.items).toHaveLength(1);
     expect(second.cursor).toBe(edited?.edited);
     const secondKey = dedupeKeyOf(trigger(`updated_${noun}`), second.items[0]);
@@ -95,7 +110,10 @@ describe.each(cases)('$noun triggers', ({ noun, model, record }) => {
 describe('paging', () => {
   test('a poll follows skip/take past the first page and stops at result.total', async () => {
     const cursor = fake.now();
-    fake.seed('tickets', Array.from({ length: 250 }, (_, i) => ({ title: `T${i}`, stage: 'OPEN', priority: 'LOW', category: 'c' })));
+    fake.seed(
+      'tickets',
+      Array.from({ length: 250 }, (_, i) => ({ title: `T${i}`, stage: 'OPEN', priority: 'LOW', category: 'c' })),
+    );
     const result = await pollTrigger(trigger('new_ticket'), { input: {}, auth, client, cursor });
 
     expect(result.items).toHaveLength(250);
@@ -107,7 +125,10 @@ describe('paging', () => {
   test('a burst larger than one poll is taken oldest first, and the next poll continues from its cursor', async () => {
     const cursor = fake.now();
     const total = POLL_PAGE_SIZE * POLL_MAX_PAGES + 30;
-    fake.seed('contacts', Array.from({ length: total }, (_, i) => ({ title: `C${i}`, lastname: 'X', database: 'default' })));
+    fake.seed(
+      'contacts',
+      Array.from({ length: total }, (_, i) => ({ title: `C${i}`, lastname: 'X', database: 'default' })),
+    );
 
     const first = await pollTrigger(trigger('new_contact'), { input: {}, auth, client, cursor });
     expect(first.items).toHaveLength(POLL_PAGE_SIZE * POLL_MAX_PAGES);
@@ -123,7 +144,10 @@ describe('paging', () => {
 
   test('lists whose result.data is keyed by record name are read like arrays', async () => {
     fake.dataAsObject = true;
-    const seeded = fake.seed('accounts', [{ title: 'A', database: 'default' }, { title: 'B', database: 'default' }]);
+    const seeded = fake.seed('accounts', [
+      { title: 'A', database: 'default' },
+      { title: 'B', database: 'default' },
+    ]);
     const result = await pollTrigger(trigger('new_account'), { input: {}, auth, client, cursor: null });
     expect(result.items.map((item) => (item as { name: string }).name).sort()).toEqual(seeded.map((item) => String(item.name)).sort());
   });
@@ -136,19 +160,35 @@ describe('narrowing inputs', () => {
       { title: 'other stage', category: 'categories_5fa2a1b2c3d4e000000001', stage: 'CLOSE', priority: 'LOW' },
       { title: 'other category', category: 'categories_other', stage: 'OPEN', priority: 'LOW' },
     ]);
-    const result = await pollTrigger(trigger('new_ticket'), { input: { category: 'categories_5fa2a1b2c3d4e000000001', stage: 'OPEN' }, auth, client, cursor: null });
+    const result = await pollTrigger(trigger('new_ticket'), {
+      input: { category: 'categories_5fa2a1b2c3d4e000000001', stage: 'OPEN' },
+      auth,
+      client,
+      cursor: null,
+    });
 
     expect(result.items.map((item) => (item as { title: string }).title)).toEqual(['kept']);
     expect(lastQuery()).toMatchObject({
-      filter: { logic: 'and', filters: { 0: { field: 'category', operator: 'eq', value: 'categories_5fa2a1b2c3d4e000000001' }, 1: { field: 'stage', operator: 'eq', value: 'OPEN' } } },
+      filter: {
+        logic: 'and',
+        filters: { 0: { field: 'category', operator: 'eq', value: 'categories_5fa2a1b2c3d4e000000001' }, 1: { field: 'stage', operator: 'eq', value: 'OPEN' } },
+      },
     });
   });
 
   test('CRM and campaign record triggers filter by their type', async () => {
-    fake.seed('crmRecords', [{ title: 'deal', type: 'crmrecordtypes_5fa2a1b2c3d4e000000031', stage: 'OPEN' }, { title: 'order', type: 'other', stage: 'OPEN' }]);
+    fake.seed('crmRecords', [
+      { title: 'deal', type: 'crmrecordtypes_5fa2a1b2c3d4e000000031', stage: 'OPEN' },
+      { title: 'order', type: 'other', stage: 'OPEN' },
+    ]);
     fake.seed('campaignsRecords', [{ record_type: 'campaignstypes_5fa2a1b2c3d4e000000041' }, { record_type: 'other' }]);
     const crm = await pollTrigger(trigger('updated_crm_record'), { input: { type: 'crmrecordtypes_5fa2a1b2c3d4e000000031' }, auth, client, cursor: null });
-    const campaign = await pollTrigger(trigger('new_campaign_record'), { input: { record_type: 'campaignstypes_5fa2a1b2c3d4e000000041' }, auth, client, cursor: null });
+    const campaign = await pollTrigger(trigger('new_campaign_record'), {
+      input: { record_type: 'campaignstypes_5fa2a1b2c3d4e000000041' },
+      auth,
+      client,
+      cursor: null,
+    });
 
     expect(crm.items.map((item) => (item as { title: string }).title)).toEqual(['deal']);
     expect(campaign.items).toHaveLength(1);

@@ -10,7 +10,10 @@ let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
 let perform: ConnectorTestbed['perform'];
-useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth, perform } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })),
+  (bed) => ({ fake, client, auth, perform } = bed),
+);
 
 const failing = (key: string, input: unknown) => failureOf(perform(key, input));
 
@@ -41,7 +44,12 @@ describe('create_customer', () => {
       },
     });
     expect(fake.requests.at(-1)?.body).not.toHaveProperty('phone');
-    expect(result.output).toMatchObject({ id: expect.any(Number), email: 'jane@example.com', customData: { plan: 'trial', seats: 5 }, tags: [{ name: 'lead' }, { name: 'newsletter' }] });
+    expect(result.output).toMatchObject({
+      id: expect.any(Number),
+      email: 'jane@example.com',
+      customData: { plan: 'trial', seats: 5 },
+      tags: [{ name: 'lead' }, { name: 'newsletter' }],
+    });
     expect(result.requests[0]?.status).toBe(201);
   });
 
@@ -57,8 +65,16 @@ describe('update_customer', () => {
     const before = fake.requests.length;
     const result = await perform('update_customer', { findBy: 'email', findValue: 'Found@Example.com', name: 'New Name', customData: { tier: 'gold' } });
     const [search, patch] = fake.requests.slice(before);
-    expect(search).toMatchObject({ method: 'POST', path: 'customers/search', body: { filter: [{ field: 'customers.email', operator: '=', value: 'Found@Example.com' }] } });
-    expect(patch).toMatchObject({ method: 'PATCH', path: `customers/${String(customer.id)}`, body: { name: 'New Name', customData: [{ property: 'tier', value: 'gold' }] } });
+    expect(search).toMatchObject({
+      method: 'POST',
+      path: 'customers/search',
+      body: { filter: [{ field: 'customers.email', operator: '=', value: 'Found@Example.com' }] },
+    });
+    expect(patch).toMatchObject({
+      method: 'PATCH',
+      path: `customers/${String(customer.id)}`,
+      body: { name: 'New Name', customData: [{ property: 'tier', value: 'gold' }] },
+    });
     expect(result.output).toMatchObject({ id: customer.id, name: 'New Name', company: 'Keep Ltd', customData: { tier: 'gold' } });
   });
 
@@ -105,7 +121,11 @@ describe('search_customers', () => {
     fake.seedCustomer({ name: 'Search A', email: 'a@searchable.io' });
     fake.seedCustomer({ name: 'Search B', email: 'b@searchable.io' });
     const result = await perform('search_customers', { field: 'email', operator: '~', value: 'searchable.io', limit: 1 });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: 'customers/search', body: { filter: [{ field: 'customers.email', operator: '~', value: 'searchable.io' }], limit: 1, offset: 0 } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: 'customers/search',
+      body: { filter: [{ field: 'customers.email', operator: '~', value: 'searchable.io' }], limit: 1, offset: 0 },
+    });
     expect(result.output).toMatchObject({ count: 1, total: 2, customers: [expect.objectContaining({ email: expect.stringMatching(/@searchable\.io$/) })] });
   });
 });
@@ -117,7 +137,12 @@ describe('tag_customer', () => {
     expect(fake.requests.at(-1)).toMatchObject({
       method: 'PUT',
       path: `customers/${String(customer.id)}/tags`,
-      body: { tags: [{ name: 'vip', color: '#ff0000' }, { name: 'renewal', color: '#ff0000' }] },
+      body: {
+        tags: [
+          { name: 'vip', color: '#ff0000' },
+          { name: 'renewal', color: '#ff0000' },
+        ],
+      },
     });
     expect((result.output as { tags: Array<{ name: string }> }).tags.map((t) => t.name)).toEqual(['old', 'vip', 'renewal']);
   });
@@ -181,7 +206,11 @@ describe('send_message', () => {
     const customer = fake.seedCustomer({ name: 'Chat Person', email: 'chat@example.com' });
     const chat = fake.seedChat({ customer: Number(customer.id) });
     const result = await perform('send_message', { chatId: String(chat.id), text: 'Thanks, we are on it!', agentId: 4188 });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: 'messages', body: { chat: chat.id, text: 'Thanks, we are on it!', type: 'message', agent: 4188 } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: 'messages',
+      body: { chat: chat.id, text: 'Thanks, we are on it!', type: 'message', agent: 4188 },
+    });
     expect(result.output).toMatchObject({ type: 'message', chat: chat.id, from: 'agent', agent: { id: 4188 } });
   });
 

@@ -17,10 +17,13 @@ export const helpcrunchAuthFields = z.object({
     description: 'In HelpCrunch: Settings → Developers → Public API, create a key and paste it here.',
     secret: true,
   }),
-  baseUrl: z.union([originField, z.literal('')]).optional().meta({
-    title: 'Base URL',
-    description: `Leave empty for ${HELPCRUNCH_DEFAULT_ORIGIN}. An origin only (no path); the connector appends /v1/….`,
-  }),
+  baseUrl: z
+    .union([originField, z.literal('')])
+    .optional()
+    .meta({
+      title: 'Base URL',
+      description: `Leave empty for ${HELPCRUNCH_DEFAULT_ORIGIN}. An origin only (no path); the connector appends /v1/….`,
+    }),
 });
 export type HelpCrunchAuth = z.output<typeof helpcrunchAuthFields>;
 
@@ -42,7 +45,17 @@ export function helpcrunchUrl(auth: HelpCrunchAuth, path: string): string {
 }
 
 /** Codes that name an error rather than the field it is about. */
-const errorCodes = new Set(['invalid_request', 'invalid_token', 'unauthorized', 'forbidden', 'not_found', 'chat_not_found', 'entity_not_found', 'too_many_requests', 'internal_error']);
+const errorCodes = new Set([
+  'invalid_request',
+  'invalid_token',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'chat_not_found',
+  'entity_not_found',
+  'too_many_requests',
+  'internal_error',
+]);
 
 /** `{"errors":[{"code":"invalid_request","message":"Invalid request"},{"code":"email","message":"…"}]}` → "Invalid request; email: …". */
 export function helpcrunchErrorMessage(body: unknown): string | undefined {

@@ -85,7 +85,8 @@ const searchField = { email: 'customers.email', userId: 'customers.userId' } as 
 /** The HelpCrunch id of the customer with this email or user id (exact match), or a permanent NOT_FOUND failure. */
 export async function customerIdBy(context: ServiceContext, findBy: 'email' | 'id' | 'userId', value: string | number): Promise<number | string> {
   if (findBy === 'id') {
-    if (!/^\d+$/.test(String(value))) throw new StepFailure(`A HelpCrunch customer id is a number, not “${String(value)}”.`, { transient: false, code: 'INVALID_INPUT' });
+    if (!/^\d+$/.test(String(value)))
+      throw new StepFailure(`A HelpCrunch customer id is a number, not “${String(value)}”.`, { transient: false, code: 'INVALID_INPUT' });
     return Number(value);
   }
   const wanted = String(value).trim().toLowerCase();
@@ -93,10 +94,21 @@ export async function customerIdBy(context: ServiceContext, findBy: 'email' | 'i
     await helpcrunchCall(context, {
       method: 'POST',
       path: 'customers/search',
-      body: { filter: [{ field: searchField[findBy], operator: '=', value: String(value).trim() }], sort: 'customers.lastSeen', order: 'desc', limit: 20, offset: 0 },
+      body: {
+        filter: [{ field: searchField[findBy], operator: '=', value: String(value).trim() }],
+        sort: 'customers.lastSeen',
+        order: 'desc',
+        limit: 20,
+        offset: 0,
+      },
     }),
   );
-  const found = items.find((customer) => String(customer[findBy] ?? '').trim().toLowerCase() === wanted);
+  const found = items.find(
+    (customer) =>
+      String(customer[findBy] ?? '')
+        .trim()
+        .toLowerCase() === wanted,
+  );
   if (!found || (typeof found.id !== 'number' && typeof found.id !== 'string')) {
     throw notFound(`No HelpCrunch customer has the ${findBy === 'email' ? 'email' : 'user id'} ${String(value)}.`);
   }

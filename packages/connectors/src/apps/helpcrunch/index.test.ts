@@ -12,7 +12,10 @@ let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
 // The Base URL with a trailing slash, which the connector accepts.
-useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: `${started.origin}/` })), (bed) => ({ fake, client, auth } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: `${started.origin}/` })),
+  (bed) => ({ fake, client, auth } = bed),
+);
 
 const action = (key: string) => actionOf(helpcrunchApp, key);
 
@@ -45,20 +48,31 @@ describe('base URL', () => {
 
 describe('errors and the rate limit', () => {
   test('an errors envelope becomes one readable, permanent message naming the field', async () => {
-    const failure = await failureOf(performAction(action('create_customer'), { input: { name: 'Jane', email: 'not-an-email' }, auth, client, idempotencyKey: 'r:1' }));
+    const failure = await failureOf(
+      performAction(action('create_customer'), { input: { name: 'Jane', email: 'not-an-email' }, auth, client, idempotencyKey: 'r:1' }),
+    );
     expect(failure.message).toMatch(/answered 400 Bad Request: Invalid request; email: This value is not a valid email address\.$/);
     expect(failure.transient).toBe(false);
   });
 
   test('a 429 is retried and then succeeds', async () => {
     fake.rateLimitNext(1);
-    const result = await performAction(action('search_customers'), { input: { field: 'email', value: 'nobody@example.com' }, auth, client, idempotencyKey: 'r:2' });
+    const result = await performAction(action('search_customers'), {
+      input: { field: 'email', value: 'nobody@example.com' },
+      auth,
+      client,
+      idempotencyKey: 'r:2',
+    });
     expect(result.requests.map((r) => r.status)).toEqual([429, 200]);
   });
 
   test('past 120 requests a minute the step fails as transient, with a minute to wait, in HelpCrunch’s words', async () => {
     let minute = 1_000 * 60_000;
-    const limited = await startConnectorTestbed(helpcrunchApp, () => startHelpCrunchFake({ now: () => minute }), (started) => ({ apiKey: started.token, baseUrl: started.origin }));
+    const limited = await startConnectorTestbed(
+      helpcrunchApp,
+      () => startHelpCrunchFake({ now: () => minute }),
+      (started) => ({ apiKey: started.token, baseUrl: started.origin }),
+    );
     const { auth: limitedAuth, client: limitedClient } = limited;
     try {
       for (let i = 0; i < 120; i++) await helpcrunchApp.auth.test({ auth: limitedAuth, http: limitedClient.forStep() });
@@ -76,13 +90,20 @@ describe('errors and the rate limit', () => {
 describe('custom API call', () => {
   test('a path relative to /v1/ returns the status and the raw body', async () => {
     fake.seedCustomer({ name: 'Custom Call', email: 'custom@example.com' });
-    const result = await performAction(action('custom_api_call'), { input: { method: 'GET', path: '/customers', query: { limit: 1 } }, auth, client, idempotencyKey: 'r:3' });
+    const result = await performAction(action('custom_api_call'), {
+      input: { method: 'GET', path: '/customers', query: { limit: 1 } },
+      auth,
+      client,
+      idempotencyKey: 'r:3',
+    });
     expect(result.output).toMatchObject({ status: 200, body: { total: expect.any(Number), data: [expect.objectContaining({ id: expect.any(Number) })] } });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'customers', query: { limit: '1' } });
   });
 
   test('a HelpCrunch error still fails the step with its message', async () => {
-    const failure = await failureOf(performAction(action('custom_api_call'), { input: { method: 'GET', path: '/v1/chats/1' }, auth, client, idempotencyKey: 'r:4' }));
+    const failure = await failureOf(
+      performAction(action('custom_api_call'), { input: { method: 'GET', path: '/v1/chats/1' }, auth, client, idempotencyKey: 'r:4' }),
+    );
     expect(failure.message).toContain('404 Not Found: Chat not found');
   });
 });

@@ -13,7 +13,10 @@ import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './triggers/new-customer.ts';
 let fake: HelpCrunchFake;
 let client: HttpClient;
 let auth: { apiKey: string; baseUrl: string };
-useConnectorTestbed(() => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })), (bed) => ({ fake, client, auth } = bed));
+useConnectorTestbed(
+  () => startConnectorTestbed(helpcrunchApp, startHelpCrunchFake, (started) => ({ apiKey: started.token, baseUrl: started.origin })),
+  (bed) => ({ fake, client, auth } = bed),
+);
 
 function polling(key: string): PollingTriggerDefinition {
   const trigger = findTrigger(helpcrunchApp, key);
@@ -33,13 +36,18 @@ describe('new_customer (polling)', () => {
   test('seeds from the newest customers, then pages a createdAt search from the last poll, newest first, keyed by id', async () => {
     const old = fake.seedCustomer({ name: 'Already here', createdAt: nowSeconds() - 86_400, firstSeen: String(nowSeconds() - 86_400) });
     const first = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor: null });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: 'customers', query: { sort: 'customers.firstSeen', order: 'desc', limit: '100', offset: '0' } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: 'customers',
+      query: { sort: 'customers.firstSeen', order: 'desc', limit: '100', offset: '0' },
+    });
     expect(first.items.map((c) => (c as { id: number }).id)).toContain(old.id);
     const cursor = first.cursor as number;
     expect(cursor).toBeGreaterThanOrEqual(nowSeconds() - 5);
 
     const created: number[] = [];
-    for (let i = 0; i < 130; i++) created.push(Number(fake.seedCustomer({ name: `Lead ${i}`, email: `lead${i}@example.com`, createdAt: cursor - 60 + (i % 60) }).id));
+    for (let i = 0; i < 130; i++)
+      created.push(Number(fake.seedCustomer({ name: `Lead ${i}`, email: `lead${i}@example.com`, createdAt: cursor - 60 + (i % 60) }).id));
     fake.seedCustomer({ name: 'Too old for the window', createdAt: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS - 1 });
 
     const before = fake.requests.length;
@@ -49,7 +57,10 @@ describe('new_customer (polling)', () => {
       ['POST', 'customers/search', 0],
       ['POST', 'customers/search', 100],
     ]);
-    expect(searches[0]?.body).toMatchObject({ filter: [{ field: 'customers.createdAt', operator: '>=', value: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS }], limit: 100 });
+    expect(searches[0]?.body).toMatchObject({
+      filter: [{ field: 'customers.createdAt', operator: '>=', value: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS }],
+      limit: 100,
+    });
     const ids = second.items.map((c) => (c as { id: number }).id);
     expect(ids).toEqual([...created].sort((a, b) => b - a));
     expect(second.items.map((c) => dedupeKeyOf(polling('new_customer'), c))).toEqual(ids.map(String));
@@ -134,7 +145,15 @@ describe('signed event hooks', () => {
       id: 'evt-1',
     });
     expect(answer.status).toBe(200);
-    expect(received).toEqual([{ event: 'customer.new', eventId: 'evt-1', createdAt: expect.any(Number), attempts: 1, data: expect.objectContaining({ id: 542335, email: 'john@example.com' }) }]);
+    expect(received).toEqual([
+      {
+        event: 'customer.new',
+        eventId: 'evt-1',
+        createdAt: expect.any(Number),
+        attempts: 1,
+        data: expect.objectContaining({ id: 542335, email: 'john@example.com' }),
+      },
+    ]);
   });
 
   test.each(['wrong-key', 'missing-signature', 'tampered'] as const)('a delivery with a %s is refused with DeliveryRejected', async (forge) => {
@@ -148,8 +167,16 @@ describe('signed event hooks', () => {
     const rawBody = JSON.stringify({ event: 'chat.closed', eventData: { id: 7 }, id: 'evt-9', attempts: 1, createdAt: 1 });
     const trigger = hook('chat_event');
     const input = trigger.input.parse({ signingKey });
-    const request = (signature: string): IncomingRequest => ({ method: 'POST', headers: { 'x-helpcrunch-signature': signature }, query: {}, body: JSON.parse(rawBody) as unknown, rawBody });
-    expect(trigger.receive?.(request(fake.signature(rawBody, signingKey).toUpperCase()), { input })).toMatchObject({ items: [{ event: 'chat.closed', data: { id: 7 } }] });
+    const request = (signature: string): IncomingRequest => ({
+      method: 'POST',
+      headers: { 'x-helpcrunch-signature': signature },
+      query: {},
+      body: JSON.parse(rawBody) as unknown,
+      rawBody,
+    });
+    expect(trigger.receive?.(request(fake.signature(rawBody, signingKey).toUpperCase()), { input })).toMatchObject({
+      items: [{ event: 'chat.closed', data: { id: 7 } }],
+    });
     expect(() => trigger.receive?.(request(fake.signature(rawBody, 'other')), { input })).toThrow(DeliveryRejected);
   });
 

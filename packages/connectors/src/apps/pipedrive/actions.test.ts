@@ -5,7 +5,11 @@ import { actionOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTes
 import { pipedriveApp } from './index.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
-useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })),
+  (started) => (bed = started),
+  { clearRequests: true },
+);
 
 describe('deal actions', () => {
   test('create_deal posts the v2 body with Pipedrive’s field names and returns the created deal', async () => {
@@ -21,7 +25,15 @@ describe('deal actions', () => {
     });
     const [request] = bed.fake.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/api/v2/deals' });
-    expect(request?.body).toEqual({ title: 'Acme renewal', value: 5000, currency: 'EUR', pipeline_id: 2, owner_id: 2, expected_close_date: '2025-03-31', custom_fields: { abc: 'Gold' } });
+    expect(request?.body).toEqual({
+      title: 'Acme renewal',
+      value: 5000,
+      currency: 'EUR',
+      pipeline_id: 2,
+      owner_id: 2,
+      expected_close_date: '2025-03-31',
+      custom_fields: { abc: 'Gold' },
+    });
     const stored = bed.fake.records('deal').at(-1);
     expect(result.output).toEqual(stored);
     expect(result.output).toMatchObject({ title: 'Acme renewal', pipeline_id: 2, stage_id: 5, status: 'open', owner_id: 2 });
@@ -72,7 +84,13 @@ describe('deal actions', () => {
 describe('person actions', () => {
   test('create_person sends the email and phone as primary work entries and returns the person', async () => {
     const org = bed.fake.seed('organization', { name: 'Acme Inc.' });
-    const result = await bed.perform('create_person', { name: 'Jane Doe', email: 'jane@acme.example', phone: '+1 555 0100', org_id: org.id, marketing_status: 'subscribed' });
+    const result = await bed.perform('create_person', {
+      name: 'Jane Doe',
+      email: 'jane@acme.example',
+      phone: '+1 555 0100',
+      org_id: org.id,
+      marketing_status: 'subscribed',
+    });
     expect(bed.fake.requests[0]).toMatchObject({
       method: 'POST',
       path: '/api/v2/persons',
@@ -84,13 +102,23 @@ describe('person actions', () => {
         marketing_status: 'subscribed',
       },
     });
-    expect(result.output).toMatchObject({ name: 'Jane Doe', first_name: 'Jane', last_name: 'Doe', org_id: org.id, emails: [{ value: 'jane@acme.example', primary: true, label: 'work' }] });
+    expect(result.output).toMatchObject({
+      name: 'Jane Doe',
+      first_name: 'Jane',
+      last_name: 'Doe',
+      org_id: org.id,
+      emails: [{ value: 'jane@acme.example', primary: true, label: 'work' }],
+    });
   });
 
   test('update_person patches the given fields only', async () => {
     const person = bed.fake.seed('person', { name: 'John Smith', emails: [{ value: 'john@old.example', primary: true, label: 'work' }] });
     const result = await bed.perform('update_person', { id: person.id, email: 'john@new.example' });
-    expect(bed.fake.requests[0]).toMatchObject({ method: 'PATCH', path: `/api/v2/persons/${person.id}`, body: { emails: [{ value: 'john@new.example', primary: true, label: 'work' }] } });
+    expect(bed.fake.requests[0]).toMatchObject({
+      method: 'PATCH',
+      path: `/api/v2/persons/${person.id}`,
+      body: { emails: [{ value: 'john@new.example', primary: true, label: 'work' }] },
+    });
     expect(result.output).toMatchObject({ id: person.id, name: 'John Smith', emails: [{ value: 'john@new.example' }] });
   });
 
@@ -125,7 +153,9 @@ describe('person actions', () => {
     });
 
     test('a one-letter name search without exact match gets Pipedrive’s validation message', async () => {
-      await expect(bed.perform('find_person', { field: 'name', term: 'x' })).rejects.toMatchObject({ message: expect.stringContaining('Pipedrive answered 400 Bad Request: Validation failed: term') });
+      await expect(bed.perform('find_person', { field: 'name', term: 'x' })).rejects.toMatchObject({
+        message: expect.stringContaining('Pipedrive answered 400 Bad Request: Validation failed: term'),
+      });
     });
   });
 });
@@ -133,7 +163,11 @@ describe('person actions', () => {
 describe('organization actions', () => {
   test('create_organization sends the address as {value} and returns the organization', async () => {
     const result = await bed.perform('create_organization', { name: 'Acme Inc.', address: '1 Main St, Springfield', visible_to: '7', label_ids: [4] });
-    expect(bed.fake.requests[0]).toMatchObject({ method: 'POST', path: '/api/v2/organizations', body: { name: 'Acme Inc.', address: { value: '1 Main St, Springfield' }, visible_to: 7, label_ids: [4] } });
+    expect(bed.fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v2/organizations',
+      body: { name: 'Acme Inc.', address: { value: '1 Main St, Springfield' }, visible_to: 7, label_ids: [4] },
+    });
     expect(result.output).toMatchObject({ name: 'Acme Inc.', address: { value: '1 Main St, Springfield' }, visible_to: 7 });
   });
 
@@ -149,11 +183,29 @@ describe('activity actions', () => {
   test('create_activity sets the person as primary participant (person_id is read-only in v2) and returns the activity', async () => {
     const person = bed.fake.seed('person', { name: 'Jane Doe' });
     const deal = bed.fake.seed('deal', { title: 'Renewal', person_id: person.id });
-    const result = await bed.perform('create_activity', { subject: 'Call Jane', type: 'call', deal_id: deal.id, person_id: person.id, due_date: '2025-01-20', due_time: '15:00', duration: '00:30', busy: 'true' });
+    const result = await bed.perform('create_activity', {
+      subject: 'Call Jane',
+      type: 'call',
+      deal_id: deal.id,
+      person_id: person.id,
+      due_date: '2025-01-20',
+      due_time: '15:00',
+      duration: '00:30',
+      busy: 'true',
+    });
     expect(bed.fake.requests[0]).toMatchObject({
       method: 'POST',
       path: '/api/v2/activities',
-      body: { subject: 'Call Jane', type: 'call', deal_id: deal.id, participants: [{ person_id: person.id, primary: true }], due_date: '2025-01-20', due_time: '15:00', duration: '00:30', busy: true },
+      body: {
+        subject: 'Call Jane',
+        type: 'call',
+        deal_id: deal.id,
+        participants: [{ person_id: person.id, primary: true }],
+        due_date: '2025-01-20',
+        due_time: '15:00',
+        duration: '00:30',
+        busy: true,
+      },
     });
     expect(result.output).toMatchObject({ subject: 'Call Jane', person_id: person.id, deal_id: deal.id, done: false });
   });
@@ -167,7 +219,10 @@ describe('activity actions', () => {
   });
 
   test('a due date in the wrong format is refused before calling Pipedrive', async () => {
-    await expect(bed.perform('create_activity', { subject: 'x', due_date: '20/01/2025' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('YYYY-MM-DD') });
+    await expect(bed.perform('create_activity', { subject: 'x', due_date: '20/01/2025' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('YYYY-MM-DD'),
+    });
     expect(bed.fake.requests).toHaveLength(0);
   });
 });
@@ -176,18 +231,27 @@ describe('note action and custom API call', () => {
   test('create_note posts to /v1/notes with the pin as a 0/1 flag and returns the note', async () => {
     const deal = bed.fake.seed('deal', { title: 'Renewal' });
     const result = await bed.perform('create_note', { content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned: true });
-    expect(bed.fake.requests[0]).toMatchObject({ method: 'POST', path: '/v1/notes', body: { content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned_to_deal_flag: 1 } });
+    expect(bed.fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/notes',
+      body: { content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned_to_deal_flag: 1 },
+    });
     expect(result.output).toMatchObject({ content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned_to_deal_flag: true, active_flag: true });
     expect(bed.fake.notes()).toHaveLength(1);
   });
 
   test('create_note needs a record to attach to and says so before calling Pipedrive', async () => {
-    await expect(bed.perform('create_note', { content: 'Floating' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Attach the note') });
+    await expect(bed.perform('create_note', { content: 'Floating' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('Attach the note'),
+    });
     expect(bed.fake.requests).toHaveLength(0);
   });
 
   test('create_note on a missing deal fails with Pipedrive’s v1 error message', async () => {
-    await expect(bed.perform('create_note', { content: 'x', deal_id: 4242 })).rejects.toMatchObject({ message: expect.stringContaining('Pipedrive answered 400 Bad Request: Deal with id 4242 not found') });
+    await expect(bed.perform('create_note', { content: 'x', deal_id: 4242 })).rejects.toMatchObject({
+      message: expect.stringContaining('Pipedrive answered 400 Bad Request: Deal with id 4242 not found'),
+    });
   });
 
   test('the custom API call sends any path with the connection’s token and returns status and body', async () => {
@@ -202,7 +266,9 @@ describe('note action and custom API call', () => {
   });
 
   test('the custom API call turns errors into Pipedrive’s message and refuses full URLs', async () => {
-    await expect(bed.perform('custom_api_call', { method: 'GET', path: '/api/v2/nothing-here' })).rejects.toMatchObject({ message: expect.stringContaining('Pipedrive answered 404 Not Found: Unknown method .') });
+    await expect(bed.perform('custom_api_call', { method: 'GET', path: '/api/v2/nothing-here' })).rejects.toMatchObject({
+      message: expect.stringContaining('Pipedrive answered 404 Not Found: Unknown method .'),
+    });
     await expect(bed.perform('custom_api_call', { method: 'GET', path: 'https://evil.example/x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

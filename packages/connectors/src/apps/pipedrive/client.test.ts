@@ -9,7 +9,11 @@ import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_API_ORIGIN, pipedrive, pipedriveErrorMessage, rateLimitWaitMs } from './client.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
-useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })),
+  (started) => (bed = started),
+  { clearRequests: true },
+);
 
 const createDeal = findAction(pipedriveApp, 'create_deal')!;
 
@@ -21,7 +25,15 @@ function recordingHttp(sent: HttpRequest[]): StepHttp {
     redactText: (text) => text,
     request: async (request): Promise<HttpResponse> => {
       sent.push(request);
-      return { status: 200, statusText: 'OK', headers: {}, body: { success: true, data: { id: 1 } }, url: String(request.url), redirected: false, requests: [] };
+      return {
+        status: 200,
+        statusText: 'OK',
+        headers: {},
+        body: { success: true, data: { id: 1 } },
+        url: String(request.url),
+        redirected: false,
+        requests: [],
+      };
     },
   };
 }
@@ -44,7 +56,9 @@ describe('connection test', () => {
 
   test('a base URL with a trailing slash works; one with a path is refused before any request', async () => {
     await pipedriveApp.auth.test({ auth: { ...bed.auth, baseUrl: `${bed.fake.origin}/` }, http: bed.client.forStep({ secrets: [] }) });
-    const failure = await failureOf(pipedriveApp.auth.test({ auth: { ...bed.auth, baseUrl: `${bed.fake.origin}/api/v2` }, http: bed.client.forStep({ secrets: [] }) }));
+    const failure = await failureOf(
+      pipedriveApp.auth.test({ auth: { ...bed.auth, baseUrl: `${bed.fake.origin}/api/v2` }, http: bed.client.forStep({ secrets: [] }) }),
+    );
     expect(failure.code).toBe('INVALID_INPUT');
     expect(failure.message).toContain('baseUrl: must be an origin like https://example.com');
     expect(bed.fake.requests).toHaveLength(1);

@@ -16,10 +16,12 @@ export const pipedriveAuthFields = z.object({
     secret: true,
   }),
   // A form left empty sends "", which means the default host.
-  baseUrl: z.preprocess((value) => (value === '' || value === null ? undefined : value), originField.optional()).meta({
-    title: 'Base URL',
-    description: `Optional. Defaults to ${PIPEDRIVE_API_ORIGIN}; your company domain (e.g. https://acme.pipedrive.com) works too. Origin only, no path.`,
-  }),
+  baseUrl: z
+    .preprocess((value) => (value === '' || value === null ? undefined : value), originField.optional())
+    .meta({
+      title: 'Base URL',
+      description: `Optional. Defaults to ${PIPEDRIVE_API_ORIGIN}; your company domain (e.g. https://acme.pipedrive.com) works too. Origin only, no path.`,
+    }),
 });
 
 export interface PipedriveRequest {
@@ -75,7 +77,10 @@ export function rateLimitWaitMs(headers: Readonly<Record<string, string>>): numb
 }
 
 /** One request to Pipedrive, answered as it came, or a StepFailure carrying Pipedrive's own message. */
-export async function sendToPipedrive(context: ServiceContext, request: PipedriveRequest): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+export async function sendToPipedrive(
+  context: ServiceContext,
+  request: PipedriveRequest,
+): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const { token, origin } = credentialsOf(context.auth);
   const url = new URL(request.path, `${origin}/`);
   if (url.origin !== origin) throw new StepFailure(`"${request.path}" is not a path on ${origin}`, { transient: false, code: 'INVALID_INPUT' });
@@ -89,7 +94,8 @@ export async function sendToPipedrive(context: ServiceContext, request: Pipedriv
     responseType: 'auto',
     httpErrors: 'return',
   });
-  const failed = response.status >= 400 || (typeof response.body === 'object' && response.body !== null && (response.body as { success?: unknown }).success === false);
+  const failed =
+    response.status >= 400 || (typeof response.body === 'object' && response.body !== null && (response.body as { success?: unknown }).success === false);
   if (failed) {
     const message = pipedriveErrorMessage(response.body);
     const status = Math.max(response.status, 400);
@@ -136,7 +142,12 @@ export const PAGE_LIMIT = 100;
 export const MAX_POLL_PAGES = 5;
 
 /** Follows v2 cursor paging (`additional_data.next_cursor`) over a list endpoint. */
-export async function listRecords(context: ServiceContext, path: string, query: Record<string, QueryValue>, options: PageOptions = {}): Promise<{ records: PipedriveRecord[]; complete: boolean }> {
+export async function listRecords(
+  context: ServiceContext,
+  path: string,
+  query: Record<string, QueryValue>,
+  options: PageOptions = {},
+): Promise<{ records: PipedriveRecord[]; complete: boolean }> {
   const maxPages = options.maxPages ?? MAX_POLL_PAGES;
   const records: PipedriveRecord[] = [];
   let cursor: string | undefined;

@@ -47,7 +47,10 @@ describe('pipedrive app', () => {
   test('every trigger and action has a sample, an object input schema, and a loader for each dynamic field', () => {
     for (const operation of [...pipedriveApp.triggers, ...pipedriveApp.actions]) {
       expect(operation.sample, operation.key).toBeDefined();
-      const schema = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' }) as { type?: string; properties?: Record<string, { dynamicOptions?: boolean; title?: string }> };
+      const schema = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' }) as {
+        type?: string;
+        properties?: Record<string, { dynamicOptions?: boolean; title?: string }>;
+      };
       expect(schema.type, operation.key).toBe('object');
       for (const [field, property] of Object.entries(schema.properties ?? {})) {
         expect(property.title, `${operation.key}.${field} title`).toBeTruthy();
@@ -55,7 +58,6 @@ describe('pipedrive app', () => {
       }
     }
   });
-
 
   test('each operation is found in its own file, named by its key', () => {
     const fileOf = (folder: string, key: string) => new URL(`./${folder}/${key.replaceAll('_', '-')}.ts`, import.meta.url);

@@ -8,7 +8,11 @@ import { pipedriveApp } from './index.ts';
 import { PIPEDRIVE_WEBHOOK_USER, PIPEDRIVE_WEBHOOK_VERSION } from './instant.ts';
 
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
-useConnectorTestbed(() => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })), (started) => (bed = started), { clearRequests: true });
+useConnectorTestbed(
+  () => startConnectorTestbed(pipedriveApp, startPipedriveFake, (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })),
+  (started) => (bed = started),
+  { clearRequests: true },
+);
 let receiver: LocalServer;
 beforeAll(async () => {
   receiver = await startReceiver();
@@ -23,7 +27,13 @@ const SECRET = 'whsec-0123456789';
 const trigger = (key: string) => findTrigger(pipedriveApp, key) as AppWebhookTriggerDefinition;
 
 async function subscribe(key: string, secret = SECRET): Promise<string> {
-  const { externalId } = await trigger(key).subscribe({ input: {}, auth: bed.auth, http: bed.client.forStep({ secrets: [secret] }), hookUrl: `${receiver.origin}/hooks/${key}`, secret });
+  const { externalId } = await trigger(key).subscribe({
+    input: {},
+    auth: bed.auth,
+    http: bed.client.forStep({ secrets: [secret] }),
+    hookUrl: `${receiver.origin}/hooks/${key}`,
+    secret,
+  });
   return externalId;
 }
 
@@ -63,7 +73,10 @@ test('every instant trigger subscribes to its own object and action', async () =
   ]);
   for (const [key, object, action] of expected) {
     const id = await subscribe(key!);
-    expect(bed.fake.webhooks().find((hook) => String(hook.id) === id), key).toMatchObject({ event_object: object, event_action: action, version: '2.0' });
+    expect(
+      bed.fake.webhooks().find((hook) => String(hook.id) === id),
+      key,
+    ).toMatchObject({ event_object: object, event_action: action, version: '2.0' });
     await unsubscribe(key!, id);
   }
   expect(bed.fake.webhooks()).toEqual([]);
@@ -80,7 +93,13 @@ test('unsubscribing deletes the webhook, and deleting one already gone succeeds'
 
 test('a bad token makes subscribing fail with Pipedrive’s message', async () => {
   await expect(
-    trigger('new_deal_instant').subscribe({ input: {}, auth: { ...bed.auth, apiToken: 'bad' }, http: bed.client.forStep(), hookUrl: `${receiver.origin}/h`, secret: SECRET }),
+    trigger('new_deal_instant').subscribe({
+      input: {},
+      auth: { ...bed.auth, apiToken: 'bad' },
+      http: bed.client.forStep(),
+      hookUrl: `${receiver.origin}/h`,
+      secret: SECRET,
+    }),
   ).rejects.toMatchObject({ status: 401, message: expect.stringContaining('unauthorized access') });
 });
 
@@ -91,7 +110,15 @@ describe('receiving deliveries', () => {
     const [delivery] = await delivered();
     expect(delivery?.headers.authorization).toBe(`Basic ${Buffer.from(`${PIPEDRIVE_WEBHOOK_USER}:${SECRET}`).toString('base64')}`);
     const result = trigger('new_deal_instant').receive(delivery!, { input: {}, secret: SECRET });
-    expect(result).toEqual({ items: [{ ...deal, previous: null, meta: expect.objectContaining({ action: 'create', entity: 'deal', entity_id: deal.id, change_source: 'app', version: '2.0' }) }] });
+    expect(result).toEqual({
+      items: [
+        {
+          ...deal,
+          previous: null,
+          meta: expect.objectContaining({ action: 'create', entity: 'deal', entity_id: deal.id, change_source: 'app', version: '2.0' }),
+        },
+      ],
+    });
     await unsubscribe('new_deal_instant', id);
   });
 
@@ -109,7 +136,12 @@ describe('receiving deliveries', () => {
 
   test('changes made through the API are delivered too (change_source "api")', async () => {
     const id = await subscribe('new_organization_instant');
-    await bed.client.request({ method: 'POST', url: `${bed.fake.origin}/api/v2/organizations`, headers: { 'x-api-token': bed.fake.token }, body: { type: 'json', value: { name: 'Via API' } } });
+    await bed.client.request({
+      method: 'POST',
+      url: `${bed.fake.origin}/api/v2/organizations`,
+      headers: { 'x-api-token': bed.fake.token },
+      body: { type: 'json', value: { name: 'Via API' } },
+    });
     const [delivery] = await delivered();
     const result = trigger('new_organization_instant').receive(delivery!, { input: {}, secret: SECRET });
     expect(result).toMatchObject({ items: [{ name: 'Via API', meta: { change_source: 'api' } }] });
@@ -144,13 +176,29 @@ describe('receiving deliveries', () => {
 
   test('a delivery of another event (a delete, another object) starts nothing', async () => {
     const deal = bed.fake.seed('deal', { title: 'Doomed' });
-    const { externalId } = await trigger('updated_deal_instant').subscribe({ input: {}, auth: bed.auth, http: bed.client.forStep(), hookUrl: `${receiver.origin}/h`, secret: SECRET });
+    const { externalId } = await trigger('updated_deal_instant').subscribe({
+      input: {},
+      auth: bed.auth,
+      http: bed.client.forStep(),
+      hookUrl: `${receiver.origin}/h`,
+      secret: SECRET,
+    });
     // A hand-made catch-all webhook on the same URL also receives deletes and other objects.
     await bed.client.request({
       method: 'POST',
       url: `${bed.fake.origin}/v1/webhooks`,
       headers: { 'x-api-token': bed.fake.token },
-      body: { type: 'json', value: { subscription_url: `${receiver.origin}/h`, event_action: '*', event_object: '*', name: 'all', http_auth_user: PIPEDRIVE_WEBHOOK_USER, http_auth_password: SECRET } },
+      body: {
+        type: 'json',
+        value: {
+          subscription_url: `${receiver.origin}/h`,
+          event_action: '*',
+          event_object: '*',
+          name: 'all',
+          http_auth_user: PIPEDRIVE_WEBHOOK_USER,
+          http_auth_password: SECRET,
+        },
+      },
     });
     bed.fake.remove('deal', deal.id);
     bed.fake.create('person', { name: 'Someone' });
@@ -166,14 +214,27 @@ describe('receiving deliveries', () => {
       method: 'POST',
       url: `${bed.fake.origin}/v1/webhooks`,
       headers: { 'x-api-token': bed.fake.token },
-      body: { type: 'json', value: { subscription_url: `${receiver.origin}/v1`, event_action: 'updated', event_object: 'deal', name: 'legacy', version: '1.0', http_auth_user: PIPEDRIVE_WEBHOOK_USER, http_auth_password: SECRET } },
+      body: {
+        type: 'json',
+        value: {
+          subscription_url: `${receiver.origin}/v1`,
+          event_action: 'updated',
+          event_object: 'deal',
+          name: 'legacy',
+          version: '1.0',
+          http_auth_user: PIPEDRIVE_WEBHOOK_USER,
+          http_auth_password: SECRET,
+        },
+      },
     });
     const deal = bed.fake.seed('deal', { title: 'Legacy' });
     bed.fake.update('deal', deal.id, { title: 'Legacy renamed' });
     const [delivery] = await delivered();
     expect(delivery?.body).toMatchObject({ v: 1, event: 'updated.deal', meta: { action: 'updated', object: 'deal' } });
     const result = trigger('updated_deal_instant').receive(delivery!, { input: {}, secret: SECRET });
-    expect(result).toMatchObject({ items: [{ id: deal.id, title: 'Legacy renamed', previous: { title: 'Legacy' }, meta: { action: 'updated', object: 'deal' } }] });
+    expect(result).toMatchObject({
+      items: [{ id: deal.id, title: 'Legacy renamed', previous: { title: 'Legacy' }, meta: { action: 'updated', object: 'deal' } }],
+    });
     for (const hook of bed.fake.webhooks()) await unsubscribe('updated_deal_instant', String(hook.id));
   });
 

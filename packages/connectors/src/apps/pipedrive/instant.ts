@@ -50,7 +50,8 @@ function passesFilters(record: Record<string, unknown>, input: TriggerFilters): 
 
 /** One delivery → one item: the record as Pipedrive sent it, plus `previous` (what changed) and `meta`. */
 export function receiveDelivery(request: IncomingRequest, secret: string, type: RecordType, change: Change, input: TriggerFilters): { items: unknown[] } {
-  if (!basicAuthMatches(request.headers.authorization, secret)) throw new DeliveryRejected('The Pipedrive delivery’s Basic auth does not match this subscription');
+  if (!basicAuthMatches(request.headers.authorization, secret))
+    throw new DeliveryRejected('The Pipedrive delivery’s Basic auth does not match this subscription');
   const parsed = payloadSchema.safeParse(request.body);
   if (!parsed.success) return { items: [] };
   const { meta, data, current, previous } = parsed.data;
@@ -82,7 +83,14 @@ export function instantTrigger(kind: RecordKind, change: Change) {
     sample: {
       ...type.sample,
       previous: change === 'updated' ? { update_time: '2025-01-15T09:00:00Z' } : null,
-      meta: { action: actions[change].register, entity: type.kind, version: PIPEDRIVE_WEBHOOK_VERSION, entity_id: type.sample.id, change_source: 'app', timestamp: 1737021900 },
+      meta: {
+        action: actions[change].register,
+        entity: type.kind,
+        version: PIPEDRIVE_WEBHOOK_VERSION,
+        entity_id: type.sample.id,
+        change_source: 'app',
+        timestamp: 1737021900,
+      },
     },
     outputFields: [...type.outputFields, ...deliveryOutputFields],
     options: triggerFilterChoices(type.kind),

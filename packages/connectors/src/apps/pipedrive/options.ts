@@ -15,7 +15,10 @@ export function idOf(value: unknown): number | undefined {
 
 export const pipelineChoices: OptionsLoader = async (context) => {
   const { records } = await listRecords(context, '/api/v2/pipelines', {});
-  return z.array(named).parse(records).map((pipeline) => ({ value: pipeline.id, label: pipeline.name || `Pipeline ${pipeline.id}` }));
+  return z
+    .array(named)
+    .parse(records)
+    .map((pipeline) => ({ value: pipeline.id, label: pipeline.name || `Pipeline ${pipeline.id}` }));
 };
 
 /** Stages of the pipeline already picked in the form; all stages, labelled with their pipeline, when none is. */
@@ -31,7 +34,5 @@ export const stageChoices: OptionsLoader = async (context) => {
 /** Active users of the company, as owners. */
 export const userChoices: OptionsLoader = async (context) => {
   const users = z.array(user).parse((await pipedriveData(context, { path: '/v1/users' })) ?? []);
-  return users
-    .filter((item) => item.active_flag !== false)
-    .map((item) => ({ value: item.id, label: item.email ? `${item.name} (${item.email})` : item.name }));
+  return users.filter((item) => item.active_flag !== false).map((item) => ({ value: item.id, label: item.email ? `${item.name} (${item.email})` : item.name }));
 };

@@ -11,7 +11,12 @@ import type { RecordKind } from './records.ts';
 let bed: ConnectorTestbed<PipedriveFake, { apiToken: string; baseUrl: string }>;
 useConnectorTestbed(
   // Ten records a page, so that paging shows with a few dozen records.
-  () => startConnectorTestbed(pipedriveApp, () => startPipedriveFake({ maxPageSize: 10 }), (fake) => ({ apiToken: fake.token, baseUrl: fake.origin })),
+  () =>
+    startConnectorTestbed(
+      pipedriveApp,
+      () => startPipedriveFake({ maxPageSize: 10 }),
+      (fake) => ({ apiToken: fake.token, baseUrl: fake.origin }),
+    ),
   (started) => (bed = started),
   { each: true },
 );
@@ -19,7 +24,12 @@ useConnectorTestbed(
 const trigger = (key: string) => findTrigger(pipedriveApp, key) as PollingTriggerDefinition;
 const poll = (key: string, cursor: Cursor | null, input: unknown = {}) => pollTrigger(trigger(key), { input, auth: bed.auth, client: bed.client, cursor });
 const ids = (items: unknown[]) => items.map((item) => (item as { id: number }).id);
-const nameOf: Record<RecordKind, Record<string, string>> = { deal: { title: 'Deal' }, person: { name: 'Person' }, organization: { name: 'Org' }, activity: { subject: 'Call' } };
+const nameOf: Record<RecordKind, Record<string, string>> = {
+  deal: { title: 'Deal' },
+  person: { name: 'Person' },
+  organization: { name: 'Org' },
+  activity: { subject: 'Call' },
+};
 
 describe('new records', () => {
   test('the first poll reads one page newest first and keeps the newest add_time as cursor', async () => {
@@ -123,7 +133,9 @@ describe.each(['person', 'organization', 'activity'] as const)('%s triggers', (k
 });
 
 test('a poll with a bad token fails with Pipedrive’s message', async () => {
-  await expect(pollTrigger(trigger('new_deal'), { input: {}, auth: { ...bed.auth, apiToken: 'nope' }, client: bed.client, cursor: null })).rejects.toMatchObject({
+  await expect(
+    pollTrigger(trigger('new_deal'), { input: {}, auth: { ...bed.auth, apiToken: 'nope' }, client: bed.client, cursor: null }),
+  ).rejects.toMatchObject({
     status: 401,
     message: expect.stringContaining('unauthorized access'),
   });

@@ -20,4 +20,5 @@ export const labelIdsField = () =>
     .meta({ title: 'Label ids', description: 'Ids of the labels to set (replaces the current ones).' });
 
 /** v2 custom fields: an object keyed by each field's 40-character hash (Settings → Data fields shows them). */
-export const customFieldsField = () => customFields('Values keyed by the custom field’s 40-character key, e.g. {"d4de1c1518b4531717c676029a45911c340390a6": "Gold"}.');
+export const customFieldsField = () =>
+  customFields('Values keyed by the custom field’s 40-character key, e.g. {"d4de1c1518b4531717c676029a45911c340390a6": "Gold"}.');

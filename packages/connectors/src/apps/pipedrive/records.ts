@@ -182,6 +182,13 @@ export const activityOutputFields: readonly OutputField[] = [
 export const recordTypes: Readonly<Record<RecordKind, RecordType>> = {
   deal: { kind: 'deal', label: 'deal', title: 'Deal', path: '/api/v2/deals', sample: dealSample, outputFields: dealOutputFields },
   person: { kind: 'person', label: 'person', title: 'Person', path: '/api/v2/persons', sample: personSample, outputFields: personOutputFields },
-  organization: { kind: 'organization', label: 'organization', title: 'Organization', path: '/api/v2/organizations', sample: organizationSample, outputFields: organizationOutputFields },
+  organization: {
+    kind: 'organization',
+    label: 'organization',
+    title: 'Organization',
+    path: '/api/v2/organizations',
+    sample: organizationSample,
+    outputFields: organizationOutputFields,
+  },
   activity: { kind: 'activity', label: 'activity', title: 'Activity', path: '/api/v2/activities', sample: activitySample, outputFields: activityOutputFields },
 };

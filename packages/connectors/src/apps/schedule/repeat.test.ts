@@ -8,7 +8,10 @@ test('an interval schedule repeats every N minutes', () => {
 
 test('daily and weekly schedules become cron patterns in the chosen time zone', () => {
   expect(scheduleRepeat({ frequency: 'daily', time: '09:30', timezone: 'Europe/Prague' })).toEqual({ pattern: '30 9 * * *', tz: 'Europe/Prague' });
-  expect(scheduleRepeat({ frequency: 'weekly', time: '17:05', days: ['mon', 'fri'], timezone: 'America/New_York' })).toEqual({ pattern: '5 17 * * 1,5', tz: 'America/New_York' });
+  expect(scheduleRepeat({ frequency: 'weekly', time: '17:05', days: ['mon', 'fri'], timezone: 'America/New_York' })).toEqual({
+    pattern: '5 17 * * 1,5',
+    tz: 'America/New_York',
+  });
 });
 
 test('a cron schedule keeps its expression', () => {

@@ -20,7 +20,11 @@ export const scheduleInput = z
   .object({
     frequency: choice(['interval', 'daily', 'weekly', 'cron'], { title: 'Frequency' }, { default: 'interval' }),
     everyMinutes: number({ title: 'Every (minutes)', description: 'For "interval"' }, { integer: true, min: 1, max: 10_080, default: 15 }),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:00').meta({ title: 'Time of day', description: 'For "daily" and "weekly", e.g. 09:30' }),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+      .default('09:00')
+      .meta({ title: 'Time of day', description: 'For "daily" and "weekly", e.g. 09:30' }),
     days: z.array(z.enum(DAYS)).min(1).default(['mon']).meta({ title: 'Days of the week', description: 'For "weekly"' }),
     cron: optionalText({ title: 'Cron expression', description: 'For "cron": minute hour day month weekday, e.g. 0 9 * * 1-5' }, { max: 200 }),
     timezone: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Prague').meta({ title: 'Time zone' }),

@@ -8,10 +8,14 @@ let fake: TwentyFake;
 let perform: ConnectorTestbed['perform'];
 useConnectorTestbed(
   () =>
-    startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
-      baseUrl: started.origin,
-      apiKey: started.token,
-    })),
+    startConnectorTestbed(
+      twentyApp,
+      () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }),
+      (started) => ({
+        baseUrl: started.origin,
+        apiKey: started.token,
+      }),
+    ),
   (bed) => ({ fake, perform } = bed),
   { clearRequests: true },
 );
@@ -126,7 +130,12 @@ describe('twenty upsert_record', () => {
   });
 
   test('creates a record when none matches, using an explicit match value', async () => {
-    const output = await run('upsert_record', { object: 'companies', matchField: 'domainName.primaryLinkUrl', matchValue: 'https://new.example', fields: { name: 'New Co', domainName: { primaryLinkUrl: 'https://new.example' } } });
+    const output = await run('upsert_record', {
+      object: 'companies',
+      matchField: 'domainName.primaryLinkUrl',
+      matchValue: 'https://new.example',
+      fields: { name: 'New Co', domainName: { primaryLinkUrl: 'https://new.example' } },
+    });
     expect(fake.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
     expect(fake.requests[1]).toMatchObject({ path: '/rest/companies', body: { name: 'New Co' } });
     expect(output).toMatchObject({ name: 'New Co', domainName: { primaryLinkUrl: 'https://new.example' } });

@@ -58,7 +58,7 @@ function credentialsOf(auth: Credentials | undefined): { origin: string; apiKey:
 /** Twenty's error body `{statusCode, error, messages: [...]}` as one sentence. */
 export function twentyErrorMessage(body: unknown): string | undefined {
   if (body !== null && typeof body === 'object' && Array.isArray((body as { messages?: unknown }).messages)) {
-    const messages = ((body as { messages: unknown[] }).messages).filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+    const messages = (body as { messages: unknown[] }).messages.filter((text): text is string => typeof text === 'string' && text.trim() !== '');
     if (messages.length > 0) return messages.map((text) => text.trim()).join('; ');
   }
   return defaultErrorMessage(body);

@@ -14,7 +14,12 @@ let auth: { baseUrl: string; apiKey: string };
 
 const connectionTo = (started: TwentyFake) => ({ baseUrl: started.origin, apiKey: started.token });
 useConnectorTestbed(
-  () => startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets', labelPlural: 'Pets' }] }), connectionTo),
+  () =>
+    startConnectorTestbed(
+      twentyApp,
+      () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets', labelPlural: 'Pets' }] }),
+      connectionTo,
+    ),
   (bed) => ({ fake, client, auth } = bed),
   { clearRequests: true },
 );
@@ -43,7 +48,14 @@ describe('twenty app definition', () => {
       ['record_created_polling', 'polling'],
       ['record_updated_polling', 'polling'],
     ]);
-    expect(manifest.actions.map((item) => item.key)).toEqual(['create_record', 'update_record', 'delete_record', 'find_record', 'upsert_record', 'custom_api_call']);
+    expect(manifest.actions.map((item) => item.key)).toEqual([
+      'create_record',
+      'update_record',
+      'delete_record',
+      'find_record',
+      'upsert_record',
+      'custom_api_call',
+    ]);
   });
 
   test('gives the polling triggers dedupe keys that work on their samples: id for new, id and updatedAt for updated', () => {
@@ -58,7 +70,10 @@ describe('twenty app definition', () => {
       if (operation.key === 'custom_api_call') continue;
       const schema = describeApp(twentyApp);
       const described = [...schema.triggers, ...schema.actions].find((item) => item.key === operation.key);
-      expect(described?.inputSchema, operation.key).toMatchObject({ properties: { object: { dynamicOptions: true } }, required: expect.arrayContaining(['object']) });
+      expect(described?.inputSchema, operation.key).toMatchObject({
+        properties: { object: { dynamicOptions: true } },
+        required: expect.arrayContaining(['object']),
+      });
       expect(typeof operation.options?.object, operation.key).toBe('function');
     }
   });
@@ -72,7 +87,9 @@ describe('twenty connection test', () => {
   });
 
   test('fails with Twenty’s own message for a bad key', async () => {
-    const error = await failureOf(twentyApp.auth.test({ auth: { baseUrl: fake.origin, apiKey: 'expired-key' }, http: client.forStep({ secrets: ['expired-key'] }) }));
+    const error = await failureOf(
+      twentyApp.auth.test({ auth: { baseUrl: fake.origin, apiKey: 'expired-key' }, http: client.forStep({ secrets: ['expired-key'] }) }),
+    );
     expect(error.message).toBe('Twenty answered 401 Unauthorized: Token invalid.');
     expect(error.transient).toBe(false);
     expect(error.status).toBe(401);
@@ -93,7 +110,14 @@ describe('twenty errors and rate limits', () => {
   });
 
   test('keeps the API key out of failure messages and recorded requests', async () => {
-    const error = await failureOf(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth: { baseUrl: fake.origin, apiKey: 'wrong-secret-key' }, client, idempotencyKey: 'run:2' }));
+    const error = await failureOf(
+      performAction(action('find_record'), {
+        input: { object: 'people', field: 'city', value: 'Paris' },
+        auth: { baseUrl: fake.origin, apiKey: 'wrong-secret-key' },
+        client,
+        idempotencyKey: 'run:2',
+      }),
+    );
     expect(JSON.stringify(error.requests)).not.toContain('wrong-secret-key');
     expect(error.message).not.toContain('wrong-secret-key');
   });
@@ -125,7 +149,9 @@ describe('twenty errors and rate limits', () => {
 
   test('hands a rate limit that outlasts the retries to the engine as transient, to come back after a minute', async () => {
     fake.rateLimitNext(10);
-    const error = await failureOf(performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth, client, idempotencyKey: 'run:4' }));
+    const error = await failureOf(
+      performAction(action('find_record'), { input: { object: 'people', field: 'city', value: 'Paris' }, auth, client, idempotencyKey: 'run:4' }),
+    );
     expect(error).toMatchObject({ transient: true, status: 429, retryAfterMs: TWENTY_RATE_LIMIT_WAIT_MS });
     expect(error.message).toBe('Twenty answered 429 Too Many Requests: Limit reached (100 tokens per 60000 ms)');
   });
@@ -167,9 +193,13 @@ describe('twenty custom API call', () => {
   });
 
   test('fails with Twenty’s message on an error status and refuses full URLs', async () => {
-    const error = await failureOf(performAction(action('custom_api_call'), { input: { path: '/rest/people?filter=city[nope]:x' }, auth, client, idempotencyKey: 'run:7' }));
+    const error = await failureOf(
+      performAction(action('custom_api_call'), { input: { path: '/rest/people?filter=city[nope]:x' }, auth, client, idempotencyKey: 'run:7' }),
+    );
     expect(error.message).toContain("Twenty answered 400 Bad Request: 'filter' invalid for 'city[nope]:x', comparator nope not in");
-    const refused = await failureOf(performAction(action('custom_api_call'), { input: { path: 'https://evil.example/rest' }, auth, client, idempotencyKey: 'run:8' }));
+    const refused = await failureOf(
+      performAction(action('custom_api_call'), { input: { path: 'https://evil.example/rest' }, auth, client, idempotencyKey: 'run:8' }),
+    );
     expect(refused.code).toBe('INVALID_INPUT');
   });
 });

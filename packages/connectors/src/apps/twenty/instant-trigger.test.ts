@@ -21,10 +21,14 @@ const secret = 'per-subscription-secret';
 
 useConnectorTestbed(
   () =>
-    startConnectorTestbed(twentyApp, () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
-      baseUrl: started.origin,
-      apiKey: started.token,
-    })),
+    startConnectorTestbed(
+      twentyApp,
+      () => startTwentyFake({ customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }),
+      (started) => ({
+        baseUrl: started.origin,
+        apiKey: started.token,
+      }),
+    ),
   (bed) => ({ fake, client, auth, perform } = bed),
 );
 
@@ -36,7 +40,8 @@ afterAll(() => hooks.close());
 
 afterEach(async () => {
   const http = client.forStep({ secrets: [] });
-  for (const webhook of fake.webhooks()) await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: webhook.targetUrl, externalId: webhook.id });
+  for (const webhook of fake.webhooks())
+    await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: webhook.targetUrl, externalId: webhook.id });
   await fake.settled();
   fake.requests.length = 0;
   hooks.received.length = 0;
@@ -55,7 +60,13 @@ async function act(key: string, input: Record<string, unknown>): Promise<Record<
 
 describe('twenty record_created (instant)', () => {
   test('subscribes a webhook for person.created with our URL and per-subscription secret', async () => {
-    const { externalId } = await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const { externalId } = await recordCreated.subscribe({
+      input: { object: 'people' },
+      auth,
+      http: client.forStep({ secrets: [] }),
+      hookUrl: hookUrl(),
+      secret,
+    });
     expect(fake.requests.at(-1)).toMatchObject({
       method: 'POST',
       path: '/rest/metadata/webhooks',
@@ -66,9 +77,15 @@ describe('twenty record_created (instant)', () => {
 
   test('a person created through the API arrives signed, and receive() turns it into the record', async () => {
     await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
-    const created = await act('create_record', { object: 'people', fields: { name: { firstName: 'Ada', lastName: 'Lovelace' }, emails: { primaryEmail: 'ada@example.com' } } });
+    const created = await act('create_record', {
+      object: 'people',
+      fields: { name: { firstName: 'Ada', lastName: 'Lovelace' }, emails: { primaryEmail: 'ada@example.com' } },
+    });
     const [delivery] = await delivered();
-    expect(delivery?.headers).toMatchObject({ 'x-twenty-webhook-signature': expect.stringMatching(/^[0-9a-f]{64}$/), 'x-twenty-webhook-timestamp': expect.stringMatching(/^\d+$/) });
+    expect(delivery?.headers).toMatchObject({
+      'x-twenty-webhook-signature': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'x-twenty-webhook-timestamp': expect.stringMatching(/^\d+$/),
+    });
     expect(delivery?.body).toMatchObject({ eventName: 'person.created', objectMetadata: { nameSingular: 'person' }, workspaceId: fake.workspaceId });
     const result = recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret });
     expect(result).toEqual({ items: [created] });
@@ -79,12 +96,18 @@ describe('twenty record_created (instant)', () => {
     fake.createRecord('people', { name: { firstName: 'Grace', lastName: 'Hopper' } });
     const [genuine] = await delivered();
     if (!genuine) throw new Error('no delivery');
-    const receive = (request: IncomingRequest, key = secret) => () => recordCreated.receive(request, { input: { object: 'people' }, secret: key });
+    const receive =
+      (request: IncomingRequest, key = secret) =>
+      () =>
+        recordCreated.receive(request, { input: { object: 'people' }, secret: key });
 
     expect(receive(genuine, 'another-subscription-secret')).toThrow(DeliveryRejected);
     const tampered = genuine.rawBody.replace('Grace', 'Mallory');
     expect(receive({ ...genuine, rawBody: tampered, body: JSON.parse(tampered) as unknown })).toThrow(DeliveryRejected);
-    const forged = { ...genuine.headers, 'x-twenty-webhook-signature': signTwentyWebhook('guessed', genuine.headers['x-twenty-webhook-timestamp'] ?? '', genuine.rawBody) };
+    const forged = {
+      ...genuine.headers,
+      'x-twenty-webhook-signature': signTwentyWebhook('guessed', genuine.headers['x-twenty-webhook-timestamp'] ?? '', genuine.rawBody),
+    };
     expect(receive({ ...genuine, headers: forged })).toThrow(DeliveryRejected);
     const { 'x-twenty-webhook-signature': _signature, ...unsigned } = genuine.headers;
     expect(receive({ ...genuine, headers: unsigned })).toThrow(DeliveryRejected);
@@ -105,7 +128,9 @@ describe('twenty record_created (instant)', () => {
       rawBody,
     };
     expect(() => verifyTwentySignature(request, secret)).not.toThrow();
-    expect(() => verifyTwentySignature({ ...request, headers: { ...request.headers, 'x-twenty-webhook-timestamp': String(Number(timestamp) + 1) } }, secret)).toThrow(DeliveryRejected);
+    expect(() =>
+      verifyTwentySignature({ ...request, headers: { ...request.headers, 'x-twenty-webhook-timestamp': String(Number(timestamp) + 1) } }, secret),
+    ).toThrow(DeliveryRejected);
   });
 
   test('removes its webhook on unsubscribe, and a webhook already gone is no error', async () => {
@@ -127,13 +152,21 @@ describe('twenty record_created (instant)', () => {
     const [delivery] = await delivered();
     expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'pets' }, secret })).toMatchObject({ items: [{ name: 'Rex' }] });
 
-    const error = await failureOf(recordCreated.subscribe({ input: { object: 'unicorns' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret }));
+    const error = await failureOf(
+      recordCreated.subscribe({ input: { object: 'unicorns' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret }),
+    );
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Twenty has no object "unicorns"') });
   });
 
   test('fails to subscribe with Twenty’s message when the key is refused', async () => {
     const error = await failureOf(
-      recordCreated.subscribe({ input: { object: 'people' }, auth: { baseUrl: fake.origin, apiKey: 'revoked' }, http: client.forStep({ secrets: ['revoked'] }), hookUrl: hookUrl(), secret }),
+      recordCreated.subscribe({
+        input: { object: 'people' },
+        auth: { baseUrl: fake.origin, apiKey: 'revoked' },
+        http: client.forStep({ secrets: ['revoked'] }),
+        hookUrl: hookUrl(),
+        secret,
+      }),
     );
     expect(error.message).toBe('Twenty answered 401 Unauthorized: Token invalid.');
   });
@@ -168,7 +201,13 @@ describe('twenty record_updated (instant)', () => {
 describe('twenty record_deleted (instant)', () => {
   test('subscribes to trash and permanent deletions and receives the record as it was', async () => {
     const [person] = fake.seed('people', [{ name: { firstName: 'Gone', lastName: 'Soon' } }]);
-    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: true }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordDeleted.subscribe({
+      input: { object: 'people', includeDestroyed: true },
+      auth,
+      http: client.forStep({ secrets: [] }),
+      hookUrl: hookUrl(),
+      secret,
+    });
     expect(fake.webhooks()[0]?.operations).toEqual(['person.deleted', 'person.destroyed']);
     await act('delete_record', { object: 'people', id: person?.id });
     const [delivery] = await delivered();
@@ -178,12 +217,20 @@ describe('twenty record_deleted (instant)', () => {
 
   test('with permanent deletions off, subscribes to and accepts only moves to the trash', async () => {
     const [kept, trashed] = fake.seed('people', [{ name: { firstName: 'Kept', lastName: 'X' } }, { name: { firstName: 'Trashed', lastName: 'Y' } }]);
-    await recordDeleted.subscribe({ input: { object: 'people', includeDestroyed: false }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await recordDeleted.subscribe({
+      input: { object: 'people', includeDestroyed: false },
+      auth,
+      http: client.forStep({ secrets: [] }),
+      hookUrl: hookUrl(),
+      secret,
+    });
     expect(fake.webhooks()[0]?.operations).toEqual(['person.deleted']);
     await act('delete_record', { object: 'people', id: trashed?.id, soft: true });
     await act('delete_record', { object: 'people', id: kept?.id });
     const deliveries = await delivered();
     expect(deliveries.map((delivery) => (delivery.body as { eventName: string }).eventName)).toEqual(['person.deleted']);
-    expect(recordDeleted.receive(deliveries[0] as IncomingRequest, { input: { object: 'people', includeDestroyed: false }, secret })).toMatchObject({ items: [{ id: trashed?.id }] });
+    expect(recordDeleted.receive(deliveries[0] as IncomingRequest, { input: { object: 'people', includeDestroyed: false }, secret })).toMatchObject({
+      items: [{ id: trashed?.id }],
+    });
   });
 });

@@ -17,10 +17,14 @@ let auth: { baseUrl: string; apiKey: string };
 // Pages of two records (the server caps `limit`), so paging shows with a handful of records.
 useConnectorTestbed(
   () =>
-    startConnectorTestbed(twentyApp, () => startTwentyFake({ maxLimit: 2, customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }), (started) => ({
-      baseUrl: started.origin,
-      apiKey: started.token,
-    })),
+    startConnectorTestbed(
+      twentyApp,
+      () => startTwentyFake({ maxLimit: 2, customObjects: [{ nameSingular: 'pet', namePlural: 'pets' }] }),
+      (started) => ({
+        baseUrl: started.origin,
+        apiKey: started.token,
+      }),
+    ),
   (bed) => ({ fake, client, auth } = bed),
   { each: true },
 );
@@ -32,7 +36,10 @@ function poll(trigger: typeof recordCreatedPolling | typeof recordUpdatedPolling
 const firstNames = (items: unknown[]) => items.map((item) => (item as { name: { firstName: string } }).name.firstName);
 
 function seedPeople(...names: string[]) {
-  return fake.seed('people', names.map((firstName) => ({ name: { firstName, lastName: 'Test' } })));
+  return fake.seed(
+    'people',
+    names.map((firstName) => ({ name: { firstName, lastName: 'Test' } })),
+  );
 }
 
 describe('twenty record_created_polling', () => {

@@ -42,7 +42,12 @@ async function pollBy(field: TimeField, context: PollContext<z.output<typeof obj
   const records: TwentyRecord[] = [];
   let startingAfter: string | undefined;
   for (let pageNumber = 0; pageNumber < POLL_MAX_PAGES; pageNumber++) {
-    const page = await listRecords(context, input.object, { filter: `${field}[gte]:${since}`, orderBy: `${field}[AscNullsFirst]`, limit: POLL_PAGE_SIZE, startingAfter });
+    const page = await listRecords(context, input.object, {
+      filter: `${field}[gte]:${since}`,
+      orderBy: `${field}[AscNullsFirst]`,
+      limit: POLL_PAGE_SIZE,
+      startingAfter,
+    });
     records.push(...page.records);
     if (page.nextCursor === null) break;
     startingAfter = page.nextCursor;

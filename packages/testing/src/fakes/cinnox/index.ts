@@ -151,7 +151,12 @@ function paging(query: Record<string, string>, defaultLimit: number, maxLimit: n
   return { offset, limit };
 }
 
-function page(items: CinnoxRecord[], query: Record<string, string>, defaultLimit: number, maxLimit: number): { total: number; offset: number; limit: number; items: CinnoxRecord[] } {
+function page(
+  items: CinnoxRecord[],
+  query: Record<string, string>,
+  defaultLimit: number,
+  maxLimit: number,
+): { total: number; offset: number; limit: number; items: CinnoxRecord[] } {
   const { offset, limit } = paging(query, defaultLimit, maxLimit);
   return { total: items.length, offset, limit, items: items.slice(offset, offset + limit) };
 }
@@ -178,7 +183,10 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
   const nextId = (prefix: string): string => `${prefix}_${String(++sequence).padStart(6, '0')}`;
 
   function contactFromBody(body: Record<string, unknown>, existing?: CinnoxRecord): CinnoxRecord {
-    for (const [field, allowed] of [['level', levels], ['type', contactTypes]] as const) {
+    for (const [field, allowed] of [
+      ['level', levels],
+      ['type', contactTypes],
+    ] as const) {
       if (body[field] !== undefined && !allowed.includes(String(body[field]))) throw badParameter(`Invalid ${field}`);
     }
     const phones = body.phones === undefined ? undefined : body.phones;
@@ -186,7 +194,10 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
       throw badParameter('Invalid phones');
     }
     const emails = body.emails;
-    if (emails !== undefined && (!Array.isArray(emails) || emails.some((e) => !isRecord(e) || !emailTypes.includes(String(e.type)) || !/^[^@\s]+@[^@\s]+$/.test(String(e.email))))) {
+    if (
+      emails !== undefined &&
+      (!Array.isArray(emails) || emails.some((e) => !isRecord(e) || !emailTypes.includes(String(e.type)) || !/^[^@\s]+@[^@\s]+$/.test(String(e.email))))
+    ) {
       throw badParameter('Invalid emails');
     }
     if (body.language !== undefined && !/^[a-z]{2}$/.test(String(body.language))) throw badParameter('Invalid language');
@@ -239,7 +250,13 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
     const input = isRecord(body) ? body : {};
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.staffList) {
       const name = query.fullName?.toLowerCase();
-      const staff = name ? state.staff.filter((s) => String(s.fullName ?? fullNameOf(s)).toLowerCase().includes(name)) : state.staff;
+      const staff = name
+        ? state.staff.filter((s) =>
+            String(s.fullName ?? fullNameOf(s))
+              .toLowerCase()
+              .includes(name),
+          )
+        : state.staff;
       return { body: { code: 0, result: page(staff, query, 50, 500) } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.externalContactList) {
@@ -264,7 +281,9 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.enquiryDetail) {
       if (!query.enquiryID && !query.displayCaseNumber) throw badParameter('enquiryID is required');
       const found = state.enquiries.filter(
-        (e) => (query.enquiryID === undefined || e._id === query.enquiryID) && (query.displayCaseNumber === undefined || String(e.displayCaseNumber) === query.displayCaseNumber),
+        (e) =>
+          (query.enquiryID === undefined || e._id === query.enquiryID) &&
+          (query.displayCaseNumber === undefined || String(e.displayCaseNumber) === query.displayCaseNumber),
       );
       return { body: { code: 0, result: page(found, query, 50, 500) } };
     }
@@ -279,7 +298,14 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
         throw badParameter('Invalid recipientNumbers');
       }
       if (!text(input.text)) throw badParameter('text is required');
-      const sms = { serviceID: serviceId, status: 'Submitted', transactionID: nextId('txn'), senderNumber: sender, recipientNumbers: recipients, text: input.text };
+      const sms = {
+        serviceID: serviceId,
+        status: 'Submitted',
+        transactionID: nextId('txn'),
+        senderNumber: sender,
+        recipientNumbers: recipients,
+        text: input.text,
+      };
       state.sms.push(sms);
       return { body: { code: 0, result: { serviceID: sms.serviceID, status: sms.status, transactionID: sms.transactionID } } };
     }

@@ -55,7 +55,12 @@ describe('records and error shapes', () => {
     expect(created.status).toBe(201);
     const name = (created.body.result as { name: string }).name;
     expect(name).toMatch(/^contacts_[0-9a-f]+\d{9}$/);
-    expect(created.body.result).toMatchObject({ created: '2024-05-01 10:00:00', edited: '2024-05-01 10:00:00', database: { name: 'default', title: 'Default' }, _sys: { model: 'contacts' } });
+    expect(created.body.result).toMatchObject({
+      created: '2024-05-01 10:00:00',
+      edited: '2024-05-01 10:00:00',
+      database: { name: 'default', title: 'Default' },
+      _sys: { model: 'contacts' },
+    });
 
     const updated = await call('PUT', `/api/v6/contacts/${name}.json`, { body: { description: 'VIP' } });
     expect(updated).toMatchObject({ status: 200, body: { result: { description: 'VIP', created: '2024-05-01 10:00:00', edited: '2024-05-01 10:00:01' } } });
@@ -75,7 +80,10 @@ describe('records and error shapes', () => {
   test('a ticket update must carry title, category, stage and priority', async () => {
     fake.seed('tickets', { name: 5, title: 'T', category: DAKTELA_FAKE_DEFAULTS.category, stage: 'OPEN', priority: 'LOW' });
     const response = await call('PUT', '/api/v6/tickets/5.json', { body: { stage: 'CLOSE' } });
-    expect(response).toMatchObject({ status: 400, body: { error: { form: { title: 'Item is mandatory', category: 'Item is mandatory', priority: 'Item is mandatory' } } } });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { error: { form: { title: 'Item is mandatory', category: 'Item is mandatory', priority: 'Item is mandatory' } } },
+    });
   });
 
   test('unknown records answer 404 as a list on GET and as a string on PUT', async () => {
@@ -92,7 +100,10 @@ describe('records and error shapes', () => {
 
   test('failNext answers any status and error shape once', async () => {
     fake.failNext({ status: 400, error: { primary: ['User have not available devices', 'error'], form: { lastname: 'Item is mandatory' } } });
-    expect(await call('GET', '/api/v6/queues.json')).toMatchObject({ status: 400, body: { error: { primary: ['User have not available devices', 'error'] }, result: null } });
+    expect(await call('GET', '/api/v6/queues.json')).toMatchObject({
+      status: 400,
+      body: { error: { primary: ['User have not available devices', 'error'] }, result: null },
+    });
     expect((await call('GET', '/api/v6/queues.json')).status).toBe(200);
   });
 });

@@ -11,7 +11,19 @@ import {
   type DaktelaRecord,
   type ModelSpec,
 } from './models.ts';
-import { matches, parseFields, parseFilter, parseNestedQuery, parseSort, QueryError, searchText, sortRecords, type FilterNode, type NestedQuery, type SortKey } from './query.ts';
+import {
+  matches,
+  parseFields,
+  parseFilter,
+  parseNestedQuery,
+  parseSort,
+  QueryError,
+  searchText,
+  sortRecords,
+  type FilterNode,
+  type NestedQuery,
+  type SortKey,
+} from './query.ts';
 
 export { DAKTELA_FAKE_ACTIVITY_FIELDS, DAKTELA_FAKE_DEFAULTS, DAKTELA_FAKE_PAUSE_FIELD, type DaktelaRecord } from './models.ts';
 export { FILTER_OPERATORS, parseNestedQuery, type NestedQuery } from './query.ts';

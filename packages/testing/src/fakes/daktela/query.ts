@@ -41,7 +41,22 @@ export function listOf(value: string | NestedQuery | undefined): Array<string | 
 }
 
 export const FILTER_OPERATORS = [
-  'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'like', 'contains', 'startswith', 'endswith', 'notlike', 'doesnotcontain', 'isnull', 'isnotnull', 'in', 'notin',
+  'eq',
+  'neq',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'like',
+  'contains',
+  'startswith',
+  'endswith',
+  'notlike',
+  'doesnotcontain',
+  'isnull',
+  'isnotnull',
+  'in',
+  'notin',
 ] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
@@ -98,7 +113,10 @@ function isEmpty(value: unknown): boolean {
 }
 
 function likePattern(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const escaped = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(pattern.includes('%') ? `^${escaped}$` : escaped, 'i');
 }
 

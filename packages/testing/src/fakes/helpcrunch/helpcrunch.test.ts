@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHelpCrunchFake, type HelpCrunchFake } from './index.ts';
 
 let fake: HelpCrunchFake;
-const call = async (path: string, init: RequestInit = {}, authorization = `Bearer ${fake.token}`): Promise<{ status: number; body: Record<string, unknown> }> => {
+const call = async (
+  path: string,
+  init: RequestInit = {},
+  authorization = `Bearer ${fake.token}`,
+): Promise<{ status: number; body: Record<string, unknown> }> => {
   const response = await fetch(`${fake.origin}/v1/${path}`, { ...init, headers: { authorization, 'content-type': 'application/json' } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
@@ -30,7 +34,13 @@ describe('HelpCrunch fake', () => {
     expect(list.body).toMatchObject({ total: 2, meta: { total: 2 }, data: [expect.any(Object)] });
     const search = (body: unknown) => call('customers/search', { method: 'POST', body: JSON.stringify(body) });
     expect((await search({ filter: [{ field: 'customers.email', operator: '~', value: 'example.com' }] })).body.total).toBe(1);
-    const both = await search({ comparison: 'OR', filter: [{ field: 'customers.name', operator: '=', value: 'ann' }, { field: 'customers.name', operator: '=', value: 'bob' }] });
+    const both = await search({
+      comparison: 'OR',
+      filter: [
+        { field: 'customers.name', operator: '=', value: 'ann' },
+        { field: 'customers.name', operator: '=', value: 'bob' },
+      ],
+    });
     expect(both.body.total).toBe(2);
     expect((await search({ filter: [{ field: 'customers.nope', operator: '=', value: 1 }] })).body).toEqual({
       errors: [
@@ -53,7 +63,8 @@ describe('HelpCrunch fake', () => {
   test('answers 429 too_many_requests past the per-minute limit and in the next minute again serves', async () => {
     let now = 5 * 60_000;
     const limited = await startHelpCrunchFake({ rateLimitPerMinute: 2, now: () => now });
-    const get = async (): Promise<number> => (await fetch(`${limited.origin}/v1/organization`, { headers: { authorization: `Bearer ${limited.token}` } })).status;
+    const get = async (): Promise<number> =>
+      (await fetch(`${limited.origin}/v1/organization`, { headers: { authorization: `Bearer ${limited.token}` } })).status;
     expect([await get(), await get(), await get()]).toEqual([200, 200, 429]);
     now += 60_000;
     expect(await get()).toBe(200);

@@ -135,7 +135,8 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
     const any = actual.some((item) => compare(item, operator === '!=' ? '=' : operator === '!~' ? '~' : operator, expected));
     return operator === '!=' || operator === '!~' ? !any : any;
   }
-  const asNumber = (value: unknown): number | undefined => (value === null || value === undefined || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value));
+  const asNumber = (value: unknown): number | undefined =>
+    value === null || value === undefined || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
   const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).toLowerCase());
   switch (operator) {
     case '=':
@@ -222,7 +223,8 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     }
     for (const flag of ['unsubscribed', 'blocked']) if (typeof body[flag] === 'boolean') customer[flag] = body[flag];
     if (body.tags !== undefined) {
-      if (!Array.isArray(body.tags) || body.tags.some((t) => !isRecord(t) || typeof t.name !== 'string')) throw invalid('tags', 'This value should be a list of {name, color}.');
+      if (!Array.isArray(body.tags) || body.tags.some((t) => !isRecord(t) || typeof t.name !== 'string'))
+        throw invalid('tags', 'This value should be a list of {name, color}.');
       customer.tags = body.tags.map((t) => ({ name: (t as HelpCrunchRecord).name, color: (t as HelpCrunchRecord).color ?? '#cccccc' }));
     }
     if (body.customData !== undefined) {
@@ -297,7 +299,10 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     const customerRef = body.customer;
     const customer = isRecord(customerRef) ? customerRef : customerById(String(customerRef)).customer;
     const created = typeof body.createdAt === 'number' ? body.createdAt : seconds();
-    const assignee = body.assignee === undefined || body.assignee === null ? null : agents.find((a) => String(a.id) === String(isRecord(body.assignee) ? body.assignee.id : body.assignee)) ?? null;
+    const assignee =
+      body.assignee === undefined || body.assignee === null
+        ? null
+        : (agents.find((a) => String(a.id) === String(isRecord(body.assignee) ? body.assignee.id : body.assignee)) ?? null);
     return {
       id: typeof body.id === 'number' ? body.id : nextChatId++,
       status: body.status ?? 'new',
@@ -369,7 +374,10 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
         const names = new Set(given.map((t) => t.name));
         const tags =
           method === 'PUT'
-            ? [...current.filter((t) => !names.has(t.name)), ...given.map((t) => ({ name: t.name, color: t.color ?? current.find((c) => c.name === t.name)?.color ?? '#cccccc' }))]
+            ? [
+                ...current.filter((t) => !names.has(t.name)),
+                ...given.map((t) => ({ name: t.name, color: t.color ?? current.find((c) => c.name === t.name)?.color ?? '#cccccc' })),
+              ]
             : current.filter((t) => !names.has(t.name));
         customers[index] = { ...customer, tags };
         return { body: customers[index] };
@@ -390,14 +398,24 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
       }
       if (method === 'POST' && id === 'search' && parts.length === 2) {
         const filters = filtersOf(body, chatFilterFields);
-        const found = chats.filter((c) => matches(body, filters.map((f) => compare(chatFilterFields[f.field]?.(c), f.operator, f.value))));
+        const found = chats.filter((c) =>
+          matches(
+            body,
+            filters.map((f) => compare(chatFilterFields[f.field]?.(c), f.operator, f.value)),
+          ),
+        );
         const field = chatFilterFields[String(body.sort ?? 'chats.createdAt')];
         return { body: listOf(sortBy(found, field, body.order), body) };
       }
       if (method === 'GET' && id !== undefined && parts.length === 2) return { body: chatById(id) };
       if (method === 'GET' && id !== undefined && sub === 'messages' && parts.length === 3) {
         const chat = chatById(id);
-        return { body: listOf(messages.filter((m) => m.chat === chat.id), query) };
+        return {
+          body: listOf(
+            messages.filter((m) => m.chat === chat.id),
+            query,
+          ),
+        };
       }
     }
 
@@ -538,7 +556,8 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
       const payload = { event: event.event, eventData: event.eventData, attempts: 1, lastAttemptAt: at, createdAt: at, id: event.id ?? `evt_${nextEventId++}` };
       const signed = JSON.stringify(payload);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (event.forge !== 'missing-signature') headers['x-helpcrunch-signature'] = signature(signed, event.forge === 'wrong-key' ? `${event.signingKey}-not` : event.signingKey);
+      if (event.forge !== 'missing-signature')
+        headers['x-helpcrunch-signature'] = signature(signed, event.forge === 'wrong-key' ? `${event.signingKey}-not` : event.signingKey);
       const rawBody = event.forge === 'tampered' ? signed.replace(`"attempts":1`, `"attempts":2`) : signed;
       const response = await fetch(url, { method: 'POST', headers, body: rawBody });
       const text = await response.text();

@@ -32,7 +32,14 @@ describe('auth', () => {
     const refused = await call('/v1/users/me', { token: 'wrong' });
     expect(refused).toMatchObject({
       status: 401,
-      body: { success: false, error: 'unauthorized access', errorCode: 401, error_info: 'Please check developers.pipedrive.com', data: null, additional_data: null },
+      body: {
+        success: false,
+        error: 'unauthorized access',
+        errorCode: 401,
+        error_info: 'Please check developers.pipedrive.com',
+        data: null,
+        additional_data: null,
+      },
     });
   });
 
@@ -89,12 +96,22 @@ describe('rate limits and webhooks', () => {
   });
 
   test('webhooks register (JSON or form), list without their password, and delete', async () => {
-    const created = await call('/v1/webhooks', { method: 'POST', body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'added', event_object: 'deal', name: 'n', http_auth_user: 'u', http_auth_password: 'p' }, form: true });
-    expect(created).toMatchObject({ status: 201, body: { success: true, data: { event_action: 'create', event_object: 'deal', version: '2.0', http_auth_user: 'u' } } });
+    const created = await call('/v1/webhooks', {
+      method: 'POST',
+      body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'added', event_object: 'deal', name: 'n', http_auth_user: 'u', http_auth_password: 'p' },
+      form: true,
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { success: true, data: { event_action: 'create', event_object: 'deal', version: '2.0', http_auth_user: 'u' } },
+    });
     expect(created.body.data).not.toHaveProperty('http_auth_password');
     const id = (created.body.data as { id: number }).id;
     expect((await call('/v1/webhooks')).body.data).toHaveLength(1);
-    expect((await call('/v1/webhooks', { method: 'POST', body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'create', event_object: 'deal' } })).body.error).toBe('name is required');
+    expect(
+      (await call('/v1/webhooks', { method: 'POST', body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'create', event_object: 'deal' } })).body
+        .error,
+    ).toBe('name is required');
     expect((await call(`/v1/webhooks/${id}`, { method: 'DELETE' })).body).toEqual({ status: 'ok', success: true });
     expect((await call(`/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(404);
   });

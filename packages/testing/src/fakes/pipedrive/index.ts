@@ -1,7 +1,18 @@
 // A fake Pipedrive API on 127.0.0.1 that follows shared/connectors/API-NOTES.md §2: auth, envelopes, v2 cursor paging, search, notes, webhooks, 429s.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultUsers, FakeApiError, FakeClock, FakeStore, kindOfCollection, labelOf, type FakeNote, type FakeRecord, type FakeUser, type RecordKind } from './store.ts';
+import {
+  defaultUsers,
+  FakeApiError,
+  FakeClock,
+  FakeStore,
+  kindOfCollection,
+  labelOf,
+  type FakeNote,
+  type FakeRecord,
+  type FakeUser,
+  type RecordKind,
+} from './store.ts';
 import { WebhookRegistry, type EventAction, type FakeWebhook, type WebhookDelivery } from './webhooks.ts';
 
 export { FakeClock, type FakeNote, type FakeRecord, type FakeUser, type RecordKind } from './store.ts';
@@ -128,7 +139,11 @@ function booleanParam(query: Record<string, string>, name: string): boolean | un
 }
 
 /** One v2 page: `limit` (default 100, max 500 or the fake's maxPageSize) from the cursor's offset, and the next cursor or null. */
-function page<T>(items: T[], query: Record<string, string>, maxPageSize: number): { success: true; data: T[]; additional_data: { next_cursor: string | null } } {
+function page<T>(
+  items: T[],
+  query: Record<string, string>,
+  maxPageSize: number,
+): { success: true; data: T[]; additional_data: { next_cursor: string | null } } {
   const limit = integerParam(query, 'limit') ?? 100;
   if (limit < 1 || limit > 500) throw new FakeApiError(400, 'Validation failed: limit: must be between 1 and 500');
   const size = Math.min(limit, maxPageSize);
@@ -177,7 +192,8 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
     notes: () => [...store.notes.values()].map((note) => structuredClone(note)),
     webhooks: () => [...hooks.hooks.values()].map((hook) => ({ ...hook })),
     rateLimitNext: (count = 1, limit = {}) => {
-      for (let i = 0; i < count; i++) rateLimited.push({ retryAfterSeconds: limit.retryAfterSeconds === undefined ? 2 : limit.retryAfterSeconds, resetSeconds: limit.resetSeconds ?? 2 });
+      for (let i = 0; i < count; i++)
+        rateLimited.push({ retryAfterSeconds: limit.retryAfterSeconds === undefined ? 2 : limit.retryAfterSeconds, resetSeconds: limit.resetSeconds ?? 2 });
     },
     failNext: (status, error, count = 1) => {
       for (let i = 0; i < count; i++) failures.push({ status, error });
@@ -192,7 +208,14 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
       }),
   };
 
-  function emit(action: EventAction, kind: RecordKind | 'note', entityId: number, current: Record<string, unknown> | null, previous: Record<string, unknown> | null, source: 'app' | 'api'): void {
+  function emit(
+    action: EventAction,
+    kind: RecordKind | 'note',
+    entityId: number,
+    current: Record<string, unknown> | null,
+    previous: Record<string, unknown> | null,
+    source: 'app' | 'api',
+  ): void {
     if (!fake.deliverWebhooks) return;
     hooks.dispatch({ action, object: kind, entityId, current: current && structuredClone(current), previous: previous && structuredClone(previous), source });
   }
@@ -213,9 +236,29 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
   function routeV1(method: string, path: string, query: Record<string, string>, body: unknown): [number, unknown] {
     const me = store.me;
     if (path === '/users/me' && method === 'GET') {
-      return [200, { success: true, data: { ...me, default_currency: 'USD', locale: 'en_US', lang: 1, phone: null, activated: true, timezone_name: 'Europe/Tallinn', company_id: company.id, company_name: company.name, company_domain: company.domain, company_country: 'EE', language: { language_code: 'en', country_code: 'US' } } }];
+      return [
+        200,
+        {
+          success: true,
+          data: {
+            ...me,
+            default_currency: 'USD',
+            locale: 'en_US',
+            lang: 1,
+            phone: null,
+            activated: true,
+            timezone_name: 'Europe/Tallinn',
+            company_id: company.id,
+            company_name: company.name,
+            company_domain: company.domain,
+            company_country: 'EE',
+            language: { language_code: 'en', country_code: 'US' },
+          },
+        },
+      ];
     }
-    if (path === '/users' && method === 'GET') return [200, { success: true, data: store.users, additional_data: { pagination: { start: 0, limit: 100, more_items_in_collection: false } } }];
+    if (path === '/users' && method === 'GET')
+      return [200, { success: true, data: store.users, additional_data: { pagination: { start: 0, limit: 100, more_items_in_collection: false } } }];
     if (path === '/notes' && method === 'POST') {
       const fields = objectBody(body);
       if (typeof fields.content !== 'string' || fields.content.trim() === '') throw new FakeApiError(400, 'Content is required');
@@ -224,9 +267,14 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
       if (![fields.deal_id, fields.person_id, fields.org_id, fields.lead_id, fields.project_id].some((value) => value !== undefined && value !== null)) {
         throw new FakeApiError(400, 'A note must be attached to a deal, person, organization, lead or project');
       }
-      const targets: Array<[string, RecordKind]> = [['deal_id', 'deal'], ['person_id', 'person'], ['org_id', 'organization']];
+      const targets: Array<[string, RecordKind]> = [
+        ['deal_id', 'deal'],
+        ['person_id', 'person'],
+        ['org_id', 'organization'],
+      ];
       for (const [key, kind] of targets) {
-        if (fields[key] !== undefined && fields[key] !== null && !store.get(kind, Number(fields[key]))) throw new FakeApiError(400, `${labelOf[kind]} with id ${String(fields[key])} not found`);
+        if (fields[key] !== undefined && fields[key] !== null && !store.get(kind, Number(fields[key])))
+          throw new FakeApiError(400, `${labelOf[kind]} with id ${String(fields[key])} not found`);
       }
       const note = store.addNote(fields, clock.tick());
       emit('create', 'note', note.id, note, null, 'api');
@@ -237,9 +285,17 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
       const limit = integerParam(query, 'limit') ?? 100;
       const all = [...store.notes.values()];
       const more = start + limit < all.length;
-      return [200, { success: true, data: all.slice(start, start + limit), additional_data: { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } } }];
+      return [
+        200,
+        {
+          success: true,
+          data: all.slice(start, start + limit),
+          additional_data: { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } },
+        },
+      ];
     }
-    if (path === '/webhooks' && method === 'GET') return [200, { status: 'ok', success: true, data: [...hooks.hooks.values()].map((hook) => hooks.view(hook)) }];
+    if (path === '/webhooks' && method === 'GET')
+      return [200, { status: 'ok', success: true, data: [...hooks.hooks.values()].map((hook) => hooks.view(hook)) }];
     if (path === '/webhooks' && method === 'POST') {
       const hook = hooks.register(objectBody(body), me.id);
       return [201, { status: 'ok', success: true, data: hooks.view(hook) }];
@@ -256,7 +312,14 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
     if (path === '/pipelines' && method === 'GET') return [200, page(store.pipelines, query, maxPageSize)];
     if (path === '/stages' && method === 'GET') {
       const pipelineId = integerParam(query, 'pipeline_id');
-      return [200, page(store.stages.filter((stage) => pipelineId === undefined || stage.pipeline_id === pipelineId), query, maxPageSize)];
+      return [
+        200,
+        page(
+          store.stages.filter((stage) => pipelineId === undefined || stage.pipeline_id === pipelineId),
+          query,
+          maxPageSize,
+        ),
+      ];
     }
     if (path === '/persons/search' && method === 'GET') return [200, searchPersons(query)];
     const match = /^\/(deals|persons|organizations|activities)(?:\/(\d+))?$/.exec(path);
@@ -301,7 +364,17 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
     const until = timeParam(query, 'updated_until');
     const ids = query.ids ? new Set(query.ids.split(',').map((value) => Number(value.trim()))) : undefined;
     if (ids && ids.size > 100) throw new FakeApiError(400, 'Validation failed: ids: at most 100 ids');
-    const equals: string[] = ['owner_id', ...({ deal: ['person_id', 'org_id', 'pipeline_id', 'stage_id'], person: ['org_id'], organization: [], activity: ['deal_id', 'person_id', 'org_id'] } as const)[kind]];
+    const equals: string[] = [
+      'owner_id',
+      ...(
+        {
+          deal: ['person_id', 'org_id', 'pipeline_id', 'stage_id'],
+          person: ['org_id'],
+          organization: [],
+          activity: ['deal_id', 'person_id', 'org_id'],
+        } as const
+      )[kind],
+    ];
     const wanted = equals.map((field) => [field, integerParam(query, field)] as const).filter(([, value]) => value !== undefined);
     const statuses = kind === 'deal' && query.status ? query.status.split(',').map((value) => value.trim()) : undefined;
     const done = kind === 'activity' ? booleanParam(query, 'done') : undefined;

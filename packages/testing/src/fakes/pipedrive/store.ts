@@ -48,10 +48,44 @@ export const labelOf: Record<RecordKind, string> = { deal: 'Deal', person: 'Pers
 
 /** Fields each v2 write accepts (API-NOTES 2.4); anything else is refused, as a schema-validating API would. */
 const writable: Record<RecordKind, readonly string[]> = {
-  deal: ['title', 'owner_id', 'person_id', 'org_id', 'pipeline_id', 'stage_id', 'value', 'currency', 'status', 'probability', 'lost_reason', 'visible_to', 'expected_close_date', 'label_ids', 'custom_fields', 'add_time'],
+  deal: [
+    'title',
+    'owner_id',
+    'person_id',
+    'org_id',
+    'pipeline_id',
+    'stage_id',
+    'value',
+    'currency',
+    'status',
+    'probability',
+    'lost_reason',
+    'visible_to',
+    'expected_close_date',
+    'label_ids',
+    'custom_fields',
+    'add_time',
+  ],
   person: ['name', 'owner_id', 'org_id', 'emails', 'phones', 'visible_to', 'label_ids', 'marketing_status', 'custom_fields', 'add_time'],
   organization: ['name', 'owner_id', 'visible_to', 'label_ids', 'address', 'custom_fields', 'add_time'],
-  activity: ['subject', 'type', 'owner_id', 'deal_id', 'lead_id', 'org_id', 'due_date', 'due_time', 'duration', 'busy', 'done', 'participants', 'note', 'public_description', 'priority', 'location'],
+  activity: [
+    'subject',
+    'type',
+    'owner_id',
+    'deal_id',
+    'lead_id',
+    'org_id',
+    'due_date',
+    'due_time',
+    'duration',
+    'busy',
+    'done',
+    'participants',
+    'note',
+    'public_description',
+    'priority',
+    'location',
+  ],
 };
 
 const idFields = ['owner_id', 'person_id', 'org_id', 'pipeline_id', 'stage_id', 'deal_id', 'visible_to'];
@@ -140,7 +174,8 @@ export class FakeStore {
     const nameField = requiredName[kind];
     if (nameField && (creating || nameField in fields)) {
       const value = fields[nameField];
-      if (typeof value !== 'string' || value.trim() === '') throw new FakeApiError(400, `Validation failed: ${nameField}: Parameter '${nameField}' is required`);
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new FakeApiError(400, `Validation failed: ${nameField}: Parameter '${nameField}' is required`);
     }
     for (const key of idFields) {
       const value = fields[key];
@@ -148,12 +183,14 @@ export class FakeStore {
         throw new FakeApiError(400, `Validation failed: ${key}: Parameter '${key}' must be an integer`);
       }
     }
-    if (fields.value !== undefined && typeof fields.value !== 'number') throw new FakeApiError(400, "Validation failed: value: Parameter 'value' must be a number");
+    if (fields.value !== undefined && typeof fields.value !== 'number')
+      throw new FakeApiError(400, "Validation failed: value: Parameter 'value' must be a number");
     if (fields.status !== undefined && !['open', 'won', 'lost', 'deleted'].includes(String(fields.status))) {
       throw new FakeApiError(400, "Validation failed: status: Parameter 'status' must be one of open, won, lost, deleted");
     }
     for (const key of ['emails', 'phones', 'participants', 'label_ids']) {
-      if (fields[key] !== undefined && !Array.isArray(fields[key])) throw new FakeApiError(400, `Validation failed: ${key}: Parameter '${key}' must be an array`);
+      if (fields[key] !== undefined && !Array.isArray(fields[key]))
+        throw new FakeApiError(400, `Validation failed: ${key}: Parameter '${key}' must be an array`);
     }
     for (const key of ['emails', 'phones']) {
       for (const entry of (fields[key] as unknown[] | undefined) ?? []) {
@@ -162,7 +199,10 @@ export class FakeStore {
         }
       }
     }
-    if (fields.custom_fields !== undefined && (fields.custom_fields === null || typeof fields.custom_fields !== 'object' || Array.isArray(fields.custom_fields))) {
+    if (
+      fields.custom_fields !== undefined &&
+      (fields.custom_fields === null || typeof fields.custom_fields !== 'object' || Array.isArray(fields.custom_fields))
+    ) {
       throw new FakeApiError(400, "Validation failed: custom_fields: Parameter 'custom_fields' must be an object");
     }
     if (fields.address !== undefined && fields.address !== null && typeof fields.address !== 'object') {

@@ -75,7 +75,8 @@ export class WebhookRegistry {
   ) {}
 
   register(body: Record<string, unknown>, userId: number): FakeWebhook {
-    const text = (key: string): string | undefined => (typeof body[key] === 'string' && (body[key] as string).trim() ? (body[key] as string).trim() : undefined);
+    const text = (key: string): string | undefined =>
+      typeof body[key] === 'string' && (body[key] as string).trim() ? (body[key] as string).trim() : undefined;
     const url = text('subscription_url');
     if (!url) throw new FakeApiError(400, 'subscription_url is required');
     try {

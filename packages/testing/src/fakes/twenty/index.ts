@@ -256,7 +256,10 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     };
     const existing = store.find((item) => {
       if (typeof fields.id === 'string') return item.id === fields.id;
-      for (const path of [['emails', 'primaryEmail'], ['domainName', 'primaryLinkUrl']] as Array<[string, string]>) {
+      for (const path of [
+        ['emails', 'primaryEmail'],
+        ['domainName', 'primaryLinkUrl'],
+      ] as Array<[string, string]>) {
         const wanted = key(fields, path);
         if (typeof wanted === 'string' && wanted !== '' && key(item, path) === wanted) return true;
       }
@@ -297,7 +300,8 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
       const input = bodyObject(body);
       if (typeof input.targetUrl !== 'string' || !/^https?:\/\//.test(input.targetUrl)) throw new HttpError(400, 'targetUrl must be a URL address');
       const operations = input.operations === undefined ? ['*.*'] : input.operations;
-      if (!Array.isArray(operations) || !operations.every((operation) => typeof operation === 'string')) throw new HttpError(400, 'operations must be an array of strings');
+      if (!Array.isArray(operations) || !operations.every((operation) => typeof operation === 'string'))
+        throw new HttpError(400, 'operations must be an array of strings');
       webhookCounter += 1;
       const time = new Date().toISOString();
       const webhook: TwentyWebhook = {
@@ -321,7 +325,8 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     if (method === 'PATCH') {
       if (!webhook) return { status: 200, body: null };
       const input = bodyObject(body);
-      for (const key of ['targetUrl', 'operations', 'description', 'secret'] as const) if (input[key] !== undefined) Object.assign(webhook, { [key]: input[key] });
+      for (const key of ['targetUrl', 'operations', 'description', 'secret'] as const)
+        if (input[key] !== undefined) Object.assign(webhook, { [key]: input[key] });
       webhook.updatedAt = new Date().toISOString();
       return { status: 200, body: clone(webhook) };
     }
@@ -354,7 +359,8 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
       throw new HttpError(404, `Cannot ${method} /rest/${first}`);
     }
     if (method === 'GET') return { status: 200, body: { data: { [object.nameSingular]: clone(findStored(object, second)) } } };
-    if (method === 'PATCH' || method === 'PUT') return { status: 200, body: { data: { [`update${singular}`]: clone(update(object, second, bodyObject(body))) } } };
+    if (method === 'PATCH' || method === 'PUT')
+      return { status: 200, body: { data: { [`update${singular}`]: clone(update(object, second, bodyObject(body))) } } };
     if (method === 'DELETE') {
       const soft = query.soft_delete === 'true';
       const record = remove(object, second, soft);
@@ -364,7 +370,10 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
   }
 
   function route(method: string, path: string, query: Record<string, string>, body: unknown): { status: number; body: unknown } {
-    const segments = path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+    const segments = path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeURIComponent);
     if (segments[0] !== 'rest') throw new HttpError(404, `Cannot ${method} ${path}`);
     const rest = segments.slice(1);
     if (rest[0] === 'metadata' && rest[1] === 'objects' && method === 'GET') {

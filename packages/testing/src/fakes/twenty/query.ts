@@ -8,11 +8,7 @@ export class QueryError extends Error {}
 const comparators = ['eq', 'neq', 'in', 'containsAny', 'is', 'gt', 'gte', 'lt', 'lte', 'startsWith', 'endsWith', 'like', 'ilike'] as const;
 type Comparator = (typeof comparators)[number];
 
-export type Filter =
-  | { and: Filter[] }
-  | { or: Filter[] }
-  | { not: Filter }
-  | { path: string[]; comparator: Comparator; value: string | string[] };
+export type Filter = { and: Filter[] } | { or: Filter[] } | { not: Filter } | { path: string[]; comparator: Comparator; value: string | string[] };
 
 const rootConjunction = /^(and|or|not)\((.+)\)$/s;
 
@@ -79,7 +75,14 @@ function parseBase(text: string): Filter {
     if (!value.startsWith('[') || !value.endsWith(']')) {
       throw new QueryError(`'filter' invalid for '${op}' operator. Received '${value}' but array value expected eg: 'field[${op}]:[value_1,value_2]'`);
     }
-    return { path: fields.split('.'), comparator: op, value: value.slice(1, -1).split(',').map((item) => unquote(item.trim())) };
+    return {
+      path: fields.split('.'),
+      comparator: op,
+      value: value
+        .slice(1, -1)
+        .split(',')
+        .map((item) => unquote(item.trim())),
+    };
   }
   return { path: fields.split('.'), comparator: op, value: op === 'is' ? value : unquote(value) };
 }
@@ -135,7 +138,10 @@ function compareWith(actual: unknown, expected: string): number | undefined {
 }
 
 function likePattern(pattern: string, flags: string): RegExp {
-  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const source = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${source}$`, flags);
 }
 

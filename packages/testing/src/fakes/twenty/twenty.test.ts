@@ -48,7 +48,8 @@ describe('fake twenty: list queries', () => {
   });
 
   test('filters with comparators, nested fields, and / or / not, and quoted values', async () => {
-    const query = (filter: string) => call(`/rest/people?order_by=name.firstName[AscNullsFirst]&filter=${encodeURIComponent(filter)}`).then((answer) => names(answer.body));
+    const query = (filter: string) =>
+      call(`/rest/people?order_by=name.firstName[AscNullsFirst]&filter=${encodeURIComponent(filter)}`).then((answer) => names(answer.body));
     expect(await query('emails.primaryEmail[eq]:grace@navy.mil')).toEqual(['Grace']);
     expect(await query('city[eq]:London,name.firstName[startsWith]:Al')).toEqual(['Alan']);
     expect(await query('or(city[eq]:"New York",city[is]:NULL)')).toEqual(['Edsger', 'Grace']);
@@ -74,7 +75,10 @@ describe('fake twenty: list queries', () => {
 
 describe('fake twenty: writes, auth and webhooks registry', () => {
   test('refuses a wrong key with 401 and Twenty’s envelope', async () => {
-    expect(await call('/rest/people', { token: 'nope' })).toEqual({ status: 401, body: { statusCode: 401, error: 'UnauthorizedException', messages: ['Token invalid.'] } });
+    expect(await call('/rest/people', { token: 'nope' })).toEqual({
+      status: 401,
+      body: { statusCode: 401, error: 'UnauthorizedException', messages: ['Token invalid.'] },
+    });
   });
 
   test('upsert=true updates the record with the same primary email instead of creating another', async () => {

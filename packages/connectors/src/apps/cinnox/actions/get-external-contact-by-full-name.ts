@@ -54,7 +54,8 @@ export const getExternalContactByFullName = defineAction({
       query: { fullName: fullName.replace(/\s+/g, ' ') },
       pageSize: 100,
       maxPages: 5,
-      match: (contact) => normalName(contact.fullName) === wanted || normalName(`${String(contact.firstName ?? '')} ${String(contact.lastName ?? '')}`) === wanted,
+      match: (contact) =>
+        normalName(contact.fullName) === wanted || normalName(`${String(contact.firstName ?? '')} ${String(contact.lastName ?? '')}`) === wanted,
     });
     if (!found) throw notFound(`CINNOX has no external contact named “${fullName}”.`);
     return found;

@@ -22,7 +22,8 @@ export const makeCall = defineAction({
     loginToQueue: flag(
       {
         title: 'Log into the queue first',
-        description: 'Daktela only places calls from a queue the user is logged into; this logs the connection’s user in first (skipped when calling as another user).',
+        description:
+          'Daktela only places calls from a queue the user is logged into; this logs the connection’s user in first (skipped when calling as another user).',
       },
       { default: true },
     ),

@@ -27,7 +27,13 @@ export const updateTicket = defineAction({
   async perform(context) {
     const { input } = context;
     const path = recordPath('tickets', input.name);
-    const body: Record<string, unknown> = compact({ title: input.title, category: input.category, stage: input.stage, priority: input.priority, ...ticketBody(input) });
+    const body: Record<string, unknown> = compact({
+      title: input.title,
+      category: input.category,
+      stage: input.stage,
+      priority: input.priority,
+      ...ticketBody(input),
+    });
     const missing = TICKET_UPDATE_REQUIRED.filter((field) => body[field] === undefined);
     if (missing.length > 0) {
       const current = await daktelaRecord(context, { endpoint: path });

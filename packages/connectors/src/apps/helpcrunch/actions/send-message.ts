@@ -13,11 +13,24 @@ export const sendMessage = defineAction({
   input: z.object({
     chatId: id({ title: 'Chat ID' }),
     text: longText({ title: 'Text' }),
-    type: choice(['message', 'private'], { title: 'Type', description: 'message: seen by the customer; private: an internal note (needs an agent).' }, { default: 'message' }),
+    type: choice(
+      ['message', 'private'],
+      { title: 'Type', description: 'message: seen by the customer; private: an internal note (needs an agent).' },
+      { default: 'message' },
+    ),
     agentId: optionalId({ title: 'Agent', description: 'Who sends it. Leave empty to send as the customer.', dynamicOptions: true }),
     markdownText: optionalLongText({ title: 'Markdown text', description: 'Optional formatted version of the text.' }),
   }),
-  sample: { id: 9577656, agent: { id: 4188, name: 'Sam' }, type: 'message', text: 'Thanks, we are on it!', read: false, createdAt: '1601557390.769', chat: 5215261, from: 'agent' },
+  sample: {
+    id: 9577656,
+    agent: { id: 4188, name: 'Sam' },
+    type: 'message',
+    text: 'Thanks, we are on it!',
+    read: false,
+    createdAt: '1601557390.769',
+    chat: 5215261,
+    from: 'agent',
+  },
   outputFields: [
     { key: 'id', label: 'Message ID', type: 'integer' },
     { key: 'agent', label: 'Agent', type: 'object' },
@@ -38,7 +51,8 @@ export const sendMessage = defineAction({
     try {
       return await helpcrunchCall(context, { method: 'POST', path: 'messages', body: compact({ chat: chatId, text, type, agent: agentId, markdownText }) });
     } catch (error) {
-      if (error instanceof StepFailure && error.status === 404 && /chat/i.test(error.message)) throw notFound(`No HelpCrunch chat has the id ${String(chatId)}.`);
+      if (error instanceof StepFailure && error.status === 404 && /chat/i.test(error.message))
+        throw notFound(`No HelpCrunch chat has the id ${String(chatId)}.`);
       throw error;
     }
   },

@@ -14,7 +14,14 @@ export const tagCustomer = defineAction({
     tags: list({ title: 'Tags', description: 'Tag names, separated by commas.' }),
     // The kit has no colour field; HelpCrunch takes a hex colour for tags it creates.
     color: z
-      .preprocess(blankToUndefined, z.string().trim().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/, 'use a hex colour like #ff0000').optional())
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/, 'use a hex colour like #ff0000')
+          .optional(),
+      )
       .meta({ title: 'Colour', description: 'Optional, for new tags, e.g. #ff0000.' }),
   }),
   sample: customerSample,

@@ -19,7 +19,14 @@ export const customerEvent = defineTrigger({
     eventId: '6b1f7c3e-2a9d-4e0b-8f51-3c7d2e9a1b04',
     createdAt: 1603885746,
     attempts: 1,
-    data: { id: 542335, name: 'John Doe', email: 'john@example.com', userId: 'user_1234567890', unsubscribed: false, customData: { subscription_status: 'active' } },
+    data: {
+      id: 542335,
+      name: 'John Doe',
+      email: 'john@example.com',
+      userId: 'user_1234567890',
+      unsubscribed: false,
+      customData: { subscription_status: 'active' },
+    },
   } satisfies HelpCrunchEvent,
   outputFields: [
     ...eventOutputFields,

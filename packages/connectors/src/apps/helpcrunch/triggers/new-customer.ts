@@ -28,7 +28,9 @@ export const newCustomer = defineTrigger({
     const since = unixSeconds(context.cursor);
     if (since === undefined) {
       // First poll: what exists now, newest first (it only seeds what has been seen).
-      const { items } = pageOf(await helpcrunchCall(context, { path: 'customers', query: { sort: 'customers.firstSeen', order: 'desc', limit: 100, offset: 0 } }));
+      const { items } = pageOf(
+        await helpcrunchCall(context, { path: 'customers', query: { sort: 'customers.firstSeen', order: 'desc', limit: 100, offset: 0 } }),
+      );
       return { items: newestFirst(items), cursor: startedAt };
     }
     const items = await searchAll(context, 'customers/search', {

@@ -61,7 +61,9 @@ function run(input: Record<string, unknown>) {
 describe('http app: Request', () => {
   test('a reply nested deeper than a step output may be fails the step, saying so', async () => {
     const error = await failureOf(run({ method: 'GET', url: `${server.origin}/deep` }));
-    expect(error.message).toBe("The service answered with JSON that Switchyard cannot use as a step's output: the document is nested more than 200 levels deep.");
+    expect(error.message).toBe(
+      "The service answered with JSON that Switchyard cannot use as a step's output: the document is nested more than 200 levels deep.",
+    );
     expect(error.transient).toBe(false);
   });
 

@@ -117,15 +117,12 @@ export const request = defineAction({
     if (!ok && !input.continueOnHttpError) {
       const serviceMessage = defaultErrorMessage(response.body);
       const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-      throw new StepFailure(
-        `${new URL(response.url).host} answered ${response.status} ${response.statusText}${serviceMessage ? `: ${serviceMessage}` : ''}`,
-        {
-          transient: isTransientStatus(response.status),
-          code: 'HTTP_ERROR',
-          status: response.status,
-          retryAfterMs,
-        },
-      );
+      throw new StepFailure(`${new URL(response.url).host} answered ${response.status} ${response.statusText}${serviceMessage ? `: ${serviceMessage}` : ''}`, {
+        transient: isTransientStatus(response.status),
+        code: 'HTTP_ERROR',
+        status: response.status,
+        retryAfterMs,
+      });
     }
     return { status: response.status, headers: response.headers, body: response.body };
   },

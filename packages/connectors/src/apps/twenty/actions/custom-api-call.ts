@@ -3,6 +3,11 @@ import { customApiCall } from '../../../kit/common.ts';
 import { sendToTwenty } from '../client.ts';
 
 export const customCall = customApiCall('Twenty', async (context, request) => {
-  const response = await sendToTwenty(context, { method: request.method, path: `/${request.path.replace(/^\/+/, '')}`, query: request.query, body: request.body });
+  const response = await sendToTwenty(context, {
+    method: request.method,
+    path: `/${request.path.replace(/^\/+/, '')}`,
+    query: request.query,
+    body: request.body,
+  });
   return { status: response.status, headers: response.headers, body: response.body };
 });

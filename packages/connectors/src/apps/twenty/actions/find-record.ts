@@ -37,7 +37,10 @@ export const findRecord = defineAction({
     const record = await findFirstRecord(context, input.object, input.field, input.comparator, input.value);
     if (record) return record;
     if (input.whenNotFound === 'fail') {
-      throw new StepFailure(`No ${input.object} record has ${input.field} ${input.comparator} ${JSON.stringify(input.value)}`, { transient: false, code: 'NOT_FOUND' });
+      throw new StepFailure(`No ${input.object} record has ${input.field} ${input.comparator} ${JSON.stringify(input.value)}`, {
+        transient: false,
+        code: 'NOT_FOUND',
+      });
     }
     return {};
   },
