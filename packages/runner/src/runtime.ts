@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeKey, splitList, type Config } from '@switchyard/config';
-import { apps, createCodeFetch, createHttpClient, parseOutboundAllow, type AppDefinition, type HttpClient } from '@switchyard/connectors';
+import { apps, createCodeFetch, defineApp, createHttpClient, parseOutboundAllow, type AppDefinition, type HttpClient } from '@switchyard/connectors';
 import { createVault, type Database, type Vault } from '@switchyard/db';
 import { createSandbox, type Sandbox } from '@switchyard/sandbox';
 import { createCatalog, type AppCatalog } from './catalog.ts';
@@ -31,7 +31,8 @@ export async function loadConnectorModules(setting: string): Promise<AppDefiniti
     }
     const exported = module.apps;
     if (!exported || typeof exported !== 'object') throw new Error(`CONNECTOR_MODULES: ${specifier} does not export "apps"`);
-    loaded.push(...((Array.isArray(exported) ? exported : Object.values(exported)) as AppDefinition[]));
+    // Through the same checks as the built-in apps, so a malformed module stops the start with its reason.
+    loaded.push(...(Array.isArray(exported) ? exported : Object.values(exported)).map((app) => defineApp(app as AppDefinition)));
   }
   return loaded;
 }

@@ -33,6 +33,7 @@ export const testingApp = {
       description: 'Returns its input.',
       input: echoInput,
       sample: { value: 'hello' },
+      outputFields: [{ key: 'value', label: 'Value', type: 'string' }],
       perform: async ({ input }: Context<z.output<typeof echoInput>>) => input,
     },
     {
@@ -41,6 +42,11 @@ export const testingApp = {
       description: 'POSTs to a URL with the step’s idempotency key, so a test can count how often each step was performed.',
       input: callInput,
       sample: { ok: true, key: 'run_1:call', received: null },
+      outputFields: [
+        { key: 'ok', label: 'OK', type: 'boolean' },
+        { key: 'key', label: 'Idempotency key', type: 'string' },
+        { key: 'received', label: 'Received', type: 'object' },
+      ],
       perform: async ({ input, http, idempotencyKey }: Context<z.output<typeof callInput>>) => {
         const response = await http.request({
           method: 'POST',
@@ -57,6 +63,7 @@ export const testingApp = {
       description: 'Fails with the given message.',
       input: failInput,
       sample: {},
+      outputFields: [],
       perform: async ({ input }: Context<z.output<typeof failInput>>) => {
         throw new StepFailure(input.message, { transient: input.transient });
       },
@@ -80,6 +87,11 @@ function feedTrigger(key: string, name: string, dedupeKey: (item: FeedItem) => s
     type: 'polling' as const,
     input: feedInput,
     sample: { id: 'item-1', title: 'First', updatedAt: '2026-01-01T00:00:01.000Z' },
+    outputFields: [
+      { key: 'id', label: 'ID', type: 'string' },
+      { key: 'title', label: 'Title', type: 'string' },
+      { key: 'updatedAt', label: 'Updated', type: 'datetime' },
+    ],
     dedupeKey,
     perform: async ({ input, http, cursor }: Context<z.output<typeof feedInput>> & { cursor: unknown }) => {
       const items: FeedItem[] = [];
@@ -120,6 +132,8 @@ export const testingAccountApp = {
       description: 'Returns which list the connection chose.',
       input: z.object({ list: z.string().meta({ title: 'List', dynamicOptions: true }) }),
       sample: { list: 'a' },
+      outputFields: [{ key: 'list', label: 'List', type: 'string' }],
+      unverified: 'A test app: its list of choices is made up.',
       perform: async ({ input }: Context<{ list: string }>) => ({ list: input.list }),
       options: {
         list: async () => [

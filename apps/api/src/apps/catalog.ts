@@ -43,6 +43,8 @@ export function buildCatalog(catalog: AppCatalog): CatalogEntry[] {
       inputSchema: toSchema(action.inputSchema),
       sample: action.sample,
       outputFields: [...action.outputFields],
+      verified: true,
+      unverifiedReason: null,
     })),
   }));
   const steps: CatalogEntry[] = stepTypes.map((step) => ({

@@ -11,6 +11,18 @@ import { buildCatalog } from './catalog.ts';
 
 const outputField = z.object({ key: z.string(), label: z.string(), type: z.string() });
 
+/** What every trigger and action shows: its form, a sample, its labelled output, and whether its shape rests on a guess. */
+const operation = {
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  inputSchema: z.record(z.string(), z.unknown()),
+  sample: z.unknown(),
+  outputFields: z.array(outputField),
+  verified: z.boolean(),
+  unverifiedReason: z.string().nullable(),
+};
+
 const appEntry = z.object({
   key: z.string(),
   name: z.string(),
@@ -22,27 +34,8 @@ const appEntry = z.object({
       ),
     })
     .nullable(),
-  triggers: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      description: z.string(),
-      kind: z.string(),
-      inputSchema: z.record(z.string(), z.unknown()),
-      sample: z.unknown(),
-      outputFields: z.array(outputField),
-    }),
-  ),
-  actions: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      description: z.string(),
-      inputSchema: z.record(z.string(), z.unknown()),
-      sample: z.unknown(),
-      outputFields: z.array(outputField),
-    }),
-  ),
+  triggers: z.array(z.object({ ...operation, kind: z.string() })),
+  actions: z.array(z.object(operation)),
   stepType: z.string().optional(),
   stepSchema: z.record(z.string(), z.unknown()).optional(),
 });

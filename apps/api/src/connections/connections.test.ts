@@ -89,8 +89,17 @@ describe('apps catalog and choices', () => {
     const keys = reply.body.map((app: { key: string }) => app.key);
     expect(keys).toEqual(expect.arrayContaining(['webhooks', 'schedule', 'manual', 'http', 'formatter', 'code', 'filter', 'paths', 'delay', 'loop']));
     const webhooks = reply.body.find((app: { key: string }) => app.key === 'webhooks');
-    expect(webhooks.triggers[0]).toMatchObject({ key: 'catch_hook', kind: 'hook', inputSchema: { type: 'object' }, sample: expect.any(Object) });
+    expect(webhooks.triggers[0]).toMatchObject({
+      key: 'catch_hook',
+      kind: 'hook',
+      inputSchema: { type: 'object' },
+      sample: expect.any(Object),
+      outputFields: expect.arrayContaining([{ key: 'body', label: expect.any(String), type: 'object' }]),
+      verified: true,
+      unverifiedReason: null,
+    });
     const account = (await owner.caller.get('/api/v1/apps/testing_account')).body;
+    expect(account.actions[0]).toMatchObject({ key: 'whoami', verified: false, unverifiedReason: 'A test app: its list of choices is made up.' });
     expect(account.auth.fields).toEqual([{ key: 'token', label: 'Token', type: 'password', required: true, secret: true, help: null }]);
     expect((await owner.caller.get('/api/v1/apps/nope')).status).toBe(404);
   });

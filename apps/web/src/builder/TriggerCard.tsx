@@ -21,6 +21,7 @@ import { triggerTitle } from './labels.ts';
 import { NO_PROBLEMS } from './problems.ts';
 import { triggerSource } from './test-data.ts';
 import { TriggerChooser } from './TriggerChooser.tsx';
+import { UnverifiedNote } from '../catalog/UnverifiedNote.tsx';
 import './builder.css';
 
 const KIND_TEXT: Record<TriggerKind, (app: string) => string> = {
@@ -76,6 +77,7 @@ export function TriggerCard() {
                       {appName} · {operation?.name ?? trigger.event}
                     </p>
                     {operation && <p className="field-hint">{KIND_TEXT[operation.kind]?.(appName)}</p>}
+                    <UnverifiedNote operation={operation} />
                     {(problems.at('app') ?? problems.at('event')) && <p className="field-error">{problems.at('app') ?? problems.at('event')}</p>}
                   </div>
                   {!builder.readOnly && (

@@ -4,6 +4,7 @@ import { cx } from '../ui/cx.ts';
 import { ChevronRightIcon, SearchIcon } from '../ui/icons.tsx';
 import type { AppManifest, Operation } from './api.ts';
 import { AppBadge } from './AppBadge.tsx';
+import { UnverifiedNote } from './UnverifiedNote.tsx';
 import './catalog.css';
 
 function matches(query: string, ...texts: string[]): boolean {
@@ -106,6 +107,7 @@ export function OperationPicker<T extends Operation>({
                 <span className="option-text">
                   <span className="option-name">{operation.name}</span>
                   <span className="option-description">{operation.description}</span>
+                  <UnverifiedNote operation={operation} compact />
                 </span>
                 <ChevronRightIcon />
               </button>

@@ -25,6 +25,9 @@ export type Operation = {
   sample: unknown;
   /** Absent from older servers: the data picker then names fields by their keys alone. */
   outputFields?: readonly OutputField[];
+  /** False when the request or payload rests on a guess about the service (absent from older servers: verified). */
+  verified?: boolean;
+  unverifiedReason?: string | null;
 };
 
 export type TriggerOperation = Operation & { kind: TriggerKind };

@@ -32,6 +32,14 @@ describe.each(all.map((app) => [app.key, app] as const))('app %s', (_key, app) =
     }
   });
 
+  it('says in one line what is guessed wherever an operation is unverified', () => {
+    for (const operation of [...app.triggers, ...app.actions]) {
+      if (operation.unverified === undefined) continue;
+      expect(operation.unverified.trim(), operation.key).not.toBe('');
+      expect(operation.unverified, operation.key).not.toMatch(/\n/);
+    }
+  });
+
   it('gives every polling trigger a dedupe key that works on its own sample', () => {
     for (const trigger of app.triggers) {
       if (trigger.type !== 'polling') continue;

@@ -28,6 +28,11 @@ describe('defineApp', () => {
     );
   });
 
+  test('refuses an operation without output fields, as a module loaded at run time could have', () => {
+    const bare = { ...ping, outputFields: undefined } as unknown as typeof ping;
+    expect(() => defineApp({ key: 'demo', name: 'Demo', description: 'A demo.', actions: [bare], triggers: [] })).toThrow('ping declares no outputFields');
+  });
+
   test('refuses keys that are not lowercase identifiers', () => {
     expect(() => defineApp({ key: 'Demo App', name: 'Demo', description: 'x', actions: [], triggers: [] })).toThrow('key');
   });

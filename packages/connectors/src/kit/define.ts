@@ -82,6 +82,11 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType, Output =
   sample: Output;
   /** The output's fields, labelled; checked against the sample. */
   outputFields: readonly OutputField[];
+  /**
+   * Set when the request or payload rests on a guess (API-NOTES marks it INFERRED): one line saying what is guessed.
+   * The catalog then says `verified: false` with it, and the builder warns before anyone relies on it.
+   */
+  unverified?: string;
   perform(context: ActionContext<z.output<Schema>>): Promise<Output>;
   /** Dynamic choices for input fields, by field key (mark the field with `.meta({ dynamicOptions: true })`). */
   options?: Record<string, OptionsLoader>;
@@ -97,6 +102,11 @@ export interface PollingTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   input: Schema;
   sample: Item;
   outputFields: readonly OutputField[];
+  /**
+   * Set when the request or payload rests on a guess (API-NOTES marks it INFERRED): one line saying what is guessed.
+   * The catalog then says `verified: false` with it, and the builder warns before anyone relies on it.
+   */
+  unverified?: string;
   /** The most recent items, newest first, following the service's paging as far as the cursor says is new. */
   perform(context: PollContext<z.output<Schema>>): Promise<PollOutcome<Item>>;
   /** What makes an item new: its id for "new" triggers; id plus update time for "updated" ones. */
@@ -113,6 +123,11 @@ export interface AppWebhookTriggerDefinition<Schema extends z.ZodType = z.ZodTyp
   input: Schema;
   sample: Item;
   outputFields: readonly OutputField[];
+  /**
+   * Set when the request or payload rests on a guess (API-NOTES marks it INFERRED): one line saying what is guessed.
+   * The catalog then says `verified: false` with it, and the builder warns before anyone relies on it.
+   */
+  unverified?: string;
   subscribe(context: SubscribeContext<z.output<Schema>>): Promise<{ externalId: string }>;
   unsubscribe(context: TriggerContext<z.output<Schema>> & { hookUrl: string; externalId: string }): Promise<void>;
   /** Verifies a delivery (throw DeliveryRejected) and turns it into items, or answers it directly. */
@@ -133,6 +148,11 @@ export interface InstantTriggerDefinition<Schema extends z.ZodType = z.ZodType, 
   input: Schema;
   sample: Item;
   outputFields: readonly OutputField[];
+  /**
+   * Set when the request or payload rests on a guess (API-NOTES marks it INFERRED): one line saying what is guessed.
+   * The catalog then says `verified: false` with it, and the builder warns before anyone relies on it.
+   */
+  unverified?: string;
   /**
    * For catch hooks the service signs (the user pastes our URL and their signing key): verify the delivery
    * (throw DeliveryRejected) and shape it. Without it, the trigger data is `{method, query, headers, body}`.
@@ -202,6 +222,10 @@ export function defineApp<const App extends AppDefinition>(app: App): App {
     }
   }
   if (app.auth && !(app.auth.fields instanceof z.ZodObject)) throw new Error(`app ${app.key}: auth fields must be a z.object schema`);
+  for (const operation of [...app.actions, ...app.triggers]) {
+    // The builder labels data from these; a module loaded at run time has no compiler to insist on them.
+    if (!Array.isArray(operation.outputFields)) throw new Error(`app ${app.key}: ${operation.key} declares no outputFields`);
+  }
   return app;
 }
 

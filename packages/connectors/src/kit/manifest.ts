@@ -23,6 +23,9 @@ export interface OperationManifest {
   sample: unknown;
   /** The output's fields with their labels and types, for the data picker. */
   outputFields: OutputField[];
+  /** False when the request or payload rests on a guess about the service; `unverifiedReason` says which. */
+  verified: boolean;
+  unverifiedReason: string | null;
 }
 
 export interface AppManifest {
@@ -75,6 +78,10 @@ export function secretFieldKeys(fields: z.ZodType): string[] {
     .map((field) => field.key);
 }
 
+function verification(operation: { unverified?: string }): { verified: boolean; unverifiedReason: string | null } {
+  return { verified: operation.unverified === undefined, unverifiedReason: operation.unverified ?? null };
+}
+
 export function describeApp(app: AppDefinition): AppManifest {
   return {
     key: app.key,
@@ -88,7 +95,8 @@ export function describeApp(app: AppDefinition): AppManifest {
       kind: trigger.type,
       inputSchema: toSchema(trigger.input),
       sample: trigger.sample,
-      outputFields: [...(trigger.outputFields ?? [])],
+      outputFields: [...trigger.outputFields],
+      ...verification(trigger),
     })),
     actions: app.actions.map((action) => ({
       key: action.key,
@@ -96,7 +104,8 @@ export function describeApp(app: AppDefinition): AppManifest {
       description: action.description,
       inputSchema: toSchema(action.input),
       sample: action.sample,
-      outputFields: [...(action.outputFields ?? [])],
+      outputFields: [...action.outputFields],
+      ...verification(action),
     })),
   };
 }

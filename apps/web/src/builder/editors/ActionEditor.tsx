@@ -12,6 +12,7 @@ import { useBuilder } from '../context.ts';
 import { NO_PROBLEMS } from '../problems.ts';
 import { StepTest } from '../StepTest.tsx';
 import { OnErrorField, StepProblems } from './common.tsx';
+import { UnverifiedNote } from '../../catalog/UnverifiedNote.tsx';
 import '../builder.css';
 
 export function ActionEditor({ step }: { step: ActionStep }) {
@@ -34,6 +35,7 @@ export function ActionEditor({ step }: { step: ActionStep }) {
             {appLabel} · {action?.name ?? step.action}
           </p>
           {action?.description && <p className="field-hint">{action.description}</p>}
+          <UnverifiedNote operation={action} />
           {(problems.at('app') ?? problems.at('action')) && <p className="field-error">{problems.at('app') ?? problems.at('action')}</p>}
           {!action && catalog.apps.length > 0 && <p className="field-error">This action is not in the app catalog. Choose another.</p>}
         </div>
