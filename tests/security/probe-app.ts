@@ -36,6 +36,7 @@ export const securityProbeApp = {
       description: 'POSTs to a URL with the token as a bearer header, an api_token query parameter and a body field.',
       input: sendInput,
       sample: { status: 200 },
+      outputFields: [{ key: 'status', label: 'HTTP status', type: 'integer' }],
       perform: async ({ input, http, auth: credentials }: { input: z.output<typeof sendInput>; http: StepHttpLike; auth: z.output<typeof auth> }) => {
         const response = await http.request({
           method: 'POST',
