@@ -3,6 +3,7 @@ import type { Condition, ConditionOp, Conditions, JsonValue } from '@switchyard/
 import { StepFailure } from './failure.ts';
 import { renderValue, stringifyValue, type TemplateContext } from './templates.ts';
 import { toJsonValue } from './json.ts';
+import { RE2JS } from 're2js';
 
 /** Longer text is tested on its first this-many characters, so a slow pattern cannot stall a worker. */
 export const REGEX_INPUT_LIMIT = 10_000;
@@ -74,97 +75,79 @@ function isFalse(value: unknown): boolean {
   return false;
 }
 
-/**
- * Rejects patterns whose backtracking can grow exponentially, detected as a quantified group
- * that itself contains a quantifier (`(a+)+`, `(\w*\s?)*`). It is a heuristic: it keeps the
- * common catastrophic shapes out at the price of refusing a few harmless patterns.
- */
-function hasNestedQuantifier(pattern: string): boolean {
-  const groups: boolean[] = [];
-  let closedGroupHadQuantifier: boolean | null = null;
-  let i = 0;
-  while (i < pattern.length) {
-    const char = pattern[i];
-    if (char === '\\') {
-      i += 2;
-      closedGroupHadQuantifier = null;
-      continue;
-    }
-    if (char === '[') {
-      i += 1;
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-      i += 1;
-      closedGroupHadQuantifier = null;
-      continue;
-    }
-    if (char === '(') {
-      groups.push(false);
-      i += 1;
-      closedGroupHadQuantifier = null;
-      continue;
-    }
-    if (char === ')') {
-      const had = groups.pop() ?? false;
-      if (had && groups.length > 0) groups[groups.length - 1] = true;
-      closedGroupHadQuantifier = had;
-      i += 1;
-      continue;
-    }
-    const bounded = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 24));
-    const unbounded = char === '*' || char === '+' || (bounded !== null && bounded[2] !== undefined && (bounded[3] === '' || Number(bounded[3]) > 1));
-    if (unbounded) {
-      if (closedGroupHadQuantifier) return true;
-      if (groups.length > 0) groups[groups.length - 1] = true;
-      i += bounded ? bounded[0].length : 1;
-      closedGroupHadQuantifier = null;
-      continue;
-    }
-    closedGroupHadQuantifier = null;
-    i += 1;
-  }
-  return false;
+/** What a match of a user's pattern gives: the whole match, numbered groups (null when a group took no part) and named ones. */
+export type PatternMatch = {
+  match: string;
+  groups: Array<string | null>;
+  named: Record<string, string | null>;
+};
+
+/** A user's regular expression, run by RE2 in time linear in the text: no pattern can stall the process. */
+export interface UserPattern {
+  test(text: string): boolean;
+  exec(text: string): PatternMatch | null;
 }
 
-const regexCache = new Map<string, RegExp>();
-const REGEX_CACHE_LIMIT = 1_000;
+const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
+
+const patternCache = new Map<string, UserPattern>();
+const PATTERN_CACHE_LIMIT = 1_000;
+
+function userPattern(compiled: RE2JS): UserPattern {
+  const named = Object.entries(compiled.namedGroups());
+  return {
+    test: (text) => compiled.matcher(text).find(),
+    exec(text) {
+      const matcher = compiled.matcher(text);
+      if (!matcher.find()) return null;
+      const groups: Array<string | null> = [];
+      for (let group = 1; group <= matcher.groupCount(); group++) groups.push(matcher.group(group));
+      return { match: matcher.group(0) ?? '', groups, named: Object.fromEntries(named.map(([name, index]) => [name, matcher.group(index)])) };
+    },
+  };
+}
 
 /**
- * Accepts a bare pattern (`^INV-\d+$`) or a literal with flags (`/^inv-\d+$/i`).
- * Throws a permanent StepFailure with a readable message for a bad or unsafe pattern.
+ * Accepts a bare pattern (`^INV-\d+$`) or a literal with flags (`/^inv-\d+$/i`; i, m and s; g, y and u change nothing
+ * for a match). Patterns run on RE2 (re2js, pure JavaScript), whose time is linear in the text whatever the pattern,
+ * instead of V8's backtracking engine, where `^(a|a)+$` takes exponential time on the main thread. RE2 has no
+ * lookarounds or backreferences: such a pattern is refused with the reason. Throws a permanent StepFailure with a
+ * readable message for a bad pattern.
  */
-export function compileRegex(source: string): RegExp {
-  const cached = regexCache.get(source);
+export function compileRegex(source: string): UserPattern {
+  const cached = patternCache.get(source);
   if (cached) return cached;
   let pattern = source;
-  let flags = '';
+  let flags = 0;
   const literal = /^\/([\s\S]*)\/([a-z]*)$/.exec(source);
   if (literal && source.length > 1) {
     pattern = literal[1] as string;
-    // g and y make a RegExp stateful between tests; they mean nothing for a yes/no match.
-    flags = (literal[2] as string).replace(/[gy]/g, '');
+    for (const flag of (literal[2] as string).replace(/[gyu]/g, '')) {
+      const value = FLAGS[flag];
+      if (value === undefined) {
+        throw StepFailure.permanent(`The regular expression ${JSON.stringify(source)} has the flag "${flag}"; use i, m or s`, 'INVALID_REGEX');
+      }
+      flags |= value;
+    }
   }
   if (pattern.length > REGEX_PATTERN_LIMIT) {
     throw StepFailure.permanent(`The regular expression is longer than ${REGEX_PATTERN_LIMIT} characters`, 'INVALID_REGEX');
   }
-  if (hasNestedQuantifier(pattern)) {
-    throw StepFailure.permanent(
-      `The regular expression ${JSON.stringify(source)} repeats a group that itself repeats (like (a+)+), which can take exponential time; simplify it`,
-      'INVALID_REGEX',
-    );
-  }
-  let regex: RegExp;
+  let compiled: RE2JS;
   try {
-    regex = new RegExp(pattern, flags);
+    compiled = RE2JS.compile(pattern, flags);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw StepFailure.permanent(`Invalid regular expression ${JSON.stringify(source)}: ${reason}`, 'INVALID_REGEX');
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^error parsing regexp: /, '');
+    const hint = /\(\?[=!<]|\\[1-9]/.test(pattern) ? ' (lookarounds and backreferences are not supported: they can take exponential time)' : '';
+    throw StepFailure.permanent(`Invalid regular expression ${JSON.stringify(source)}: ${reason}${hint}`, 'INVALID_REGEX');
   }
-  if (regexCache.size >= REGEX_CACHE_LIMIT) {
-    const oldest = regexCache.keys().next();
-    if (!oldest.done) regexCache.delete(oldest.value);
+  const compiledPattern = userPattern(compiled);
+  if (patternCache.size >= PATTERN_CACHE_LIMIT) {
+    const oldest = patternCache.keys().next();
+    if (!oldest.done) patternCache.delete(oldest.value);
   }
-  regexCache.set(source, regex);
-  return regex;
+  patternCache.set(source, compiledPattern);
+  return compiledPattern;
 }
 
 /** Returns the problem with a pattern, or null when it compiles and is safe. */

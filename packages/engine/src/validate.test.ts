@@ -173,7 +173,7 @@ describe('validateZap', () => {
         { key: 'f1', type: 'action', app: 'formatter', action: 'text', input: { operation: 'truncate', value: 'x' } },
         { key: 'f2', type: 'action', app: 'formatter', action: 'text', input: { operation: 'shout' } },
         { key: 'f3', type: 'action', app: 'formatter', action: 'colour', input: {} },
-        { key: 'f4', type: 'action', app: 'formatter', action: 'text', input: { operation: 'extract_pattern', value: 'x', pattern: '(a+)+' } },
+        { key: 'f4', type: 'action', app: 'formatter', action: 'text', input: { operation: 'extract_pattern', value: 'x', pattern: '(?=a)b' } },
         { key: 'f5', type: 'action', app: 'formatter', action: 'date', input: { operation: 'format', value: '{{trigger.at}}', format: 'YYYY' } },
       ]),
       catalog,

@@ -146,13 +146,8 @@ const operations = [
     required: ['value', 'pattern'],
     input: { value, pattern: z.string().min(1) },
     run: (input) => {
-      const match = compileRegex(input.pattern).exec(readText(input.value).slice(0, REGEX_INPUT_LIMIT));
-      if (!match) return { match: null, groups: [], named: {} };
-      return {
-        match: match[0],
-        groups: match.slice(1).map((group) => group ?? null),
-        named: Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, group]) => [name, group ?? null])),
-      };
+      const found = compileRegex(input.pattern).exec(readText(input.value).slice(0, REGEX_INPUT_LIMIT));
+      return found ?? { match: null, groups: [], named: {} };
     },
   }),
   defineOperation({
