@@ -210,6 +210,12 @@ const QUERIES = [
   '?a[b][c][d][e][f]=1',
   '?limit=%00',
   '?status=succeeded&status=failed',
+  '?q=a%00b',
+  '?q=%1B%5B31m',
+  '?action=%00',
+  '?app=x%0Ay',
+  '?targetId=%7F',
+  '?zapId=zap_%00',
 ];
 
 const CONTENT_TYPES = [

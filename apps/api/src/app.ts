@@ -24,6 +24,7 @@ import type { Deps } from './http/deps.ts';
 import { registerDocs } from './http/docs.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
+import { refuseControlCharacters } from './http/query.ts';
 import { memberRoutes } from './members/routes.ts';
 import { runRoutes } from './runs/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     onHookChanged: (key) => hooks.forget(key),
   });
   await app.register(async (api) => {
+    api.addHook('preValidation', refuseControlCharacters);
     await api.register(workspaceScope, deps);
     await api.register(authRoutes, deps);
     await api.register(workspaceRoutes, deps);

@@ -124,6 +124,21 @@ describe('zaps', () => {
     expect((await new Caller(api.app).post(new URL(created.body.hookUrl).pathname, {})).status).toBe(404);
   });
 
+  it('a list filter with a control character (NUL, escape) is a 400 naming the parameter, not a database error', async () => {
+    await owner.caller.post(zaps, hookZap());
+    for (const [url, parameter] of [
+      [`${zaps}?q=a%00b`, 'q'],
+      [`${zaps}?q=%1B%5B31m`, 'q'],
+      [`/api/v1/workspaces/${owner.workspace.id}/connections?app=x%00`, 'app'],
+      [`/api/v1/workspaces/${owner.workspace.id}/audit-log?action=%7F`, 'action'],
+    ] as const) {
+      const reply = await owner.caller.get(url);
+      expect(reply.status, url).toBe(400);
+      expect(reply.body.error).toMatchObject({ code: 'invalid_query', details: [{ path: `querystring.${parameter}` }] });
+    }
+    expect((await owner.caller.get(`${zaps}?q=Hook`)).body.data.length).toBeGreaterThan(0);
+  });
+
   it('rejects a zap document that is malformed, listing the fields', async () => {
     const reply = await owner.caller.post(zaps, { name: '', trigger: { app: 'webhooks' }, steps: [{ key: '1bad', type: 'teleport' }] });
     expect(reply.status).toBe(422);
