@@ -1,17 +1,9 @@
 // The Daktela actions over real HTTP against the fake: the request each one sends, and what it returns.
 import { describe, expect, test } from 'vitest';
-import {
-  DAKTELA_FAKE_ACTIVITY_FIELDS,
-  DAKTELA_FAKE_DEFAULTS,
-  DAKTELA_FAKE_PAUSE_FIELD,
-  startDaktelaFake,
-  type DaktelaFake,
-} from '@switchyard/testing/fakes/daktela';
+import { DAKTELA_FAKE_DEFAULTS, DAKTELA_FAKE_PAUSE_FIELD, startDaktelaFake, type DaktelaFake } from '@switchyard/testing/fakes/daktela';
 import type { HttpClient } from '../../http/client.ts';
 import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { daktelaApp } from './index.ts';
-import { EMAIL_ACTIVITY } from './actions/send-email.ts';
-import { SMS_ACTIVITY } from './actions/send-sms.ts';
 import { PAUSE_SESSION } from './actions/set-pause.ts';
 
 let fake: DaktelaFake;
@@ -201,7 +193,7 @@ describe('calls, messages and pauses', () => {
     expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/v6/usersSession.json', 'POST /api/v6/activities.json']);
     expect(sent(0).body).toEqual({ queues: [{ login: true, name: D.callQueue, penalty: 0 }] });
     expect(sent().body).toEqual({ type: 'CALL', number: '+420777123456', queue: D.callQueue });
-    expect(output).toMatchObject({ type: 'CALL', action: 'OPEN', queue: { name: D.callQueue } });
+    expect(output).toMatchObject({ type: 'CALL', action: 'OPEN', queue: { name: D.callQueue }, item: { clid: '+420777123456', direction: 'out' } });
     expect(output.name).toMatch(/^activities_/);
   });
 
@@ -216,31 +208,48 @@ describe('calls, messages and pauses', () => {
     expect(error.message).toMatch(/400 Bad Request: User is not logged into queue 2000$/);
   });
 
-  test('send_sms posts an SMS activity with the inferred fields the fake expects', async () => {
+  // The bodies below are the ones Daktela's own PHP connector builds (daktela-v6-php-connector src/Request/Activities.php).
+  test('send_sms posts number, text and queue as an SMS activity, with the additional fields over them', async () => {
     const output = await run('send_sms', { queue: D.smsQueue, number: '+420777123456', text: 'Your order has shipped.', extra: { contact: 'contacts_1' } });
     expect(sent()).toEqual({
       method: 'POST',
       path: '/api/v6/activities.json',
       body: { type: 'SMS', queue: D.smsQueue, number: '+420777123456', text: 'Your order has shipped.', contact: 'contacts_1' },
     });
-    expect(output).toMatchObject({ type: 'SMS', item: { number: '+420777123456', text: 'Your order has shipped.' } });
+    expect(output).toMatchObject({ type: 'SMS', ticket: null, item: { sender: '+420777123456', direction: 'OUT' } });
   });
 
-  test('send_email posts an EMAIL activity with address, subject as title, and text', async () => {
+  test('send_sms on a ticket sends the ticket number and returns the ticket', async () => {
+    const [ticket] = fake.seed('tickets', { title: 'Order', category: D.category, stage: 'OPEN', priority: 'LOW' });
+    const output = await run('send_sms', { queue: D.smsQueue, number: '+420777123456', text: 'Shipped', ticket: String(ticket?.name) });
+    expect(sent().body).toEqual({ type: 'SMS', queue: D.smsQueue, number: '+420777123456', text: 'Shipped', ticket: ticket?.name });
+    expect(output).toMatchObject({ ticket: { name: ticket?.name, title: 'Order' } });
+  });
+
+  test('send_email posts to, subject, message and queue with sendMail and a closed action, and returns the e-mail', async () => {
     const output = await run('send_email', { queue: D.emailQueue, address: 'jane@acme.example', subject: 'Your order', text: '<p>Shipped</p>' });
     expect(sent()).toEqual({
       method: 'POST',
       path: '/api/v6/activities.json',
-      body: { type: 'EMAIL', queue: D.emailQueue, address: 'jane@acme.example', title: 'Your order', text: '<p>Shipped</p>' },
+      body: { type: 'EMAIL', queue: D.emailQueue, to: 'jane@acme.example', subject: 'Your order', message: '<p>Shipped</p>', sendMail: true, action: 'CLOSE' },
     });
-    expect(output).toMatchObject({ type: 'EMAIL' });
+    expect(output).toMatchObject({
+      type: 'EMAIL',
+      action: 'CLOSE',
+      title: 'Your order',
+      ticket: null,
+      item: { address: 'jane@acme.example', title: 'Your order', text: '<p>Shipped</p>', direction: 'out', state: 'WAIT' },
+    });
   });
 
-  test('the inferred activity and pause fields are the ones the fake is built on', () => {
-    expect([SMS_ACTIVITY.numberField, SMS_ACTIVITY.textField]).toEqual(DAKTELA_FAKE_ACTIVITY_FIELDS.SMS?.filter((field) => field !== 'queue'));
-    expect([EMAIL_ACTIVITY.addressField, EMAIL_ACTIVITY.subjectField, EMAIL_ACTIVITY.textField]).toEqual(
-      DAKTELA_FAKE_ACTIVITY_FIELDS.EMAIL?.filter((field) => field !== 'queue'),
-    );
+  test('send_email on a ticket sends the ticket number and returns the ticket', async () => {
+    const [ticket] = fake.seed('tickets', { title: 'Order', category: D.category, stage: 'OPEN', priority: 'LOW' });
+    const output = await run('send_email', { queue: D.emailQueue, address: 'jane@acme.example', subject: 'Re: Order', text: 'Done', ticket: ticket?.name });
+    expect(sent().body).toMatchObject({ type: 'EMAIL', ticket: ticket?.name });
+    expect(output).toMatchObject({ ticket: { name: ticket?.name, title: 'Order' } });
+  });
+
+  test('the inferred pause field is the one the fake is built on', () => {
     expect(PAUSE_SESSION.pauseField).toBe(DAKTELA_FAKE_PAUSE_FIELD);
   });
 

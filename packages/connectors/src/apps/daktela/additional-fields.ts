@@ -1,4 +1,4 @@
-// The "Additional fields" input of the actions whose Daktela fields are inferred: sent as they are, over the built body.
+// The "Additional fields" input of the message and pause actions: more Daktela fields sent as they are, over the built body.
 import { optionalKeyValue } from '../../kit/fields.ts';
 
 export function additionalFieldsField() {

@@ -43,4 +43,12 @@ describe('daktela app definition', () => {
       set_pause: [],
     });
   });
+
+  test('only create_contact and set_pause rest on a guess, and the catalog says so with the reason', () => {
+    const unverified = [...manifest.triggers, ...manifest.actions].filter((operation) => !operation.verified);
+    expect(unverified.map((operation) => [operation.key, operation.unverifiedReason])).toEqual([
+      ['create_contact', expect.stringMatching(/whether a contact needs a unique name/)],
+      ['set_pause', expect.stringMatching(/^Daktela does not document how a pause is set/)],
+    ]);
+  });
 });

@@ -218,23 +218,35 @@ export const campaignRecordOutputFields: readonly OutputField[] = [
   ...recordTimes,
 ];
 
+const callQueue = { name: 2000, title: 'Outbound calls', type: 'out', _sys: sys('queues') };
+export const emailQueue = { name: 3000, title: 'Support e-mail', type: 'email', _sys: sys('queues') };
+export const smsQueue = { name: 4000, title: 'SMS', type: 'sms', _sys: sys('queues') };
+
+/**
+ * An outbound call as Daktela answers it: the activity (it has `time`, no created/edited) with its channel record in
+ * `item` (activitiesCall: `clid` is the other party's number). SMS and e-mail replace type, queue and item.
+ */
 export const activitySample: DaktelaRecord = {
   name: 'activities_5fa299a48ab72834012567',
+  ticket: { name: 1024, title: 'Cannot log in', stage: 'OPEN', _sys: sys('tickets') },
+  title: null,
   type: 'CALL',
-  queue: { name: 2000, title: 'Outbound calls', type: 'out', _sys: sys('queues') },
+  queue: callQueue,
   user,
   contact: null,
   action: 'OPEN',
   time: '2024-05-02 14:00:00',
-  item: { number: '+420777123456' },
-  created: '2024-05-02 14:00:00',
-  edited: '2024-05-02 14:00:00',
+  item: { clid: '+420777123456', direction: 'out', answered: false, call_time: '2024-05-02 14:00:00', _sys: sys('activitiesCall') },
   _sys: sys('activities'),
 };
 
-/** An activity's fields; each action adds what its `item` holds (the number called, the message sent). */
+/** An activity's fields; each action adds what its `item` holds (the number called, the e-mail sent). */
 export const activityOutputFields: readonly OutputField[] = [
   { key: 'name', label: 'Activity ID', type: 'string' },
+  { key: 'ticket', label: 'Ticket', type: 'object' },
+  { key: 'ticket.name', label: 'Ticket number', type: 'integer' },
+  { key: 'ticket.title', label: 'Ticket title', type: 'string' },
+  { key: 'title', label: 'Title', type: 'string' },
   { key: 'type', label: 'Type', type: 'string' },
   ...reference('queue', 'Queue', 'integer'),
   ...userReference('user', 'User'),
@@ -242,7 +254,7 @@ export const activityOutputFields: readonly OutputField[] = [
   { key: 'action', label: 'State', type: 'string' },
   { key: 'time', label: 'Time', type: 'datetime' },
   { key: 'item', label: 'Details', type: 'object' },
-  ...recordTimes,
+  { key: '_sys', label: 'Record metadata', type: 'object' },
 ];
 
 export const sessionSample: DaktelaRecord = {

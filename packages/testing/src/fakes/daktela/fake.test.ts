@@ -108,6 +108,61 @@ describe('records and error shapes', () => {
   });
 });
 
+describe('activities', () => {
+  const email = { type: 'EMAIL', queue: 3000, to: 'jane@acme.example', subject: 'Your order', message: '<p>Shipped</p>', sendMail: true, action: 'CLOSE' };
+
+  test('an e-mail takes the PHP connector’s fields and reads back as an activitiesEmail item on the ticket', async () => {
+    fake.seed('tickets', { name: 7, title: 'Order', category: DAKTELA_FAKE_DEFAULTS.category, stage: 'OPEN', priority: 'LOW' });
+    const sentAt = fake.now();
+    const response = await call('POST', '/api/v6/activities.json', { body: { ...email, ticket: 7 } });
+    expect(response.status).toBe(201);
+    const activity = response.body.result as Record<string, unknown>;
+    expect(activity).toMatchObject({
+      type: 'EMAIL',
+      action: 'CLOSE',
+      title: 'Your order',
+      ticket: { name: 7, title: 'Order', _sys: { model: 'tickets' } },
+      queue: { name: 3000, type: 'email' },
+      item: { title: 'Your order', address: 'jane@acme.example', text: '<p>Shipped</p>', direction: 'out', state: 'WAIT', _sys: { model: 'activitiesEmail' } },
+    });
+    for (const writeOnly of ['to', 'subject', 'message', 'sendMail']) expect(activity).not.toHaveProperty(writeOnly);
+    // Activities carry `time`, not created/edited.
+    expect(activity).toMatchObject({ time: sentAt });
+    expect(activity).not.toHaveProperty('created');
+  });
+
+  test('an e-mail without sendMail is only recorded, as a draft', async () => {
+    const response = await call('POST', '/api/v6/activities.json', { body: { ...email, sendMail: undefined } });
+    expect(response.body.result).toMatchObject({ ticket: null, item: { state: 'DRAFT' } });
+  });
+
+  test('an e-mail sent with the read model’s field names answers error.form for each missing field', async () => {
+    const response = await call('POST', '/api/v6/activities.json', {
+      body: { type: 'EMAIL', queue: 3000, address: 'jane@acme.example', title: 'Hi', text: 'x' },
+    });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { error: { form: { to: 'Item is mandatory', subject: 'Item is mandatory', message: 'Item is mandatory' } } },
+    });
+    expect(fake.records('activities')).toEqual([]);
+  });
+
+  test('an SMS takes number, text and queue and reads back as an activitiesSms item', async () => {
+    const response = await call('POST', '/api/v6/activities.json', { body: { type: 'SMS', queue: 4000, number: '+420777123456', text: 'Hi' } });
+    expect(response).toMatchObject({ status: 201, body: { result: { type: 'SMS', item: { sender: '+420777123456', direction: 'OUT' } } } });
+    expect(await call('POST', '/api/v6/activities.json', { body: { type: 'SMS', queue: 4000 } })).toMatchObject({
+      status: 400,
+      body: { error: { form: { number: 'Item is mandatory', text: 'Item is mandatory' } } },
+    });
+  });
+
+  test('an unknown activity type or action answers error.form', async () => {
+    const response = await call('POST', '/api/v6/activities.json', { body: { ...email, type: 'FAX', action: 'DONE' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ form: { type: expect.stringMatching(/^Invalid value/), action: expect.stringMatching(/^Invalid value/) } });
+  });
+});
+
 describe('lists', () => {
   beforeEach(() => {
     fake.seed('tickets', [

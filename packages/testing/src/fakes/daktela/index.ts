@@ -2,7 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  DAKTELA_FAKE_ACTIVITY_FIELDS,
+  ACTIVITY_CHANNELS,
   DAKTELA_FAKE_DEFAULTS,
   DAKTELA_FAKE_PAUSE_FIELD,
   MODELS,
@@ -25,7 +25,7 @@ import {
   type SortKey,
 } from './query.ts';
 
-export { DAKTELA_FAKE_ACTIVITY_FIELDS, DAKTELA_FAKE_DEFAULTS, DAKTELA_FAKE_PAUSE_FIELD, type DaktelaRecord } from './models.ts';
+export { DAKTELA_FAKE_DEFAULTS, DAKTELA_FAKE_PAUSE_FIELD, type DaktelaRecord } from './models.ts';
 export { FILTER_OPERATORS, parseNestedQuery, type NestedQuery } from './query.ts';
 
 /** The `error` member of a Daktela envelope, in each shape the real API was seen to use. */
@@ -154,7 +154,7 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
       const record: DaktelaRecord = { ...input };
       if (record.name === undefined) record.name = newName(model, spec);
       if (spec.numericNames && typeof record.name === 'number') ticketCounter = Math.max(ticketCounter, record.name);
-      if (spec.writable) {
+      if (spec.writable && !spec.untimed) {
         if (record.created === undefined) record.created = stamp();
         if (record.edited === undefined) record.edited = record.created;
       }
@@ -242,8 +242,7 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
 
   function activityForm(body: DaktelaRecord): Record<string, string> {
     const form: Record<string, string> = {};
-    const type = typeof body.type === 'string' ? body.type : '';
-    for (const field of DAKTELA_FAKE_ACTIVITY_FIELDS[type] ?? []) {
+    for (const field of ACTIVITY_CHANNELS[String(body.type)]?.required ?? []) {
       const value = body[field];
       if (value === undefined || value === null || value === '') form[field] = 'Item is mandatory';
     }
@@ -264,8 +263,10 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
       if (!queue?.login) return { status: 400, result: null, error: { primary: [`User is not logged into queue ${String(body.queue)}`, 'error'] } };
     }
     const time = stamp();
-    record.created = time;
-    record.edited = time;
+    if (!spec.untimed) {
+      record.created = time;
+      record.edited = time;
+    }
     if (model === 'tickets') {
       record.created_by = DAKTELA_FAKE_DEFAULTS.user;
       record.edited_by = DAKTELA_FAKE_DEFAULTS.user;
@@ -274,10 +275,15 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
     }
     if (model === 'activities') {
       record.user ??= DAKTELA_FAKE_DEFAULTS.user;
-      record.action = 'OPEN';
+      record.ticket ??= null;
+      record.action ??= 'OPEN';
       record.time = time;
-      const channelFields = DAKTELA_FAKE_ACTIVITY_FIELDS[String(body.type)] ?? [];
-      record.item = Object.fromEntries(channelFields.filter((field) => field !== 'queue').map((field) => [field, body[field]]));
+      const channel = ACTIVITY_CHANNELS[String(body.type)];
+      const item = channel?.item(body, time) ?? null;
+      for (const field of channel?.writeOnly ?? []) delete record[field];
+      record.item = item;
+      // A captured e-mail activity carries its subject as the activity's title too.
+      if (record.title === undefined && typeof item?.title === 'string') record.title = item.title;
     }
     if (Object.keys(form).length > 0) return { status: 400, result: present(model, record), error: { form } };
     table(model).set(String(record.name), record);
@@ -289,7 +295,9 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
     if (!existing) return { status: 404, result: null, error: 'Object not exist' };
     const changes: DaktelaRecord = { ...body };
     for (const readOnly of ['name', 'created', 'edited', 'created_by']) delete changes[readOnly];
-    const merged: DaktelaRecord = { ...existing, ...changes, edited: stamp() };
+    const merged: DaktelaRecord = { ...existing, ...changes };
+    const time = stamp();
+    if (!specOf(model).untimed) merged.edited = time;
     if (model === 'tickets') merged.edited_by = DAKTELA_FAKE_DEFAULTS.user;
     const form = validate(specOf(model), merged, body, false);
     if (Object.keys(form).length > 0) return { status: 400, result: present(model, merged), error: { form } };

@@ -17,6 +17,8 @@ export interface ModelSpec {
   numericNames?: boolean;
   /** Fields that name another record, expanded to that record on read as the real API does. */
   references?: Readonly<Record<string, string>>;
+  /** The record has no created/edited (activities carry `time` and friends instead). */
+  untimed?: boolean;
 }
 
 const people = { user: 'users' } as const;
@@ -50,7 +52,19 @@ export const MODELS: Readonly<Record<string, ModelSpec>> = {
     namePrefix: 'records',
     references: { ...people, record_type: 'campaignsTypes', contact: 'contacts', database: 'databases', queue: 'queues', statuses: 'statuses' },
   },
-  activities: { writable: true, required: ['type'], namePrefix: 'activities', references: { ...people, queue: 'queues', contact: 'contacts' } },
+  activities: {
+    writable: true,
+    required: ['type'],
+    // The activities model's type and action values (aviationexam/daktela-http-client EActivityType and EAction,
+    // hajekd/mcp-daktela docs/api-reference.md); an empty type is a comment.
+    enums: {
+      type: ['', 'CALL', 'EMAIL', 'CHAT', 'SMS', 'FBM', 'IGDM', 'WAP', 'VBR', 'CUSTOM', 'FBCOMMENT', 'IGCOMMENT', 'COMMENT'],
+      action: ['', 'WAIT', 'OPEN', 'POSTPONE', 'CLOSE'],
+    },
+    namePrefix: 'activities',
+    references: { ...people, queue: 'queues', contact: 'contacts', ticket: 'tickets' },
+    untimed: true,
+  },
   users: { writable: false, required: [] },
   queues: { writable: false, required: [] },
   ticketsCategories: { writable: false, required: [] },
@@ -61,14 +75,53 @@ export const MODELS: Readonly<Record<string, ModelSpec>> = {
   databases: { writable: false, required: [] },
 };
 
-/**
- * ⚠ INFERRED (API-NOTES 1.6): the fields an SMS or e-mail activity needs. The connector sends exactly these; if a
- * real instance wants other names, change them here and in the connector's exported constants together.
- */
-export const DAKTELA_FAKE_ACTIVITY_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  CALL: ['number', 'queue'],
-  SMS: ['queue', 'number', 'text'],
-  EMAIL: ['queue', 'address', 'title', 'text'],
+/** How an activity of one type is created: the fields it needs, and the channel record (`item`) they become. */
+export interface ActivityChannel {
+  /** Mandatory on create besides `type`; a missing one answers `error.form` "Item is mandatory". */
+  required: readonly string[];
+  /** Fields that only say what to send: they go into `item` and are not kept on the activity itself. */
+  writeOnly: readonly string[];
+  /** The channel record as Daktela reads it back in the activity's `item`. */
+  item(body: DaktelaRecord, time: string): DaktelaRecord;
+}
+
+const sentFlag = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
+
+/** Each activity type a client can create, from the source named beside it. */
+export const ACTIVITY_CHANNELS: Readonly<Record<string, ActivityChannel>> = {
+  // doc.daktela.com "Javascript CLI library" (click to call): {type: "CALL", number, queue}. The item is the
+  // activitiesCall model (hajekd/mcp-daktela docs/api-reference.md), whose `clid` is the other party's number.
+  CALL: {
+    required: ['number', 'queue'],
+    writeOnly: ['number'],
+    item: (body, time) => ({ clid: body.number, direction: 'out', answered: false, call_time: time, _sys: { hash: null, model: 'activitiesCall' } }),
+  },
+  // Daktela/daktela-v6-php-connector src/Request/Activities.php, sendSms: {type: "SMS", number, text, queue, ticket}.
+  // The item is the activitiesSms model (mcp-daktela api-reference; Daktela's php-mcp-server ChatFormatter): the
+  // conversation with `sender`, not the message text.
+  SMS: {
+    required: ['queue', 'number', 'text'],
+    writeOnly: ['number', 'text'],
+    item: (body, time) => ({ sender: body.number, direction: 'OUT', answered: false, time, _sys: { hash: null, model: 'activitiesSms' } }),
+  },
+  // Same file, sendEmail: {type: "EMAIL", subject, message, to, queue, sendMail: true, action: "CLOSE", ticket}.
+  // The item is the activitiesEmail record as a captured read shows it (aviationexam/daktela-http-client
+  // tests/.../ticket-activity-read-email.json): subject in `title`, recipient in `address`, body in `text`.
+  // Without sendMail the e-mail is only recorded: state DRAFT (the model's states: SENT FAILED WAIT DRAFT).
+  EMAIL: {
+    required: ['queue', 'to', 'subject', 'message'],
+    writeOnly: ['to', 'subject', 'message', 'sendMail'],
+    item: (body, time) => ({
+      title: body.subject,
+      address: body.to,
+      direction: 'out',
+      answered: false,
+      text: body.message,
+      time,
+      state: sentFlag(body.sendMail) ? 'WAIT' : 'DRAFT',
+      _sys: { hash: null, model: 'activitiesEmail' },
+    }),
+  },
 };
 
 /** ⚠ INFERRED: the usersSession field that holds the current pause (a pause name, or null for none). */

@@ -10,11 +10,15 @@ export const createContact = defineAction({
   key: 'create_contact',
   name: 'Create contact',
   description: 'Creates a contact in the Daktela CRM.',
+  unverified: 'No Daktela source says whether a contact needs a unique name: left empty, it relies on Daktela generating one.',
   input: z.object({
     lastname: text({ title: 'Last name' }, { max: 500 }),
     title: optionalText({ title: 'Full name', description: 'The contact’s display name; first and last name when left empty.' }, { max: 500 }),
     database: textId({ title: 'Database', description: 'The CRM database, e.g. "default".', dynamicOptions: true }),
-    name: optionalTextId({ title: 'Unique name', description: 'The contact’s id; Daktela generates one when left empty.' }),
+    name: optionalTextId({
+      title: 'Unique name',
+      description: 'The contact’s id; left empty, Daktela is expected to generate one (its documentation does not say).',
+    }),
     ...contactFields.shape,
   }),
   sample: contactSample,

@@ -29,7 +29,7 @@ export const makeCall = defineAction({
     ),
   }),
   sample: activitySample,
-  outputFields: [...activityOutputFields, { key: 'item.number', label: 'Phone number', type: 'string' }],
+  outputFields: [...activityOutputFields, { key: 'item.clid', label: 'Phone number', type: 'string' }],
   options: { queue: queueOptions('out'), user: userOptions },
   async perform(context) {
     const { input } = context;

@@ -1,42 +1,39 @@
-// "Send SMS": a text message from a Daktela SMS queue, as an SMS activity (POST /activities.json).
+// "Send SMS": a text message from a Daktela SMS queue, as an SMS activity (POST /activities.json), optionally on a ticket.
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
 import { longText, optionalTextId, text, textId } from '../../../kit/fields.ts';
-import { createActivity } from '../activities.ts';
+import { createActivity, ticketField } from '../activities.ts';
 import { additionalFieldsField } from '../additional-fields.ts';
 import { queueOptions, userOptions } from '../options.ts';
-import { activityOutputFields, activitySample } from '../samples.ts';
-
-/**
- * ⚠ INFERRED (API-NOTES 1.6): Daktela documents that SMS go out through the activities API, not the field names.
- * These are the names the read models use; if an instance wants others, send them through "Additional fields" (or
- * change them here: the fake in packages/testing mirrors them).
- */
-export const SMS_ACTIVITY = { type: 'SMS', numberField: 'number', textField: 'text' } as const;
+import { activityOutputFields, activitySample, smsQueue } from '../samples.ts';
 
 export const sendSms = defineAction({
   key: 'send_sms',
   name: 'Send SMS',
-  description: 'Sends a text message from a Daktela SMS queue.',
+  description: 'Sends a text message from a Daktela SMS queue, on a ticket when you give one.',
   input: z.object({
     queue: textId({ title: 'SMS queue', dynamicOptions: true }),
     number: text({ title: 'Phone number', description: 'The recipient, e.g. +420777123456.' }, { max: 100 }),
     text: longText({ title: 'Message' }),
+    ticket: ticketField,
     user: optionalTextId({ title: 'Send as user', description: 'The user (login) the message is sent as.', dynamicOptions: true }),
     extra: additionalFieldsField(),
   }),
-  sample: { ...activitySample, type: SMS_ACTIVITY.type, item: { number: '+420777123456', text: 'Your order has shipped.' } },
-  outputFields: [
-    ...activityOutputFields,
-    { key: 'item.number', label: 'Phone number', type: 'string' },
-    { key: 'item.text', label: 'Message', type: 'string' },
-  ],
+  // Daktela reads an SMS back as its activitiesSms record in `item`: the conversation with `sender`, not the text.
+  sample: {
+    ...activitySample,
+    type: 'SMS',
+    queue: smsQueue,
+    item: { sender: '+420777123456', direction: 'OUT', answered: false, time: '2024-05-02 14:00:00', _sys: { hash: null, model: 'activitiesSms' } },
+  },
+  outputFields: [...activityOutputFields, { key: 'item.sender', label: 'Phone number', type: 'string' }],
   options: { queue: queueOptions('sms'), user: userOptions },
   async perform(context) {
     const { input } = context;
+    // The body Daktela's own connector builds (daktela-v6-php-connector, src/Request/Activities.php).
     return createActivity(
       context,
-      { type: SMS_ACTIVITY.type, queue: input.queue, [SMS_ACTIVITY.numberField]: input.number, [SMS_ACTIVITY.textField]: input.text, user: input.user },
+      { type: 'SMS', queue: input.queue, number: input.number, text: input.text, ticket: input.ticket, user: input.user },
       input.extra,
     );
   },

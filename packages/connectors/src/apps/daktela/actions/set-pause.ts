@@ -18,6 +18,7 @@ export const setPause = defineAction({
   key: 'set_pause',
   name: 'Set pause',
   description: 'Starts a pause for the connection’s user (e.g. Lunch), or ends the current pause when no pause is chosen.',
+  unverified: 'Daktela does not document how a pause is set: PUT usersSession.json with {"pause": <pause name>} is a guess.',
   input: z.object({
     pause: optionalTextId({ title: 'Pause', description: 'Leave empty to end the current pause.', dynamicOptions: true }),
     extra: additionalFieldsField(),
