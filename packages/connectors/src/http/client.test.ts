@@ -45,7 +45,14 @@ beforeAll(async () => {
     if (route) route(request, response);
     else json(response, 404, { message: `no route ${path}` });
   });
-  other = await startLocalServer((request, response) => json(response, 200, { authorization: request.headers.authorization ?? null }));
+  other = await startLocalServer((request, response) =>
+    json(response, 200, {
+      authorization: request.headers.authorization ?? null,
+      apiToken: request.headers['x-api-token'] ?? null,
+      custom: request.headers['x-tenant-secret'] ?? null,
+      accept: request.headers.accept ?? null,
+    }),
+  );
 });
 
 afterEach(async () => {
@@ -241,20 +248,37 @@ describe('redirects', () => {
     expect(response.body).toEqual({ method: 'GET', body: '' });
   });
 
-  test('credentials are kept on a same-origin redirect and dropped on a cross-origin one', async () => {
+  test('every header but the safelisted ones is kept on a same-origin redirect and dropped on a cross-origin one', async () => {
     routes['/same'] = (_q, response) => {
       response.writeHead(307, { location: '/whoami' });
       response.end();
     };
-    routes['/whoami'] = (request, response) => json(response, 200, { authorization: request.headers.authorization ?? null });
+    routes['/whoami'] = (request, response) =>
+      json(response, 200, {
+        authorization: request.headers.authorization ?? null,
+        apiToken: request.headers['x-api-token'] ?? null,
+        custom: request.headers['x-tenant-secret'] ?? null,
+        accept: request.headers.accept ?? null,
+      });
     routes['/away'] = (_q, response) => {
       response.writeHead(307, { location: `${other.origin}/` });
       response.end();
     };
     const http = client();
-    const headers = { authorization: 'Bearer abc' };
-    expect((await http.request({ url: `${server.origin}/same`, headers })).body).toEqual({ authorization: 'Bearer abc' });
-    expect((await http.request({ url: `${server.origin}/away`, headers })).body).toEqual({ authorization: null });
+    // Pipedrive's token travels in x-api-token, and a step may put a secret in any header it likes.
+    const headers = { authorization: 'Bearer abc', 'x-api-token': 'pd-token', 'x-tenant-secret': 's3cret', accept: 'application/json' };
+    expect((await http.request({ url: `${server.origin}/same`, headers })).body).toEqual({
+      authorization: 'Bearer abc',
+      apiToken: 'pd-token',
+      custom: 's3cret',
+      accept: 'application/json',
+    });
+    expect((await http.request({ url: `${server.origin}/away`, headers })).body).toEqual({
+      authorization: null,
+      apiToken: null,
+      custom: null,
+      accept: 'application/json',
+    });
   });
 });
 

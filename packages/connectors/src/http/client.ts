@@ -99,7 +99,12 @@ export interface HttpClient {
 }
 
 const allowedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
+/**
+ * The headers a request keeps when a redirect leaves its origin: the Fetch standard's CORS-safelisted request headers
+ * and the user agent. Everything else is dropped, because a connector or a step may carry credentials in any header
+ * (`x-api-token`, `x-api-key`, a custom one a user typed), and naming them all is a list that is never complete.
+ */
+const crossOriginHeaders = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'user-agent']);
 
 interface Prepared {
   method: string;
@@ -455,7 +460,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           delete headers['content-length'];
         }
         // Credentials meant for one origin must not be handed to another.
-        if (next.origin !== prepared.url.origin) for (const name of credentialHeaders) delete headers[name];
+        if (next.origin !== prepared.url.origin) for (const name of Object.keys(headers)) if (!crossOriginHeaders.has(name)) delete headers[name];
         prepared = { method, url: next, headers, body, recordedBody };
         continue;
       }
