@@ -36,6 +36,22 @@ describe('CINNOX fake', () => {
     expect((await call('contacts/extcontact-list?limit=-1')).body.message).toBe('negative limit');
   });
 
+  test('the enquiry detail report needs a period and answers the enquiries created in it, whatever else is asked', async () => {
+    expect(await call('data/enquiry-detail?displayCaseNumber=100245')).toEqual({
+      status: 400,
+      body: { code: 6451000, message: 'missing one of startAt, endAt' },
+    });
+    expect((await call('data/enquiry-detail?startAt=2025-05-01T00:00:00Z')).body.message).toBe('missing one of startAt, endAt');
+    fake.seedEnquiry({ displayCaseNumber: '100245', createdAt: '2025-05-20T08:15:30.000Z' });
+    fake.seedEnquiry({ displayCaseNumber: '100246', createdAt: '2025-05-21T08:15:30.000Z' });
+    fake.seedEnquiry({ displayCaseNumber: '100100', createdAt: '2025-01-02T00:00:00.000Z' });
+    const inMay = await call('data/enquiry-detail?startAt=2025-05-01T00:00:00.000Z&endAt=2025-06-01T00:00:00.000Z&displayCaseNumber=100245');
+    expect(inMay).toMatchObject({
+      status: 200,
+      body: { code: 0, result: { total: 2, items: [{ displayCaseNumber: '100245' }, { displayCaseNumber: '100246' }] } },
+    });
+  });
+
   test('enables a subscription only after its URL echoes the challenge, and delivers to it', async () => {
     const patched = await call('inquiry-event-sub', { method: 'PATCH', body: JSON.stringify({ enabled: true, url: hook.origin }) });
     expect(patched).toMatchObject({ status: 200, body: { code: 0, result: { enabled: true, url: hook.origin } } });

@@ -279,13 +279,18 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
       return { body: { code: 0, id } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.enquiryDetail) {
-      if (!query.enquiryID && !query.displayCaseNumber) throw badParameter('enquiryID is required');
-      const found = state.enquiries.filter(
-        (e) =>
-          (query.enquiryID === undefined || e._id === query.enquiryID) &&
-          (query.displayCaseNumber === undefined || String(e.displayCaseNumber) === query.displayCaseNumber),
-      );
-      return { body: { code: 0, result: page(found, query, 50, 500) } };
+      // A report over a period: both ends are required (API-NOTES §5.3). No filter on the enquiry itself is
+      // published, so none is applied: a caller looking for one case pages through the period.
+      if (!query.startAt || !query.endAt) throw badParameter('missing one of startAt, endAt');
+      const from = Date.parse(query.startAt);
+      const to = Date.parse(query.endAt);
+      if (Number.isNaN(from)) throw badParameter('Invalid startAt');
+      if (Number.isNaN(to)) throw badParameter('Invalid endAt');
+      const created = state.enquiries.filter((e) => {
+        const at = Date.parse(String(e.createdAt));
+        return at >= from && at <= to;
+      });
+      return { body: { code: 0, result: page(created, query, 50, 500) } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.numberList) {
       return { body: { code: 0, result: page(state.numbers, query, 500, 500) } };

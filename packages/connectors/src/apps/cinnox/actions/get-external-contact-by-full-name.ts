@@ -48,7 +48,7 @@ export const getExternalContactByFullName = defineAction({
   async perform(context) {
     const { fullName } = context.input;
     const wanted = normalName(fullName);
-    const found = await findInList(context, {
+    const { found } = await findInList(context, {
       path: CINNOX_PATHS.externalContactList,
       // ⚠ INFERRED: `fullName` is documented for the staff list; the match is also checked here.
       query: { fullName: fullName.replace(/\s+/g, ' ') },
