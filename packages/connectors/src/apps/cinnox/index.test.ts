@@ -121,4 +121,19 @@ describe('definition', () => {
     expect(manifest.auth?.fields.filter((field) => field.secret).map((field) => field.key)).toEqual(['appToken']);
     expect(manifest.actions.map((a) => a.key)).toContain('custom_api_call');
   });
+
+  test('marks the triggers whose events CINNOX does not describe as unverified, with the reason', () => {
+    const triggers = describeApp(cinnoxApp).triggers;
+    expect(triggers.filter((t) => !t.verified).map((t) => t.key)).toEqual([
+      'external_contact_merged',
+      'external_contact_ownership_transferred',
+      'tag_added',
+      'tag_edited',
+      'tag_deleted',
+    ]);
+    const reason = (key: string) => triggers.find((t) => t.key === key)?.unverifiedReason;
+    expect(reason('external_contact_merged')).toContain('status word');
+    expect(reason('external_contact_ownership_transferred')).toContain('status word');
+    expect(reason('tag_added')).toContain('label-event-sub');
+  });
 });

@@ -62,6 +62,22 @@ describe('CINNOX fake', () => {
     expect(refused).toEqual({ status: 400, body: { code: 6451000, message: 'Webhook URL verification failed' } });
   });
 
+  test('delivers merges on the external contact event subscription and ownership transfers only on the contact event subscription', async () => {
+    const patch = (path: string, enabled: boolean) => call(path, { method: 'PATCH', body: JSON.stringify({ enabled, url: hook.origin }) });
+    await patch('external-contact-event-sub', true);
+    const before = hook.received.length;
+    expect(await fake.emitContactEvent('merge', { id: 'ext-1', fullName: 'Chan Tai Man' })).toHaveLength(1);
+    expect(JSON.parse(hook.received.at(-1)?.body ?? '{}')).toMatchObject({ type: 'message', message: { type: 'contact', status: 'merge', id: 'ext-1' } });
+    await expect(fake.emitContactEvent('transfer', { id: 'ext-1' })).rejects.toThrow('nothing is subscribed to contact-event-sub');
+    await patch('contact-event-sub', true);
+    expect(await fake.emitContactEvent('edit', { id: 'ext-1' })).toHaveLength(2);
+    expect(await fake.emitContactEvent('transfer', { id: 'ext-1' })).toHaveLength(1);
+    const events = hook.received.slice(before).filter((request) => request.body.includes('"message"'));
+    expect(events).toHaveLength(4);
+    await patch('external-contact-event-sub', false);
+    await patch('contact-event-sub', false);
+  });
+
   test('throttles on demand with code 6451010, as 429 or 400', async () => {
     fake.rateLimitNext(1);
     expect(await call('number-list')).toEqual({ status: 429, body: { code: 6451010, message: 'Too many requests' } });
