@@ -32,9 +32,9 @@ export const CINNOX_PATHS = {
   updateExternalContact: 'management/update_externalcontact',
   enquiryDetail: 'data/enquiry-detail',
   messagePush: 'message-push',
-  /** ⚠ INFERRED: "Get Number List" (Operations). */
+  /** ⚠ INFERRED: "Get Number List" (Operations) is documented by name only. */
   numberList: 'number-list',
-  /** ⚠ INFERRED: "Post SMS" (Operations), by analogy with the documented `send_otp`. */
+  /** ⚠ INFERRED: "Post SMS" (Operations) is documented by name only; named after the documented `send_otp`. */
   sendSms: 'send_sms',
 } as const;
 

@@ -136,4 +136,22 @@ describe('definition', () => {
     expect(reason('external_contact_ownership_transferred')).toContain('status word');
     expect(reason('tag_added')).toContain('label-event-sub');
   });
+
+  test('marks the actions whose path, filter or body CINNOX does not publish as unverified, with the reason', () => {
+    const actions = describeApp(cinnoxApp).actions;
+    expect(actions.filter((a) => !a.verified).map((a) => a.key)).toEqual([
+      'get_enquiry_by_display_case_number',
+      'add_external_contact',
+      'get_external_contact_by_full_name',
+      'get_number_list',
+      'update_external_contact',
+      'send_sms',
+      'send_im_to_staff',
+    ]);
+    const reason = (key: string) => actions.find((a) => a.key === key)?.unverifiedReason;
+    expect(reason('send_sms')).toContain('send_otp');
+    expect(reason('get_number_list')).toContain('number-list');
+    expect(reason('get_external_contact_by_full_name')).toContain('fullName');
+    expect(reason('add_external_contact')).toBe(reason('update_external_contact'));
+  });
 });

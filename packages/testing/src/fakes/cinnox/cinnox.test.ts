@@ -31,6 +31,16 @@ describe('CINNOX fake', () => {
     expect(await call('contacts/staffcontact-list', {}, 'nope')).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized: invalid App Token' } });
   });
 
+  test('filters the staff list by fullName, as documented, but not the external contact list, which documents no filter', async () => {
+    fake.seedStaff({ fullName: 'Ho Siu Ming' });
+    const staff = await call('contacts/staffcontact-list?fullName=siu');
+    expect((staff.body.result as { items: unknown[] }).items).toEqual([expect.objectContaining({ fullName: 'Ho Siu Ming' })]);
+    fake.seedExternalContact({ firstName: 'Chan', lastName: 'Tai Man' });
+    fake.seedExternalContact({ firstName: 'Lee', lastName: 'Siu Ming' });
+    const contacts = await call('contacts/extcontact-list?fullName=Chan%20Tai%20Man');
+    expect((contacts.body.result as { total: number }).total).toBe(2);
+  });
+
   test('refuses limits over 500 and negative ones with code 6451000', async () => {
     expect(await call('contacts/extcontact-list?limit=501')).toEqual({ status: 400, body: { code: 6451000, message: 'exceed maximum limit 500' } });
     expect((await call('contacts/extcontact-list?limit=-1')).body.message).toBe('negative limit');

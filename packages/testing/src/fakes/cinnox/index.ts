@@ -276,9 +276,9 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
       return { body: { code: 0, result: page(staff, query, 50, 500) } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.externalContactList) {
-      const name = query.fullName?.toLowerCase();
-      const contacts = name ? state.externalContacts.filter((c) => fullNameOf(c).toLowerCase().includes(name)) : state.externalContacts;
-      return { body: { code: 0, result: page(contacts, query, 50, 500) } };
+      // No filter is published for this list (fullName is documented for the staff list only): whatever is asked,
+      // the whole list comes back, page by page.
+      return { body: { code: 0, result: page(state.externalContacts, query, 50, 500) } };
     }
     if (method === 'POST' && path === CINNOX_FAKE_PATHS.createExternalContact) {
       if (!text(input.firstName) && !text(input.lastName)) throw badParameter('firstName is required');
