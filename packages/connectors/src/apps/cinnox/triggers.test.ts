@@ -242,7 +242,7 @@ describe('receiving', () => {
         Type: 'tdr',
         AppID: fake.appId,
         TransactionID: (sent.output as { transactionID: string }).transactionID,
-        RecipientNumber: '+85291234567',
+        RecipientNumber: 85291234567,
         Status: 'Delivered',
       }),
     ]);

@@ -519,12 +519,13 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
     emitSmsStatus(fields) {
       const last = state.sms.at(-1);
       const recipient = Array.isArray(last?.recipientNumbers) ? String(last.recipientNumbers[0]) : '+85291234567';
+      // The TDR gives the recipient as a Number, country code and phone number without the "+".
       return deliver('outbound-sms-event-sub', {
         Type: 'tdr',
         AppID: appId,
         ServiceID: serviceId,
         TransactionID: last?.transactionID ?? nextId('txn'),
-        RecipientNumber: recipient,
+        RecipientNumber: Number(recipient.replace(/^\+/, '')),
         RecipientCountry: 'HK',
         ResponseCode: fields.Status === 'Rejected' || fields.Status === 'Undelivered' ? 400 : '',
         Exception: '',
