@@ -119,26 +119,86 @@ describe('get_external_contact_by_full_name', () => {
 });
 
 describe('get_enquiry_by_display_case_number', () => {
-  test('asks the enquiry detail report for the case and returns it with enquiryID', async () => {
-    const enquiry = fake.seedEnquiry({ displayCaseNumber: '100245', status: 'closed', channel: 'WHATSAPP' });
-    fake.seedEnquiry({ displayCaseNumber: '100246' });
+  const DAY = 86_400_000;
+  const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+  test('without a period, asks the report for the last 90 days (the report needs startAt and endAt) and returns the case with enquiryID', async () => {
+    const enquiry = fake.seedEnquiry({ displayCaseNumber: '100245', status: 'closed', channel: 'WHATSAPP', createdAt: daysAgo(10) });
+    fake.seedEnquiry({ displayCaseNumber: '100246', createdAt: daysAgo(9) });
+    const before = Date.now();
     const result = await perform('get_enquiry_by_display_case_number', { displayCaseNumber: 100245 });
-    expect(fake.requests.at(-1)).toMatchObject({
-      method: 'GET',
-      path: 'data/enquiry-detail',
-      query: { displayCaseNumber: '100245', offset: '0', limit: '100' },
-    });
+    const request = fake.requests.at(-1);
+    expect(request).toMatchObject({ method: 'GET', path: 'data/enquiry-detail', query: { displayCaseNumber: '100245', offset: '0', limit: '100' } });
+    const { startAt = '', endAt = '' } = request?.query ?? {};
+    expect(endAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(endAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(endAt) - Date.parse(startAt)).toBe(90 * DAY);
     expect(result.output).toMatchObject({ enquiryID: enquiry._id, displayCaseNumber: '100245', status: 'closed', channel: 'WHATSAPP' });
   });
 
-  test('passes the optional period and fails clearly when there is no such case', async () => {
+  test('pages through the period until the case turns up', async () => {
+    for (let i = 0; i < 230; i++) fake.seedEnquiry({ displayCaseNumber: `3${String(i).padStart(5, '0')}`, createdAt: '2024-03-10T00:00:00.000Z' });
+    const target = fake.seedEnquiry({ displayCaseNumber: '399999', createdAt: '2024-03-11T00:00:00.000Z' });
+    const before = fake.requests.length;
+    const result = await perform('get_enquiry_by_display_case_number', {
+      displayCaseNumber: '399999',
+      startAt: '2024-03-01T00:00:00Z',
+      endAt: '2024-04-01T00:00:00Z',
+    });
+    expect(fake.requests.slice(before).map((r) => [r.query.startAt, r.query.endAt, r.query.offset, r.query.limit])).toEqual([
+      ['2024-03-01T00:00:00Z', '2024-04-01T00:00:00Z', '0', '100'],
+      ['2024-03-01T00:00:00Z', '2024-04-01T00:00:00Z', '100', '100'],
+      ['2024-03-01T00:00:00Z', '2024-04-01T00:00:00Z', '200', '100'],
+    ]);
+    expect(result.output).toMatchObject({ enquiryID: target._id, displayCaseNumber: '399999' });
+  });
+
+  test('“Days back” sets how far before “To” (or now) the period starts', async () => {
+    await failing('get_enquiry_by_display_case_number', { displayCaseNumber: '1', endAt: '2025-02-01T00:00:00Z', periodDays: 7 });
+    expect(fake.requests.at(-1)?.query).toMatchObject({ startAt: '2025-01-25T00:00:00.000Z', endAt: '2025-02-01T00:00:00Z' });
+    await failing('get_enquiry_by_display_case_number', { displayCaseNumber: '1', startAt: '2025-01-01T00:00:00Z' });
+    const { startAt, endAt = '' } = fake.requests.at(-1)?.query ?? {};
+    expect(startAt).toBe('2025-01-01T00:00:00Z');
+    expect(Date.now() - Date.parse(endAt)).toBeLessThan(60_000);
+  });
+
+  test('a case outside the period, or none at all, fails as not found and names the period searched', async () => {
+    fake.seedEnquiry({ displayCaseNumber: '100300', createdAt: '2020-01-05T00:00:00.000Z' });
+    const old = await failing('get_enquiry_by_display_case_number', { displayCaseNumber: '100300' });
+    expect(old).toMatchObject({ code: 'NOT_FOUND', transient: false });
+    expect(old.message).toMatch(/^CINNOX has no enquiry with display case number 100300 created between \S+ and \S+ \(the last 90 days\)/);
     const failure = await failing('get_enquiry_by_display_case_number', {
       displayCaseNumber: '999',
       startAt: '2025-01-01T00:00:00Z',
       endAt: '2025-02-01T00:00:00Z',
     });
     expect(fake.requests.at(-1)?.query).toMatchObject({ startAt: '2025-01-01T00:00:00Z', endAt: '2025-02-01T00:00:00Z' });
-    expect(failure.message).toBe('CINNOX has no enquiry with display case number 999.');
+    expect(failure.message).toBe(
+      'CINNOX has no enquiry with display case number 999 created between 2025-01-01T00:00:00Z and 2025-02-01T00:00:00Z. Set “From” and “To” to search another period.',
+    );
+  });
+
+  test('a period with more enquiries than the action reads through is refused with a request to narrow it', async () => {
+    for (let i = 0; i < 5001; i++) fake.seedEnquiry({ displayCaseNumber: `5${String(i).padStart(5, '0')}`, createdAt: '2023-06-15T00:00:00.000Z' });
+    const before = fake.requests.length;
+    const failure = await failing('get_enquiry_by_display_case_number', {
+      displayCaseNumber: '777777',
+      startAt: '2023-06-01T00:00:00Z',
+      endAt: '2023-07-01T00:00:00Z',
+    });
+    expect(fake.requests.length - before).toBe(50);
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT', transient: false });
+    expect(failure.message).toBe(
+      'CINNOX’s enquiry report has more than 5000 enquiries created between 2023-06-01T00:00:00Z and 2023-07-01T00:00:00Z and none of the first 5000 has display case number 777777: narrow the period with “From” and “To”.',
+    );
+  });
+
+  test('a “To” that is not a date is refused before any request when the period is counted back from it', async () => {
+    const before = fake.requests.length;
+    const failure = await failing('get_enquiry_by_display_case_number', { displayCaseNumber: '1', endAt: 'yesterday' });
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT', transient: false });
+    expect(failure.message).toContain('“To” (yesterday) is not a date');
+    expect(fake.requests.length).toBe(before);
   });
 });
 

@@ -32,9 +32,9 @@ export const CINNOX_PATHS = {
   updateExternalContact: 'management/update_externalcontact',
   enquiryDetail: 'data/enquiry-detail',
   messagePush: 'message-push',
-  /** ⚠ INFERRED: "Get Number List" (Operations). */
+  /** ⚠ INFERRED: "Get Number List" (Operations) is documented by name only. */
   numberList: 'number-list',
-  /** ⚠ INFERRED: "Post SMS" (Operations), by analogy with the documented `send_otp`. */
+  /** ⚠ INFERRED: "Post SMS" (Operations) is documented by name only; named after the documented `send_otp`. */
   sendSms: 'send_sms',
 } as const;
 
@@ -126,22 +126,27 @@ export function listOf(result: unknown): { items: Record<string, unknown>[]; tot
   return { items: records(list), total: typeof result.total === 'number' ? result.total : undefined };
 }
 
+/** What walking a list found: the record, or how many records were read and whether that was the whole list. */
+export type ListSearch = { found: Record<string, unknown> } | { found: undefined; read: number; complete: boolean };
+
 /**
  * Walks an offset/limit list until `match` finds a record or the list ends (at most `maxPages` pages).
- * Used where a server-side filter is ⚠ INFERRED: the match is checked here as well.
+ * Used where a server-side filter is ⚠ INFERRED or missing: the match is checked here as well.
  */
 export async function findInList(
   context: ServiceContext,
   options: { path: string; query: Record<string, QueryValue>; pageSize: number; maxPages: number; match: (record: Record<string, unknown>) => boolean },
-): Promise<Record<string, unknown> | undefined> {
+): Promise<ListSearch> {
+  let read = 0;
   for (let pageIndex = 0; pageIndex < options.maxPages; pageIndex++) {
     const offset = pageIndex * options.pageSize;
     const { items, total } = listOf(await cinnoxCall(context, { path: options.path, query: { ...options.query, offset, limit: options.pageSize } }));
     const found = items.find(options.match);
-    if (found) return found;
-    if (items.length < options.pageSize || (total !== undefined && offset + items.length >= total)) return undefined;
+    if (found) return { found };
+    read += items.length;
+    if (items.length < options.pageSize || (total !== undefined && offset + items.length >= total)) return { found: undefined, read, complete: true };
   }
-  return undefined;
+  return { found: undefined, read, complete: false };
 }
 
 export function notFound(message: string): StepFailure {

@@ -1,11 +1,11 @@
-// What the external contact triggers share: added, edited and deleted arrive through external-contact-event-sub;
-// merged and ownership transferred through the contact event subscription (⚠ INFERRED path and status words).
+// What the external contact triggers share: added, edited, deleted and merged arrive through external-contact-event-sub;
+// ownership transfers only through the contact event subscription (contact-event-sub). The payload is documented.
 import type { OutputField } from '../../kit/define.ts';
 import { eventOf, sameWord } from './subscription.ts';
 
 /**
  * The `message.status` words that mean each event. create/edit/delete are documented; the merge and transfer words
- * are ⚠ INFERRED, so each accepts its likely spellings.
+ * are ⚠ INFERRED (not published), so each accepts its likely spellings.
  */
 export const CINNOX_CONTACT_STATUSES = {
   added: ['create'],

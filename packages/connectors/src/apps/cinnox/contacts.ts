@@ -56,6 +56,10 @@ export function contactBody(input: ContactFields): Record<string, unknown> {
   });
 }
 
+/** Why adding and updating a contact are unverified: all of the body is documented but one property. */
+export const contactBodyUnverified =
+  'Only the type (key) of a socialContacts entry is documented: the property that carries the social messaging ID is guessed (id); everything else is documented.';
+
 /** What adding or updating a contact answers. */
 export const contactIdSample = { id: '6650b7d1e4b0f5a1b2c3d4f6' };
 export const contactIdOutputFields: readonly OutputField[] = [{ key: 'id', label: 'Contact ID', type: 'string' }];

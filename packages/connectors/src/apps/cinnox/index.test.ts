@@ -121,4 +121,37 @@ describe('definition', () => {
     expect(manifest.auth?.fields.filter((field) => field.secret).map((field) => field.key)).toEqual(['appToken']);
     expect(manifest.actions.map((a) => a.key)).toContain('custom_api_call');
   });
+
+  test('marks the triggers whose events CINNOX does not describe as unverified, with the reason', () => {
+    const triggers = describeApp(cinnoxApp).triggers;
+    expect(triggers.filter((t) => !t.verified).map((t) => t.key)).toEqual([
+      'external_contact_merged',
+      'external_contact_ownership_transferred',
+      'tag_added',
+      'tag_edited',
+      'tag_deleted',
+    ]);
+    const reason = (key: string) => triggers.find((t) => t.key === key)?.unverifiedReason;
+    expect(reason('external_contact_merged')).toContain('status word');
+    expect(reason('external_contact_ownership_transferred')).toContain('status word');
+    expect(reason('tag_added')).toContain('label-event-sub');
+  });
+
+  test('marks the actions whose path, filter or body CINNOX does not publish as unverified, with the reason', () => {
+    const actions = describeApp(cinnoxApp).actions;
+    expect(actions.filter((a) => !a.verified).map((a) => a.key)).toEqual([
+      'get_enquiry_by_display_case_number',
+      'add_external_contact',
+      'get_external_contact_by_full_name',
+      'get_number_list',
+      'update_external_contact',
+      'send_sms',
+      'send_im_to_staff',
+    ]);
+    const reason = (key: string) => actions.find((a) => a.key === key)?.unverifiedReason;
+    expect(reason('send_sms')).toContain('send_otp');
+    expect(reason('get_number_list')).toContain('number-list');
+    expect(reason('get_external_contact_by_full_name')).toContain('fullName');
+    expect(reason('add_external_contact')).toBe(reason('update_external_contact'));
+  });
 });

@@ -14,14 +14,15 @@ import {
 import { flag } from '../../kit/fields.ts';
 import { cinnoxCall } from './client.ts';
 
-/** Subscription endpoints under `/v1/api/apps/{appID}/` (API-NOTES §5.2). */
+/** Subscription endpoints under `/v1/api/apps/{appID}/`, each documented on docs.cinnox.com (see the README). */
 export const CINNOX_SUBSCRIPTIONS = {
   enquiry: 'inquiry-event-sub',
+  /** Added, edited, deleted and merged external contacts. */
   externalContact: 'external-contact-event-sub',
-  /** ⚠ INFERRED sub-path of the "Contact event subscription" that covers merged and ownership-transferred contacts. */
+  /** The contact event subscription: all of the above, ownership transfers, and staff contacts. */
   contact: 'contact-event-sub',
   outboundSms: 'outbound-sms-event-sub',
-  /** ⚠ INFERRED: tag events are taken to arrive through the label event subscription. */
+  /** Label events; what they deliver is not published, so tag events are taken to arrive here. */
   tag: 'label-event-sub',
 } as const;
 
@@ -124,11 +125,14 @@ export function cinnoxTrigger<Item>(definition: {
   sample: Item;
   outputFields: readonly OutputField[];
   pick: (event: Record<string, unknown>) => Item | undefined;
+  /** What about the trigger's events is guessed, when CINNOX does not describe them (see the kit's `unverified`). */
+  unverified?: string;
 }): AppWebhookTriggerDefinition<typeof takeOverInput, Item> {
   return defineTrigger({
     key: definition.key,
     name: definition.name,
     description: definition.description,
+    unverified: definition.unverified,
     type: 'app_webhook',
     input: takeOverInput,
     sample: definition.sample,

@@ -1,5 +1,5 @@
-// What the tag triggers share. ⚠ INFERRED throughout: the subscription (label-event-sub) and the payload, taken to be
-// shaped like contact events: `{"type":"message","message":{"type":"label","status":"create|edit|delete",…}}`.
+// What the tag triggers share: CINNOX's labels ("a form of tags") and their documented label-event-sub, whose payload
+// is ⚠ INFERRED, taken to be shaped like contact events: `{"type":"message","message":{"type":"label","status":…}}`.
 import type { OutputField } from '../../kit/define.ts';
 import { eventOf, sameWord } from './subscription.ts';
 
@@ -39,3 +39,7 @@ export function tagEventsWith(statuses: readonly string[]) {
 
 /** How the tag triggers arrive, said once in each description. */
 export const tagSubscriptionNote = 'Instant, through CINNOX’s label (tag) event subscription.';
+
+/** Why the tag triggers are unverified, said once for all three. */
+export const tagEventsUnverified =
+  'CINNOX documents label-event-sub but not what its notifications carry: they are taken to be shaped like contact events (type label or tag, status create/edit/delete).';

@@ -191,17 +191,40 @@ describe('receiving', () => {
     expect(received.get('/hooks/contacts')).toEqual([{ type: 'contact', status, id: `ext-${status}`, fullName: 'Chan Tai Man', serviceId: fake.serviceId }]);
   });
 
-  test.each([
-    ['external_contact_merged', 'merge'],
-    ['external_contact_ownership_transferred', 'transfer'],
-  ] as const)('%s rides on the contact event subscription and keeps status %s', async (key, status) => {
-    await subscribe(key, '/hooks/contact-events');
-    expect(fake.subscription('contact-event-sub')?.enabled).toBe(true);
+  test('external_contact_merged rides on the external contact event subscription, which carries merges, and keeps only them', async () => {
+    const externalId = await subscribe('external_contact_merged', '/hooks/contacts');
+    expect(externalId).toBe('external-contact-event-sub');
+    expect(fake.subscription('external-contact-event-sub')).toMatchObject({ enabled: true, url: `${hooks.origin}/hooks/contacts` });
+    expect(fake.subscription('contact-event-sub')?.enabled).not.toBe(true);
+    for (const other of ['create', 'edit', 'delete', 'merge'] as const) await fake.emitContactEvent(other, { id: `ext-${other}`, fullName: 'Chan Tai Man' });
+    expect(received.get('/hooks/contacts')).toEqual([
+      { type: 'contact', status: 'merge', id: 'ext-merge', fullName: 'Chan Tai Man', serviceId: fake.serviceId },
+    ]);
+  });
+
+  test('external_contact_ownership_transferred rides on the contact event subscription, the one that carries transfers, and keeps only them', async () => {
+    const externalId = await subscribe('external_contact_ownership_transferred', '/hooks/contact-events');
+    expect(externalId).toBe('contact-event-sub');
     await fake.emitContactEvent('merge', { id: 'ext-merged', fullName: 'Chan Tai Man' });
     await fake.emitContactEvent('transfer', { id: 'ext-moved', fullName: 'Lee Siu Ming' });
-    const items = received.get('/hooks/contact-events') ?? [];
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ status, type: 'contact' });
+    expect(received.get('/hooks/contact-events')).toEqual([
+      { type: 'contact', status: 'transfer', id: 'ext-moved', fullName: 'Lee Siu Ming', serviceId: fake.serviceId },
+    ]);
+  });
+
+  test('a merged zap turned on before, on the contact event subscription, still gets merges there and is turned off there', async () => {
+    await subscribe('external_contact_ownership_transferred', '/hooks/old-merges');
+    routes.set('/hooks/old-merges', trigger('external_contact_merged'));
+    await fake.emitContactEvent('merge', { id: 'ext-merged', fullName: 'Chan Tai Man' });
+    expect(received.get('/hooks/old-merges')).toEqual([expect.objectContaining({ status: 'merge', id: 'ext-merged' })]);
+    await trigger('external_contact_merged').unsubscribe({
+      input: { takeOver: false },
+      auth,
+      http: client.forStep(),
+      hookUrl: `${hooks.origin}/hooks/old-merges`,
+      externalId: 'contact-event-sub',
+    });
+    expect(fake.subscription('contact-event-sub')?.enabled).toBe(false);
   });
 
   test('sms_delivery_status gives the TDR fields of an SMS sent with the Send SMS action', async () => {
@@ -219,7 +242,7 @@ describe('receiving', () => {
         Type: 'tdr',
         AppID: fake.appId,
         TransactionID: (sent.output as { transactionID: string }).transactionID,
-        RecipientNumber: '+85291234567',
+        RecipientNumber: 85291234567,
         Status: 'Delivered',
       }),
     ]);

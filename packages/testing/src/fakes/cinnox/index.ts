@@ -21,19 +21,32 @@ export const CINNOX_FAKE_PATHS = {
   sendSms: 'send_sms',
 } as const;
 
-/** Event subscription endpoints (PATCH `{enabled, url}`; GET answers the current state, INFERRED). */
+/** Event subscription endpoints, each documented with PATCH `{enabled, url}` (a GET answering the state is INFERRED). */
 export const CINNOX_FAKE_SUBSCRIPTIONS = [
   'inquiry-event-sub',
   'external-contact-event-sub',
-  /** INFERRED sub-path of the "Contact event subscription" (merged, ownership transferred). */
   'contact-event-sub',
   'outbound-sms-event-sub',
   'inbound-sms-event-sub',
-  /** INFERRED as the home of tag events. */
   'label-event-sub',
   'inquiry-label-event-sub',
 ] as const;
 export type CinnoxSubscriptionPath = (typeof CINNOX_FAKE_SUBSCRIPTIONS)[number];
+
+export type CinnoxContactStatus = 'create' | 'edit' | 'delete' | 'merge' | 'transfer';
+
+/**
+ * Which subscriptions carry each external contact event (docs.cinnox.com, Management API): the external contact event
+ * subscription carries added, edited, deleted and merged contacts; the contact event subscription those and ownership
+ * transfers too. Only create/edit/delete are documented status words; `merge` and `transfer` are INFERRED.
+ */
+const CONTACT_EVENT_SUBSCRIPTIONS: Record<CinnoxContactStatus, readonly CinnoxSubscriptionPath[]> = {
+  create: ['external-contact-event-sub', 'contact-event-sub'],
+  edit: ['external-contact-event-sub', 'contact-event-sub'],
+  delete: ['external-contact-event-sub', 'contact-event-sub'],
+  merge: ['external-contact-event-sub', 'contact-event-sub'],
+  transfer: ['contact-event-sub'],
+};
 
 export const CINNOX_RATE_LIMIT_CODE = 6451010;
 
@@ -95,11 +108,14 @@ export interface CinnoxFake {
   deliver(path: CinnoxSubscriptionPath, payload: unknown): Promise<CinnoxDeliveryResult>;
   /** An enquiry notification (inquiry-event-sub) with the documented fields. */
   emitEnquiry(fields: { status: 'Opened' | 'Handling' | 'Closed' | 'Missed' } & CinnoxRecord): Promise<CinnoxDeliveryResult>;
-  /** An external-contact notification: create/edit/delete on external-contact-event-sub, merge/transfer on contact-event-sub. */
-  emitContactEvent(status: 'create' | 'edit' | 'delete' | 'merge' | 'transfer', contact: CinnoxRecord): Promise<CinnoxDeliveryResult>;
+  /**
+   * An external-contact notification, delivered to every enabled subscription that carries it (see
+   * CONTACT_EVENT_SUBSCRIPTIONS); throws when none is enabled.
+   */
+  emitContactEvent(status: CinnoxContactStatus, contact: CinnoxRecord): Promise<CinnoxDeliveryResult[]>;
   /** A TDR (delivery status) notification for an SMS sent through the fake (the last one unless a TransactionID is given). */
   emitSmsStatus(fields: { Status: 'Submitted' | 'Delivered' | 'Undelivered' | 'Rejected' } & CinnoxRecord): Promise<CinnoxDeliveryResult>;
-  /** A tag (label) notification, INFERRED shape: `{type:"message", message:{type:"label", status, id, name, ...}}`. */
+  /** A label-event-sub notification, INFERRED shape (not published): `{type:"message", message:{type:"label", status, id, name, ...}}`. */
   emitTagEvent(status: 'create' | 'edit' | 'delete', tag: CinnoxRecord): Promise<CinnoxDeliveryResult>;
   close(): Promise<void>;
 }
@@ -260,9 +276,9 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
       return { body: { code: 0, result: page(staff, query, 50, 500) } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.externalContactList) {
-      const name = query.fullName?.toLowerCase();
-      const contacts = name ? state.externalContacts.filter((c) => fullNameOf(c).toLowerCase().includes(name)) : state.externalContacts;
-      return { body: { code: 0, result: page(contacts, query, 50, 500) } };
+      // No filter is published for this list (fullName is documented for the staff list only): whatever is asked,
+      // the whole list comes back, page by page.
+      return { body: { code: 0, result: page(state.externalContacts, query, 50, 500) } };
     }
     if (method === 'POST' && path === CINNOX_FAKE_PATHS.createExternalContact) {
       if (!text(input.firstName) && !text(input.lastName)) throw badParameter('firstName is required');
@@ -279,13 +295,18 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
       return { body: { code: 0, id } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.enquiryDetail) {
-      if (!query.enquiryID && !query.displayCaseNumber) throw badParameter('enquiryID is required');
-      const found = state.enquiries.filter(
-        (e) =>
-          (query.enquiryID === undefined || e._id === query.enquiryID) &&
-          (query.displayCaseNumber === undefined || String(e.displayCaseNumber) === query.displayCaseNumber),
-      );
-      return { body: { code: 0, result: page(found, query, 50, 500) } };
+      // A report over a period: both ends are required (API-NOTES §5.3). No filter on the enquiry itself is
+      // published, so none is applied: a caller looking for one case pages through the period.
+      if (!query.startAt || !query.endAt) throw badParameter('missing one of startAt, endAt');
+      const from = Date.parse(query.startAt);
+      const to = Date.parse(query.endAt);
+      if (Number.isNaN(from)) throw badParameter('Invalid startAt');
+      if (Number.isNaN(to)) throw badParameter('Invalid endAt');
+      const created = state.enquiries.filter((e) => {
+        const at = Date.parse(String(e.createdAt));
+        return at >= from && at <= to;
+      });
+      return { body: { code: 0, result: page(created, query, 50, 500) } };
     }
     if (method === 'GET' && path === CINNOX_FAKE_PATHS.numberList) {
       return { body: { code: 0, result: page(state.numbers, query, 500, 500) } };
@@ -479,24 +500,32 @@ export async function startCinnoxFake(options: CinnoxFakeOptions = {}): Promise<
         ...fields,
       });
     },
-    emitContactEvent(status, contact) {
-      const path = status === 'merge' || status === 'transfer' ? 'contact-event-sub' : 'external-contact-event-sub';
-      return deliver(path, {
-        type: 'message',
-        // Notifications carry a challenge too; a receiver must still treat them as events.
-        challenge: `chl_${randomUUID()}`,
-        message: { type: 'contact', status, serviceId, fullName: String(contact.fullName ?? fullNameOf(contact)), id: contact.id },
-      });
+    async emitContactEvent(status, contact) {
+      const paths = CONTACT_EVENT_SUBSCRIPTIONS[status].filter((path) => subscriptions.get(path)?.enabled);
+      if (paths.length === 0) throw new Error(`CINNOX fake: nothing is subscribed to ${CONTACT_EVENT_SUBSCRIPTIONS[status].join(' or ')}`);
+      const results: CinnoxDeliveryResult[] = [];
+      for (const path of paths) {
+        results.push(
+          await deliver(path, {
+            type: 'message',
+            // Notifications carry a challenge too; a receiver must still treat them as events.
+            challenge: `chl_${randomUUID()}`,
+            message: { type: 'contact', status, serviceId, fullName: String(contact.fullName ?? fullNameOf(contact)), id: contact.id },
+          }),
+        );
+      }
+      return results;
     },
     emitSmsStatus(fields) {
       const last = state.sms.at(-1);
       const recipient = Array.isArray(last?.recipientNumbers) ? String(last.recipientNumbers[0]) : '+85291234567';
+      // The TDR gives the recipient as a Number, country code and phone number without the "+".
       return deliver('outbound-sms-event-sub', {
         Type: 'tdr',
         AppID: appId,
         ServiceID: serviceId,
         TransactionID: last?.transactionID ?? nextId('txn'),
-        RecipientNumber: recipient,
+        RecipientNumber: Number(recipient.replace(/^\+/, '')),
         RecipientCountry: 'HK',
         ResponseCode: fields.Status === 'Rejected' || fields.Status === 'Undelivered' ? 400 : '',
         Exception: '',

@@ -12,6 +12,8 @@ export const getExternalContactByFullName = defineAction({
   key: 'get_external_contact_by_full_name',
   name: 'Get External Contact by Full Name',
   description: 'Finds the external contact whose full name (first and last name) is exactly this, ignoring case. Fails when there is none.',
+  unverified:
+    'The external contact list documents no name filter: fullName is borrowed from the staff list, so the name is matched here, page by page, over the first 500 contacts.',
   input: z.object({ fullName: text({ title: 'Full name', description: 'First and last name, e.g. Chan Tai Man.' }) }),
   sample: {
     id: '6650b7d1e4b0f5a1b2c3d4f6',
@@ -48,7 +50,7 @@ export const getExternalContactByFullName = defineAction({
   async perform(context) {
     const { fullName } = context.input;
     const wanted = normalName(fullName);
-    const found = await findInList(context, {
+    const { found } = await findInList(context, {
       path: CINNOX_PATHS.externalContactList,
       // ⚠ INFERRED: `fullName` is documented for the staff list; the match is also checked here.
       query: { fullName: fullName.replace(/\s+/g, ' ') },

@@ -8,6 +8,7 @@ export const getNumberList = defineAction({
   key: 'get_number_list',
   name: 'Get Number List',
   description: 'Lists the numbers of the CINNOX service (virtual numbers, service numbers, alphanumeric sender IDs), up to 500 per call.',
+  unverified: 'CINNOX documents “Get Number List” by name and its 500 limit only: the path number-list, offset/limit and the answer’s shape are guessed.',
   input: z.object({
     limit: number({ title: 'Limit', description: 'At most 500 (CINNOX’s batch limit).' }, { integer: true, min: 1, max: 500, default: 500 }),
     offset: number({ title: 'Offset' }, { integer: true, min: 0, default: 0 }),

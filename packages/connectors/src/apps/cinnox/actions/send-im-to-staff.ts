@@ -9,6 +9,8 @@ export const sendImToStaff = defineAction({
   key: 'send_im_to_staff',
   name: 'Send IM to Staff',
   description: 'Sends an instant message to one staff member, in the room you share with them.',
+  unverified:
+    'The message push documents roomID and receiverEID (“a specific member”) but not how to reach one staff member: the shared room plus receiverEID is inferred.',
   input: z.object({
     roomID: messageFields.roomID,
     staffEID: text({ title: 'Staff EID', description: 'The EID of the staff member who receives the message.' }),

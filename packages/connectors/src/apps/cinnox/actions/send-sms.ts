@@ -17,6 +17,8 @@ export const sendSms = defineAction({
   name: 'Send SMS',
   description:
     'Sends one SMS text to one or more recipients. Its delivery status arrives through the “SMS Delivery Status” trigger. An SMS over 160 characters (70 for non-English text) is split into several.',
+  unverified:
+    'CINNOX documents “Post SMS” by name only: the path send_sms and the body {senderNumber, recipientNumbers[], text} are guessed from the sibling send_otp, which takes one recipientNumber.',
   input: z.object({
     senderNumber: text({ title: 'Sender number', description: 'A number or sender ID of the service (see “Get Number List”).' }),
     recipientNumbers: z.preprocess(

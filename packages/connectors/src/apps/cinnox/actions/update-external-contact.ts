@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
 import { text } from '../../../kit/fields.ts';
 import { CINNOX_PATHS, cinnoxCall } from '../client.ts';
-import { contactBody, contactFields, contactIdOf, contactIdOutputFields, contactIdSample } from '../contacts.ts';
+import { contactBody, contactBodyUnverified, contactFields, contactIdOf, contactIdOutputFields, contactIdSample } from '../contacts.ts';
 
 export const updateExternalContact = defineAction({
   key: 'update_external_contact',
   name: 'Update External Contact',
   description: 'Updates an external contact in CINNOX; only the fields filled in are sent.',
+  unverified: contactBodyUnverified,
   input: z.object({
     ...contactFields,
     contactId: text({ title: 'Contact ID', description: 'The external contact’s id, e.g. from “Get External Contact by Full Name”.' }),

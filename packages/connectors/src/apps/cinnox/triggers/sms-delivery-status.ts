@@ -6,7 +6,8 @@ export interface SmsStatusEvent {
   AppID: string;
   ServiceID: string;
   TransactionID: string;
-  RecipientNumber: string;
+  /** A Number: country code and phone number, without "+". */
+  RecipientNumber: number | string;
   RecipientCountry: string;
   ResponseCode: string | number;
   Status: string;
@@ -25,7 +26,7 @@ export const smsDeliveryStatus = cinnoxTrigger<SmsStatusEvent>({
     AppID: 'app_1a2b3c',
     ServiceID: 'svc_1a2b3c',
     TransactionID: 'b1f0e7a2-5c3d-4e8f-9a6b-0c1d2e3f4a5b',
-    RecipientNumber: '+85291234567',
+    RecipientNumber: 85291234567,
     RecipientCountry: 'HK',
     ResponseCode: '',
     Status: 'Delivered',
@@ -36,7 +37,7 @@ export const smsDeliveryStatus = cinnoxTrigger<SmsStatusEvent>({
     { key: 'AppID', label: 'App ID', type: 'string' },
     { key: 'ServiceID', label: 'Service ID', type: 'string' },
     { key: 'TransactionID', label: 'Transaction ID', type: 'string' },
-    { key: 'RecipientNumber', label: 'Recipient number', type: 'string' },
+    { key: 'RecipientNumber', label: 'Recipient number (country code and number, no +)', type: 'number' },
     { key: 'RecipientCountry', label: 'Recipient country', type: 'string' },
     { key: 'ResponseCode', label: 'Response code', type: 'string' },
     { key: 'Status', label: 'Delivery status', type: 'string' },
