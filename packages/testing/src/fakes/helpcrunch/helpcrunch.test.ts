@@ -42,12 +42,46 @@ describe('HelpCrunch fake', () => {
       ],
     });
     expect(both.body.total).toBe(2);
-    expect((await search({ filter: [{ field: 'customers.nope', operator: '=', value: 1 }] })).body).toEqual({
-      errors: [
-        { code: 'invalid_request', message: 'Invalid request' },
-        { code: 'filter', message: 'Unknown filter field customers.nope.' },
-      ],
+  });
+
+  test('customer search takes only the documented fields, operators their type allows, and values of their type', async () => {
+    const search = async (filter: unknown[], extra: Record<string, unknown> = {}) =>
+      call('customers/search', { method: 'POST', body: JSON.stringify({ filter, ...extra }) });
+    const refused = (code: string, message: string) => ({
+      status: 400,
+      body: {
+        errors: [
+          { code: 'invalid_request', message: 'Invalid request' },
+          { code, message },
+        ],
+      },
     });
+    for (const undocumented of ['customers.createdAt', 'customers.firstSeen', 'customers.nope']) {
+      expect(await search([{ field: undocumented, operator: '>=', value: 1603885746 }])).toEqual(
+        refused('filter[0].field', 'The value you selected is not a valid choice.'),
+      );
+    }
+    expect(await search([{ field: 'customers.id', operator: '>', value: 'recent' }])).toEqual(
+      refused('filter[0].value', 'This value should be of type integer.'),
+    );
+    expect(await search([{ field: 'customers.lastSeen', operator: '>=', value: 1603885746.5 }])).toEqual(
+      refused('filter[0].value', 'This value should be of type integer.'),
+    );
+    expect(await search([{ field: 'customers.email', operator: '>', value: 'a' }])).toEqual(
+      refused('filter[0].operator', 'The value you selected is not a valid choice.'),
+    );
+
+    const ids = [900_001, 900_002, 900_003].map((id) => Number(fake.seedCustomer({ id, name: `Range ${String(id)}`, tags: [{ name: 'Lead' }] }).id));
+    const range = await search(
+      [
+        { field: 'customers.id', operator: '>', value: ids[0] },
+        { field: 'customers.id', operator: '<=', value: String(ids[2]) },
+      ],
+      { comparison: 'AND' },
+    );
+    expect((range.body.data as Array<{ id: number }>).map((c) => c.id).sort()).toEqual([ids[1], ids[2]]);
+    const tagged = await search([{ field: 'customers.tagsData', operator: '=', value: [{ name: 'Lead' }] }]);
+    expect(tagged.body.total).toBe(3);
   });
 
   test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 not_found', async () => {
