@@ -161,6 +161,20 @@ describe('new_chat (polling)', () => {
     expect(third.items).toHaveLength(1);
     expect(third.cursor).toBe(base + 120);
   });
+  test('a createdAt with a fraction of a second is searched in whole seconds, as the search takes UNIX timestamps', async () => {
+    const customer = fake.seedCustomer({ name: 'Precise' });
+    fake.seedChat({ customer: Number(customer.id), createdAt: '1800000000.750' });
+    const first = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: null });
+    expect(first.cursor).toBe(1_800_000_000);
+    fake.seedChat({ customer: Number(customer.id), createdAt: 1_800_000_060 });
+    // A fractional cursor stored by an earlier version is sent whole too.
+    for (const cursor of [first.cursor, 1_800_000_000.75]) {
+      const next = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor });
+      expect(fake.requests.at(-1)?.body).toMatchObject({ filter: [{ field: 'chats.createdAt', operator: '>=', value: 1_800_000_000 }] });
+      expect(next.items.map((chat) => (chat as { createdAt: unknown }).createdAt)).toEqual([1_800_000_060, '1800000000.750']);
+      expect(next.cursor).toBe(1_800_000_060);
+    }
+  });
 });
 
 describe('signed event hooks', () => {

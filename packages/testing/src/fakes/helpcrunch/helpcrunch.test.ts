@@ -84,6 +84,22 @@ describe('HelpCrunch fake', () => {
     expect(tagged.body.total).toBe(3);
   });
 
+  test('chat search takes the documented chat fields, UNIX timestamps in whole seconds', async () => {
+    const customer = fake.seedCustomer({ name: 'Chat Searcher', tags: [{ name: 'Paid' }] });
+    const chat = fake.seedChat({ customer: Number(customer.id), createdAt: 1_700_000_100 });
+    const search = async (filter: unknown[]) => call('chats/search', { method: 'POST', body: JSON.stringify({ filter }) });
+    expect((await search([{ field: 'chats.createdAt', operator: '>=', value: 1_700_000_100 }])).body).toMatchObject({ total: 1, data: [{ id: chat.id }] });
+    expect((await search([{ field: 'chats.customer.tagsData', operator: '=', value: [{ name: 'Paid' }] }])).body).toMatchObject({ data: [{ id: chat.id }] });
+    expect((await search([{ field: 'chats.createdAt', operator: '>=', value: 1_700_000_100.5 }])).body.errors).toContainEqual({
+      code: 'filter[0].value',
+      message: 'This value should be of type integer.',
+    });
+    expect((await search([{ field: 'chats.id', operator: '=', value: chat.id }])).body.errors).toContainEqual({
+      code: 'filter[0].field',
+      message: 'The value you selected is not a valid choice.',
+    });
+  });
+
   test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 not_found', async () => {
     const customer = fake.seedCustomer({ name: 'Nora', company: 'Keep Ltd', notes: 'First line' });
     expect(await call(`customers/${String(customer.id)}`)).toEqual({ status: 200, body: customer });

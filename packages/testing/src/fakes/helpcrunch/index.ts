@@ -372,7 +372,8 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
   function chatFrom(body: Record<string, unknown>): HelpCrunchRecord {
     const customerRef = body.customer;
     const customer = isRecord(customerRef) ? customerRef : customerById(String(customerRef)).customer;
-    const created = typeof body.createdAt === 'number' ? body.createdAt : seconds();
+    // HelpCrunch's answers show dates as numbers and as strings; a seeded chat keeps the form it was given.
+    const created = typeof body.createdAt === 'number' || typeof body.createdAt === 'string' ? body.createdAt : seconds();
     const assignee =
       body.assignee === undefined || body.assignee === null
         ? null
