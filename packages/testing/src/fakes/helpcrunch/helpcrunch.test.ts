@@ -100,6 +100,14 @@ describe('HelpCrunch fake', () => {
     });
   });
 
+  test('POST messages answers a chat that is no id 400 invalid_chat_value, an unknown chat 404 chat_not_found, as the docs list', async () => {
+    const post = async (chat: unknown) => call('messages', { method: 'POST', body: JSON.stringify({ chat, text: 'Hi', type: 'message' }) });
+    for (const chat of ['abc', 0, '', null]) {
+      expect(await post(chat)).toEqual({ status: 400, body: { errors: [{ code: 'invalid_chat_value', message: 'Invalid chat ID' }] } });
+    }
+    expect(await post(999_999_999)).toEqual({ status: 404, body: { errors: [{ code: 'chat_not_found', message: 'Chat is missing' }] } });
+  });
+
   test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 not_found', async () => {
     const customer = fake.seedCustomer({ name: 'Nora', company: 'Keep Ltd', notes: 'First line' });
     expect(await call(`customers/${String(customer.id)}`)).toEqual({ status: 200, body: customer });

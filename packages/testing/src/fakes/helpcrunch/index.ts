@@ -331,9 +331,10 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
 
   const chatFields = chatSearchFields((chat) => customers.find((c) => isRecord(chat.customer) && c.id === chat.customer.id));
 
-  function chatById(id: unknown): HelpCrunchRecord {
+  /** `missing` is the message of the call's docs: "Chat not found" for GET chats/{id}, "Chat is missing" for POST messages. */
+  function chatById(id: unknown, missing = 'Chat not found'): HelpCrunchRecord {
     const chat = chats.find((c) => String(c.id) === String(id));
-    if (!chat) throw notFound('chat_not_found', 'Chat not found');
+    if (!chat) throw notFound('chat_not_found', missing);
     return chat;
   }
 
@@ -476,11 +477,13 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     }
 
     if (method === 'POST' && path === 'messages') {
-      if (body.chat === undefined || body.chat === null || body.chat === '') throw invalid('chat', 'This value should not be blank.');
+      // A chat that is no id at all (HelpCrunch's ParametersValidatorHelper::isValidId: numeric, not empty, above 0).
+      if (!((typeof body.chat === 'number' || typeof body.chat === 'string') && body.chat !== '' && Number(body.chat) > 0)) {
+        throw new ApiError(400, [{ code: 'invalid_chat_value', message: 'Invalid chat ID' }]);
+      }
       if (typeof body.text !== 'string' || body.text === '') throw invalid('text', 'This value should not be blank.');
       if (body.type !== 'message' && body.type !== 'private') throw invalid('type', 'The value you selected is not a valid choice.');
-      if (Number.isNaN(Number(body.chat))) throw invalid('chat', 'This value should be of type numeric.');
-      const chat = chatById(body.chat);
+      const chat = chatById(body.chat, 'Chat is missing');
       let agent: HelpCrunchRecord | undefined;
       if (body.agent !== undefined && body.agent !== null) {
         agent = agents.find((a) => String(a.id) === String(body.agent));
