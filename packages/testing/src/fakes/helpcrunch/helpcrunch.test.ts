@@ -108,12 +108,12 @@ describe('HelpCrunch fake', () => {
     expect(await post(999_999_999)).toEqual({ status: 404, body: { errors: [{ code: 'chat_not_found', message: 'Chat is missing' }] } });
   });
 
-  test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 not_found', async () => {
+  test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 entity_not_found', async () => {
     const customer = fake.seedCustomer({ name: 'Nora', company: 'Keep Ltd', notes: 'First line' });
     expect(await call(`customers/${String(customer.id)}`)).toEqual({ status: 200, body: customer });
     const patched = await call(`customers/${String(customer.id)}`, { method: 'PATCH', body: JSON.stringify({ notes: 'First line\nSecond line' }) });
     expect(patched).toEqual({ status: 200, body: { ...customer, notes: 'First line\nSecond line' } });
-    const missing = { status: 404, body: { errors: [{ code: 'not_found', message: 'Customer not found' }] } };
+    const missing = { status: 404, body: { errors: [{ code: 'entity_not_found', message: 'Customer not found' }] } };
     expect(await call('customers/999999999')).toEqual(missing);
     expect(await call('customers/999999999', { method: 'PATCH', body: JSON.stringify({ notes: 'x' }) })).toEqual(missing);
   });

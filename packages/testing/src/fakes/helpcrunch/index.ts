@@ -154,7 +154,7 @@ const chatSearchFields = (customerOf: (chat: HelpCrunchRecord) => HelpCrunchReco
   'chats.customer.userId': field('string', (c) => (isRecord(c.customer) ? c.customer.userId : null)),
 });
 
-/** What chat lists and searches sort by (docs "Get all chats", sort values). */
+/** What chat lists and searches sort by (docs "Get all chats", sort values; the PHP client's `Chats::SORT_*`). */
 const chatSortFields: Record<string, (c: HelpCrunchRecord) => unknown> = {
   'chats.createdAt': (c) => c.createdAt,
   'chats.lastCustomerMessageAt': (c) => c.lastCustomerMessageAt,
@@ -325,7 +325,7 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
   function customerById(id: string | number): { customer: HelpCrunchRecord; index: number } {
     const index = customers.findIndex((c) => String(c.id) === String(id));
     const customer = customers[index];
-    if (!customer) throw notFound('not_found', 'Customer not found');
+    if (!customer) throw notFound('entity_not_found', 'Customer not found');
     return { customer, index };
   }
 
