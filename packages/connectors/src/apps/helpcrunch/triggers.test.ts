@@ -90,10 +90,13 @@ describe('new_customer (polling)', () => {
     expect(fake.requests.length - before).toBe(1);
   });
 
-  test('more new customers than one poll reads: the cursor stops below the first one not read, so none is skipped', async () => {
+  test.each([
+    ['in the order of their ids', () => null],
+    ['newest first', (i: number) => String(1_600_000_000 + i)],
+  ])('more new customers than one poll reads, answered %s: the cursor stops below the first one not read, so none is skipped', async (_order, firstSeen) => {
     const { cursor } = await poll(null);
     const created: number[] = [];
-    for (let i = 0; i < 1_250; i++) created.push(Number(fake.seedCustomer({ name: `Burst ${String(i)}`, firstSeen: null }).id));
+    for (let i = 0; i < 1_250; i++) created.push(Number(fake.seedCustomer({ name: `Burst ${String(i)}`, firstSeen: firstSeen(i) }).id));
     const read: number[] = [];
     let next = cursor;
     for (let round = 0; round < 10 && read.length < created.length; round++) {
@@ -101,6 +104,7 @@ describe('new_customer (polling)', () => {
       const result = await poll(next);
       expect(searchesSince(before).length).toBeLessThanOrEqual(HELPCRUNCH_POLL_SEARCHES);
       read.push(...idsOf(result.items));
+      if (read.length < created.length) expect(result.items.length).toBeGreaterThanOrEqual(350);
       next = result.cursor;
     }
     expect(read.sort((a, b) => a - b)).toEqual(created);

@@ -44,7 +44,8 @@ async function searchIds(context: ServiceContext, after: number, upTo?: number):
 /**
  * Every customer with an id above `after`, and the id the next poll goes on from. The search sorts only by
  * firstSeen or lastSeen, so paging with offsets could skip a customer; instead each search asks for an id range that
- * fits in one page: up to the largest id a fuller answer showed, halved while the answer still holds more than a page.
+ * fits in one page: up to the largest id a fuller answer showed, halved while the answer still holds more than a page,
+ * and from there on ranges sized by how densely the last one was filled.
  */
 async function customersAfter(context: ServiceContext, after: number): Promise<{ customers: Customer[]; readUpTo: number }> {
   const customers: Customer[] = [];
@@ -61,8 +62,10 @@ async function customersAfter(context: ServiceContext, after: number): Promise<{
     }
     customers.push(...found.customers);
     if (upTo === undefined) return { customers, readUpTo: largestId(found.customers, from) };
+    // The next range is as wide as should fill three quarters of a page, judging by how densely this one was filled.
+    const width = Math.max(1, Math.floor(((upTo - from) * HELPCRUNCH_PAGE_SIZE * 0.75) / Math.max(1, found.customers.length)));
     from = upTo;
-    upTo = shown !== undefined && shown > from ? shown : undefined;
+    upTo = shown !== undefined && shown > from ? Math.min(shown, from + width) : undefined;
   }
   return { customers, readUpTo: from };
 }
