@@ -230,7 +230,22 @@ describe('send_message', () => {
 
   test('an unknown chat is a permanent NOT_FOUND failure', async () => {
     const failure = await failing('send_message', { chatId: 424242, text: 'hello', agentId: 4188 });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: 'messages' });
     expect(failure).toMatchObject({ code: 'NOT_FOUND', transient: false, message: 'No HelpCrunch chat has the id 424242.' });
+  });
+
+  test('the other answer the docs give for a chat, 400 invalid_chat_value "Invalid chat ID", is NOT_FOUND too', async () => {
+    const chat = fake.chats()[0];
+    fake.failNext({ method: 'POST', path: 'messages' }, 400, [{ code: 'invalid_chat_value', message: 'Invalid chat ID' }]);
+    const failure = await failing('send_message', { chatId: Number(chat?.id), text: 'hello', agentId: 4188 });
+    expect(failure).toMatchObject({ code: 'NOT_FOUND', transient: false, message: `No HelpCrunch chat has the id ${String(chat?.id)}.` });
+  });
+
+  test('an unknown agent stays an HTTP error in HelpCrunch’s words, not a missing chat', async () => {
+    const chat = fake.chats()[0];
+    const failure = await failing('send_message', { chatId: Number(chat?.id), text: 'hello', agentId: 999 });
+    expect(failure).toMatchObject({ code: 'HTTP_ERROR', status: 404 });
+    expect(failure.message).toContain('Agent not found');
   });
 
   test('the agent dropdown lists HelpCrunch’s agents', async () => {

@@ -52,6 +52,7 @@ const errorCodes = new Set([
   'forbidden',
   'not_found',
   'chat_not_found',
+  'invalid_chat_value',
   'entity_not_found',
   'too_many_requests',
   'internal_error',
@@ -68,6 +69,13 @@ export function helpcrunchErrorMessage(body: unknown): string | undefined {
   });
   const text = parts.filter(Boolean).join('; ');
   return text || defaultErrorMessage(body);
+}
+
+/** The codes of the errors a failed call was answered with, read from the answer recorded with the failure. */
+export function helpcrunchErrorCodes(failure: StepFailure): string[] {
+  const body = failure.requests?.at(-1)?.responseBody;
+  if (!isRecord(body) || !Array.isArray(body.errors)) return [];
+  return body.errors.flatMap((error) => (isRecord(error) && typeof error.code === 'string' ? [error.code] : []));
 }
 
 /** Sends one call and returns the whole answer; HelpCrunch errors fail with its own words. */

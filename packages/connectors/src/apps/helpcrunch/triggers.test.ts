@@ -4,11 +4,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLocalServer, type LocalServer } from '@switchyard/testing';
 import { startHelpCrunchFake, type HelpCrunchFake } from '@switchyard/testing/fakes/helpcrunch';
 import type { HttpClient } from '../../http/client.ts';
-import { DeliveryRejected, findTrigger, type IncomingRequest, type InstantTriggerDefinition, type PollingTriggerDefinition } from '../../kit/define.ts';
+import {
+  DeliveryRejected,
+  findTrigger,
+  type Cursor,
+  type IncomingRequest,
+  type InstantTriggerDefinition,
+  type PollingTriggerDefinition,
+} from '../../kit/define.ts';
 import { dedupeKeyOf, pollTrigger } from '../../kit/perform.ts';
 import { incomingRequest, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { helpcrunchApp } from './index.ts';
-import { HELPCRUNCH_POLL_OVERLAP_SECONDS } from './triggers/new-customer.ts';
+import { HELPCRUNCH_POLL_SEARCHES } from './triggers/new-customer.ts';
 
 let fake: HelpCrunchFake;
 let client: HttpClient;
@@ -33,45 +40,98 @@ function hook(key: string): InstantTriggerDefinition {
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 describe('new_customer (polling)', () => {
-  test('seeds from the newest customers, then pages a createdAt search from the last poll, newest first, keyed by id', async () => {
-    const old = fake.seedCustomer({ name: 'Already here', createdAt: nowSeconds() - 86_400, firstSeen: String(nowSeconds() - 86_400) });
-    const first = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor: null });
-    expect(fake.requests.at(-1)).toMatchObject({
+  const poll = (cursor: Cursor | null) => pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor });
+  const idsOf = (items: unknown[]) => items.map((c) => (c as { id: number }).id);
+  const searchesSince = (before: number) => fake.requests.slice(before).filter((r) => r.path === 'customers/search');
+
+  test('seeds from the newest customers and the largest id, then searches customers.id above it, newest first, keyed by id', async () => {
+    const old = fake.seedCustomer({ name: 'Already here', firstSeen: String(nowSeconds() - 86_400) });
+    // Made through the API: no firstSeen, so the list (sorted by firstSeen) may show it last or not at all.
+    const imported = fake.seedCustomer({ name: 'Imported', firstSeen: null });
+    let before = fake.requests.length;
+    const first = await poll(null);
+    expect(fake.requests[before]).toMatchObject({
       method: 'GET',
       path: 'customers',
       query: { sort: 'customers.firstSeen', order: 'desc', limit: '100', offset: '0' },
     });
-    expect(first.items.map((c) => (c as { id: number }).id)).toContain(old.id);
-    const cursor = first.cursor as number;
-    expect(cursor).toBeGreaterThanOrEqual(nowSeconds() - 5);
+    expect(idsOf(first.items)).toEqual(expect.arrayContaining([old.id, imported.id]));
+    expect(first.cursor).toEqual({ customerId: fake.customers().at(-1)?.id });
 
+    // Each first seen after the one before: the search (sorted by firstSeen) answers the largest ids first.
     const created: number[] = [];
     for (let i = 0; i < 130; i++)
-      created.push(Number(fake.seedCustomer({ name: `Lead ${i}`, email: `lead${i}@example.com`, createdAt: cursor - 60 + (i % 60) }).id));
-    fake.seedCustomer({ name: 'Too old for the window', createdAt: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS - 1 });
-
-    const before = fake.requests.length;
-    const second = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor });
-    const searches = fake.requests.slice(before);
-    expect(searches.map((r) => [r.method, r.path, (r.body as { offset: number }).offset])).toEqual([
-      ['POST', 'customers/search', 0],
-      ['POST', 'customers/search', 100],
-    ]);
-    expect(searches[0]?.body).toMatchObject({
-      filter: [{ field: 'customers.createdAt', operator: '>=', value: cursor - HELPCRUNCH_POLL_OVERLAP_SECONDS }],
+      created.push(
+        Number(fake.seedCustomer({ name: `Lead ${String(i)}`, email: `lead${String(i)}@example.com`, firstSeen: String(nowSeconds() - 100_000 + i) }).id),
+      );
+    before = fake.requests.length;
+    const second = await poll(first.cursor);
+    const searches = searchesSince(before);
+    expect(searches[0]?.body).toEqual({
+      comparison: 'AND',
+      filter: [{ field: 'customers.id', operator: '>', value: (first.cursor as { customerId: number }).customerId }],
+      sort: 'customers.firstSeen',
+      order: 'desc',
       limit: 100,
+      offset: 0,
     });
-    const ids = second.items.map((c) => (c as { id: number }).id);
-    expect(ids).toEqual([...created].sort((a, b) => b - a));
-    expect(second.items.map((c) => dedupeKeyOf(polling('new_customer'), c))).toEqual(ids.map(String));
-    expect(second.cursor as number).toBeGreaterThanOrEqual(cursor);
+    // Every search pages nothing: it narrows the id range instead, so each answer is the whole range.
+    for (const search of searches) {
+      expect(search.body).toMatchObject({ offset: 0, limit: 100 });
+      for (const filter of (search.body as { filter: Array<{ field: string }> }).filter) expect(filter.field).toBe('customers.id');
+    }
+    expect(idsOf(second.items)).toEqual([...created].reverse());
+    expect(second.items.map((c) => dedupeKeyOf(polling('new_customer'), c))).toEqual(idsOf(second.items).map(String));
+    expect(second.cursor).toEqual({ customerId: created.at(-1) });
+
+    before = fake.requests.length;
+    const third = await poll(second.cursor);
+    expect(third).toMatchObject({ items: [], cursor: second.cursor });
+    expect(fake.requests.length - before).toBe(1);
+  });
+
+  test.each([
+    ['in the order of their ids', () => null],
+    ['newest first', (i: number) => String(1_600_000_000 + i)],
+  ])('more new customers than one poll reads, answered %s: the cursor stops below the first one not read, so none is skipped', async (_order, firstSeen) => {
+    const { cursor } = await poll(null);
+    const created: number[] = [];
+    for (let i = 0; i < 1_250; i++) created.push(Number(fake.seedCustomer({ name: `Burst ${String(i)}`, firstSeen: firstSeen(i) }).id));
+    const read: number[] = [];
+    let next = cursor;
+    for (let round = 0; round < 10 && read.length < created.length; round++) {
+      const before = fake.requests.length;
+      const result = await poll(next);
+      expect(searchesSince(before).length).toBeLessThanOrEqual(HELPCRUNCH_POLL_SEARCHES);
+      read.push(...idsOf(result.items));
+      if (read.length < created.length) expect(result.items.length).toBeGreaterThanOrEqual(350);
+      next = result.cursor;
+    }
+    expect(read.sort((a, b) => a - b)).toEqual(created);
+    expect(next).toEqual({ customerId: created.at(-1) });
+
+    // A first poll among them (none has a firstSeen to sort by) still finds the largest id, within the same budget.
+    const before = fake.requests.length;
+    expect((await poll(null)).cursor).toEqual({ customerId: created.at(-1) });
+    expect(searchesSince(before).length).toBeLessThanOrEqual(HELPCRUNCH_POLL_SEARCHES);
   });
 
   test('a customer created through the API (no firstSeen) is found by the next poll', async () => {
-    const { cursor } = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor: nowSeconds() - 10 });
-    fake.seedCustomer({ name: 'API made', firstSeen: null, createdAt: nowSeconds() });
-    const next = await pollTrigger(polling('new_customer'), { input: {}, auth, client, cursor });
-    expect(next.items).toContainEqual(expect.objectContaining({ name: 'API made', firstSeen: null }));
+    const { cursor } = await poll(null);
+    fake.seedCustomer({ name: 'API made', firstSeen: null });
+    const next = await poll(cursor);
+    expect(next.items).toEqual([expect.objectContaining({ name: 'API made', firstSeen: null })]);
+  });
+
+  test('a cursor of an earlier version (the time of its last poll) starts over from the largest id, keeping only customers first seen since', async () => {
+    const lastPoll = nowSeconds() - 120;
+    fake.seedCustomer({ name: 'Seen long ago', firstSeen: String(lastPoll - 86_400) });
+    const since = fake.seedCustomer({ name: 'Seen since the last poll', firstSeen: String(lastPoll + 60) });
+    const before = fake.requests.length;
+    const result = await poll(lastPoll);
+    for (const search of searchesSince(before)) expect(JSON.stringify(search.body)).not.toContain('createdAt');
+    expect(idsOf(result.items)).toEqual([since.id]);
+    expect(result.cursor).toEqual({ customerId: fake.customers().at(-1)?.id });
   });
 });
 
@@ -104,6 +164,20 @@ describe('new_chat (polling)', () => {
     const third = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: second.cursor });
     expect(third.items).toHaveLength(1);
     expect(third.cursor).toBe(base + 120);
+  });
+  test('a createdAt with a fraction of a second is searched in whole seconds, as the search takes UNIX timestamps', async () => {
+    const customer = fake.seedCustomer({ name: 'Precise' });
+    fake.seedChat({ customer: Number(customer.id), createdAt: '1800000000.750' });
+    const first = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor: null });
+    expect(first.cursor).toBe(1_800_000_000);
+    fake.seedChat({ customer: Number(customer.id), createdAt: 1_800_000_060 });
+    // A fractional cursor stored by an earlier version is sent whole too.
+    for (const cursor of [first.cursor, 1_800_000_000.75]) {
+      const next = await pollTrigger(polling('new_chat'), { input: {}, auth, client, cursor });
+      expect(fake.requests.at(-1)?.body).toMatchObject({ filter: [{ field: 'chats.createdAt', operator: '>=', value: 1_800_000_000 }] });
+      expect(next.items.map((chat) => (chat as { createdAt: unknown }).createdAt)).toEqual([1_800_000_060, '1800000000.750']);
+      expect(next.cursor).toBe(1_800_000_060);
+    }
   });
 });
 

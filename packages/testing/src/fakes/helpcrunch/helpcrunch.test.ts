@@ -42,20 +42,78 @@ describe('HelpCrunch fake', () => {
       ],
     });
     expect(both.body.total).toBe(2);
-    expect((await search({ filter: [{ field: 'customers.nope', operator: '=', value: 1 }] })).body).toEqual({
-      errors: [
-        { code: 'invalid_request', message: 'Invalid request' },
-        { code: 'filter', message: 'Unknown filter field customers.nope.' },
+  });
+
+  test('customer search takes only the documented fields, operators their type allows, and values of their type', async () => {
+    const search = async (filter: unknown[], extra: Record<string, unknown> = {}) =>
+      call('customers/search', { method: 'POST', body: JSON.stringify({ filter, ...extra }) });
+    const refused = (code: string, message: string) => ({
+      status: 400,
+      body: {
+        errors: [
+          { code: 'invalid_request', message: 'Invalid request' },
+          { code, message },
+        ],
+      },
+    });
+    for (const undocumented of ['customers.createdAt', 'customers.firstSeen', 'customers.nope']) {
+      expect(await search([{ field: undocumented, operator: '>=', value: 1603885746 }])).toEqual(
+        refused('filter[0].field', 'The value you selected is not a valid choice.'),
+      );
+    }
+    expect(await search([{ field: 'customers.id', operator: '>', value: 'recent' }])).toEqual(
+      refused('filter[0].value', 'This value should be of type integer.'),
+    );
+    expect(await search([{ field: 'customers.lastSeen', operator: '>=', value: 1603885746.5 }])).toEqual(
+      refused('filter[0].value', 'This value should be of type integer.'),
+    );
+    expect(await search([{ field: 'customers.email', operator: '>', value: 'a' }])).toEqual(
+      refused('filter[0].operator', 'The value you selected is not a valid choice.'),
+    );
+
+    const ids = [900_001, 900_002, 900_003].map((id) => Number(fake.seedCustomer({ id, name: `Range ${String(id)}`, tags: [{ name: 'Lead' }] }).id));
+    const range = await search(
+      [
+        { field: 'customers.id', operator: '>', value: ids[0] },
+        { field: 'customers.id', operator: '<=', value: String(ids[2]) },
       ],
+      { comparison: 'AND' },
+    );
+    expect((range.body.data as Array<{ id: number }>).map((c) => c.id).sort()).toEqual([ids[1], ids[2]]);
+    const tagged = await search([{ field: 'customers.tagsData', operator: '=', value: [{ name: 'Lead' }] }]);
+    expect(tagged.body.total).toBe(3);
+  });
+
+  test('chat search takes the documented chat fields, UNIX timestamps in whole seconds', async () => {
+    const customer = fake.seedCustomer({ name: 'Chat Searcher', tags: [{ name: 'Paid' }] });
+    const chat = fake.seedChat({ customer: Number(customer.id), createdAt: 1_700_000_100 });
+    const search = async (filter: unknown[]) => call('chats/search', { method: 'POST', body: JSON.stringify({ filter }) });
+    expect((await search([{ field: 'chats.createdAt', operator: '>=', value: 1_700_000_100 }])).body).toMatchObject({ total: 1, data: [{ id: chat.id }] });
+    expect((await search([{ field: 'chats.customer.tagsData', operator: '=', value: [{ name: 'Paid' }] }])).body).toMatchObject({ data: [{ id: chat.id }] });
+    expect((await search([{ field: 'chats.createdAt', operator: '>=', value: 1_700_000_100.5 }])).body.errors).toContainEqual({
+      code: 'filter[0].value',
+      message: 'This value should be of type integer.',
+    });
+    expect((await search([{ field: 'chats.id', operator: '=', value: chat.id }])).body.errors).toContainEqual({
+      code: 'filter[0].field',
+      message: 'The value you selected is not a valid choice.',
     });
   });
 
-  test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 not_found', async () => {
+  test('POST messages answers a chat that is no id 400 invalid_chat_value, an unknown chat 404 chat_not_found, as the docs list', async () => {
+    const post = async (chat: unknown) => call('messages', { method: 'POST', body: JSON.stringify({ chat, text: 'Hi', type: 'message' }) });
+    for (const chat of ['abc', 0, '', null]) {
+      expect(await post(chat)).toEqual({ status: 400, body: { errors: [{ code: 'invalid_chat_value', message: 'Invalid chat ID' }] } });
+    }
+    expect(await post(999_999_999)).toEqual({ status: 404, body: { errors: [{ code: 'chat_not_found', message: 'Chat is missing' }] } });
+  });
+
+  test('GET customers/{id} answers the bare customer, PATCH changes only the fields sent, an unknown id is 404 entity_not_found', async () => {
     const customer = fake.seedCustomer({ name: 'Nora', company: 'Keep Ltd', notes: 'First line' });
     expect(await call(`customers/${String(customer.id)}`)).toEqual({ status: 200, body: customer });
     const patched = await call(`customers/${String(customer.id)}`, { method: 'PATCH', body: JSON.stringify({ notes: 'First line\nSecond line' }) });
     expect(patched).toEqual({ status: 200, body: { ...customer, notes: 'First line\nSecond line' } });
-    const missing = { status: 404, body: { errors: [{ code: 'not_found', message: 'Customer not found' }] } };
+    const missing = { status: 404, body: { errors: [{ code: 'entity_not_found', message: 'Customer not found' }] } };
     expect(await call('customers/999999999')).toEqual(missing);
     expect(await call('customers/999999999', { method: 'PATCH', body: JSON.stringify({ notes: 'x' }) })).toEqual(missing);
   });

@@ -48,14 +48,12 @@ export interface HelpCrunchFake {
   rateLimitNext(count?: number): void;
   /** The next request matching method and path (after /v1/, a prefix) answers `status` with these errors. */
   failNext(match: { method?: string; path?: string }, status: number, errors: HelpCrunchError[]): void;
-  seedCustomer(customer: HelpCrunchRecord & { createdAt?: number }): HelpCrunchRecord;
+  seedCustomer(customer: HelpCrunchRecord): HelpCrunchRecord;
   seedChat(chat: HelpCrunchRecord & { customer: number | HelpCrunchRecord }): HelpCrunchRecord;
   seedAgent(agent: HelpCrunchRecord): HelpCrunchRecord;
   customers(): HelpCrunchRecord[];
   chats(): HelpCrunchRecord[];
   messages(): HelpCrunchRecord[];
-  /** When the fake created a customer (unix seconds): HelpCrunch searches by it but does not return it. */
-  customerCreatedAt(id: number): number | undefined;
   /** Hex HMAC-SHA1 of the raw body with the signing key, as in `X-HelpCrunch-Signature`. */
   signature(rawBody: string, signingKey: string): string;
   /** POSTs a webhook delivery to `url` as HelpCrunch does (or a forged one); answers what the URL answered. */
@@ -78,6 +76,8 @@ const invalid = (field: string, message: string): ApiError =>
     { code: field, message },
   ]);
 const notFound = (code: string, message: string): ApiError => new ApiError(404, [{ code, message }]);
+/** A tag given without a color gets this one (docs "Tag customer", "Create customer": tips). */
+const DEFAULT_TAG_COLOR = '#c377e0';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -96,44 +96,105 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-const customerFilterFields: Record<string, (c: HelpCrunchRecord, createdAt: number | undefined) => unknown> = {
-  'customers.id': (c) => c.id,
-  'customers.name': (c) => c.name,
-  'customers.email': (c) => c.email,
-  'customers.company': (c) => c.company,
-  'customers.phone': (c) => c.phone,
-  'customers.userId': (c) => c.userId,
-  'customers.countryCode': (c) => (isRecord(c.location) ? c.location.countryCode : undefined),
-  'customers.city': (c) => (isRecord(c.location) ? c.location.city : undefined),
-  'customers.regionCode': (c) => (isRecord(c.location) ? c.location.regionCode : undefined),
-  'customers.lastSeen': (c) => c.lastSeen,
+/** How search reads a field: docs "Search for customers" / "Search for chats", column Type. */
+type FieldType = 'integer' | 'date' | 'string' | 'tags';
+
+interface SearchField {
+  type: FieldType;
+  value(record: HelpCrunchRecord): unknown;
+}
+
+const field = (type: FieldType, value: (record: HelpCrunchRecord) => unknown): SearchField => ({ type, value });
+const locationOf = (c: HelpCrunchRecord, key: string): unknown => (isRecord(c.location) ? c.location[key] : undefined);
+const tagNames = (tags: unknown): unknown[] => (Array.isArray(tags) ? tags.map((t) => (isRecord(t) ? t.name : t)) : []);
+
+/**
+ * The fields customer search accepts, and nothing else (docs "Search for customers", accepted searchable fields;
+ * nehxby/helpcrunch-api-client-php `src/Tools/CustomersFilters.php`). `customers.firstSeen` and `customers.createdAt`
+ * are not among them: firstSeen only sorts, and the customer record has no creation time.
+ */
+const customerSearchFields: Record<string, SearchField> = {
+  'customers.id': field('integer', (c) => c.id),
+  'customers.telegramId': field('string', (c) => c.telegramId),
+  'customers.facebookId': field('string', (c) => c.facebookId),
+  'customers.instagramId': field('string', (c) => c.instagramId),
+  'customers.viberId': field('string', (c) => c.viberId),
+  'customers.whatsappId': field('string', (c) => c.whatsappId),
+  'customers.name': field('string', (c) => c.name),
+  'customers.email': field('string', (c) => c.email),
+  'customers.company': field('string', (c) => c.company),
+  'customers.phone': field('string', (c) => c.phone),
+  'customers.countryCode': field('string', (c) => locationOf(c, 'countryCode')),
+  'customers.city': field('string', (c) => locationOf(c, 'city')),
+  'customers.regionCode': field('string', (c) => locationOf(c, 'regionCode')),
+  'customers.tagsData': field('tags', (c) => tagNames(c.tags)),
+  'customers.lastSeen': field('date', (c) => c.lastSeen),
+  'customers.userId': field('string', (c) => c.userId),
+};
+
+/** What customer lists and searches sort by (the PHP client's `Customers::SORT_FIRST_SEEN`, `SORT_LAST_SEEN`). */
+const customerSortFields: Record<string, (c: HelpCrunchRecord) => unknown> = {
   'customers.firstSeen': (c) => c.firstSeen,
-  'customers.createdAt': (_c, createdAt) => createdAt,
-  'customers.tagsData': (c) => (Array.isArray(c.tags) ? c.tags.map((t) => (isRecord(t) ? t.name : t)) : []),
+  'customers.lastSeen': (c) => c.lastSeen,
 };
 
-const chatFilterFields: Record<string, (chat: HelpCrunchRecord) => unknown> = {
-  'chats.id': (c) => c.id,
-  'chats.assignee': (c) => (isRecord(c.assignee) ? c.assignee.id : null),
-  'chats.agents': (c) => (Array.isArray(c.agents) ? c.agents.map((a) => (isRecord(a) ? a.id : a)) : []),
+/** The fields chat search accepts (docs "Search for chats"; the PHP client's `src/Tools/ChatsFilters.php`). */
+const chatSearchFields = (customerOf: (chat: HelpCrunchRecord) => HelpCrunchRecord | undefined): Record<string, SearchField> => ({
+  'chats.assignee': field('integer', (c) => (isRecord(c.assignee) ? c.assignee.id : null)),
+  'chats.agents': field('integer', (c) => (Array.isArray(c.agents) ? c.agents.map((a) => (isRecord(a) ? a.id : a)) : [])),
+  'chats.createdAt': field('date', (c) => c.createdAt),
+  'chats.updatedAt': field('date', (c) => c.updatedAt ?? c.createdAt),
+  'chats.department': field('integer', (c) => (isRecord(c.department) ? c.department.id : null)),
+  'chats.status': field('string', (c) => c.status),
+  'chats.closedAt': field('date', (c) => c.closedAt),
+  'chats.rating': field('string', (c) => c.rating),
+  'chats.customer': field('integer', (c) => (isRecord(c.customer) ? c.customer.id : null)),
+  'chats.customer.email': field('string', (c) => (isRecord(c.customer) ? c.customer.email : null)),
+  'chats.customer.tagsData': field('tags', (c) => tagNames(customerOf(c)?.tags)),
+  'chats.customer.userId': field('string', (c) => (isRecord(c.customer) ? c.customer.userId : null)),
+});
+
+/** What chat lists and searches sort by (docs "Get all chats", sort values; the PHP client's `Chats::SORT_*`). */
+const chatSortFields: Record<string, (c: HelpCrunchRecord) => unknown> = {
   'chats.createdAt': (c) => c.createdAt,
-  'chats.updatedAt': (c) => c.updatedAt ?? c.createdAt,
-  'chats.department': (c) => (isRecord(c.department) ? c.department.id : null),
-  'chats.status': (c) => c.status,
-  'chats.closedAt': (c) => c.closedAt,
-  'chats.rating': (c) => c.rating,
-  'chats.customer': (c) => (isRecord(c.customer) ? c.customer.id : null),
-  'chats.customer.email': (c) => (isRecord(c.customer) ? c.customer.email : null),
-  'chats.customer.userId': (c) => (isRecord(c.customer) ? c.customer.userId : null),
-  'chats.lastMessageAt': (c) => c.lastMessageAt,
   'chats.lastCustomerMessageAt': (c) => c.lastCustomerMessageAt,
+  'chats.lastMessageAt': (c) => c.lastMessageAt,
+  'chats.closedAt': (c) => c.closedAt,
 };
 
-/** One search operator applied to a field value (arrays match when any element does). */
-function compare(actual: unknown, operator: string, expected: unknown): boolean {
+/** Which operators each type takes (docs "Accepted operators"; the PHP client's `SearchFilters` constants). */
+const operatorsFor: Record<FieldType, readonly string[]> = {
+  integer: ['=', '!=', '>', '<', '>=', '<='],
+  date: ['=', '!=', '>', '<', '>=', '<='],
+  string: ['=', '!=', '~', '!~'],
+  tags: ['='],
+};
+
+/** "The value you search for has to match the type, otherwise the query will fail" (docs): a whole number for ids and UNIX timestamps. */
+function typeError(type: FieldType, value: unknown): string | undefined {
+  switch (type) {
+    case 'integer':
+    case 'date':
+      return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+$/.test(value))
+        ? undefined
+        : 'This value should be of type integer.';
+    case 'string':
+      return typeof value === 'string' || typeof value === 'number' ? undefined : 'This value should be of type string.';
+    case 'tags':
+      return Array.isArray(value) && value.every((t) => isRecord(t) && typeof t.name === 'string') ? undefined : 'This value should be a list of {name}.';
+  }
+}
+
+/** One search operator applied to a field value; a record's list (agents) matches when any element does. */
+function compare(type: FieldType, actual: unknown, operator: string, expected: unknown): boolean {
+  if (type === 'tags') {
+    // Every tag given must be on the record (docs: "Search results will match all of them").
+    const names = new Set(Array.isArray(actual) ? actual : []);
+    return (expected as HelpCrunchRecord[]).every((t) => names.has(t.name));
+  }
   if (Array.isArray(actual)) {
-    const any = actual.some((item) => compare(item, operator === '!=' ? '=' : operator === '!~' ? '~' : operator, expected));
-    return operator === '!=' || operator === '!~' ? !any : any;
+    const any = actual.some((item) => compare(type, item, operator === '!=' ? '=' : operator, expected));
+    return operator === '!=' ? !any : any;
   }
   const asNumber = (value: unknown): number | undefined =>
     value === null || value === undefined || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
@@ -142,22 +203,17 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
     case '=':
       return asNumber(actual) !== undefined && asNumber(expected) !== undefined ? asNumber(actual) === asNumber(expected) : text(actual) === text(expected);
     case '!=':
-      return !compare(actual, '=', expected);
+      return !compare(type, actual, '=', expected);
     case '~':
       return text(actual).includes(text(expected));
     case '!~':
       return !text(actual).includes(text(expected));
-    case '>':
-    case '<':
-    case '>=':
-    case '<=': {
+    default: {
       const a = asNumber(actual);
       const b = asNumber(expected);
       if (a === undefined || b === undefined) return false;
       return operator === '>' ? a > b : operator === '<' ? a < b : operator === '>=' ? a >= b : a <= b;
     }
-    default:
-      throw invalid('filter', `Unknown operator ${operator}`);
   }
 }
 
@@ -195,7 +251,6 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
   const limitPerMinute = options.rateLimitPerMinute ?? 120;
   const requests: HelpCrunchFakeRequest[] = [];
   const customers: HelpCrunchRecord[] = [];
-  const createdAt = new Map<number, number>();
   const chats: HelpCrunchRecord[] = [];
   const messages: HelpCrunchRecord[] = [];
   const agents: HelpCrunchRecord[] = [{ id: 4188, name: 'Sam Agent', email: 'sam@example.com', role: 'admin' }];
@@ -225,7 +280,7 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     if (body.tags !== undefined) {
       if (!Array.isArray(body.tags) || body.tags.some((t) => !isRecord(t) || typeof t.name !== 'string'))
         throw invalid('tags', 'This value should be a list of {name, color}.');
-      customer.tags = body.tags.map((t) => ({ name: (t as HelpCrunchRecord).name, color: (t as HelpCrunchRecord).color ?? '#cccccc' }));
+      customer.tags = body.tags.map((t) => ({ name: (t as HelpCrunchRecord).name, color: (t as HelpCrunchRecord).color ?? DEFAULT_TAG_COLOR }));
     }
     if (body.customData !== undefined) {
       if (!Array.isArray(body.customData) || body.customData.some((d) => !isRecord(d) || typeof d.property !== 'string')) {
@@ -270,35 +325,56 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
   function customerById(id: string | number): { customer: HelpCrunchRecord; index: number } {
     const index = customers.findIndex((c) => String(c.id) === String(id));
     const customer = customers[index];
-    if (!customer) throw notFound('not_found', 'Customer not found');
+    if (!customer) throw notFound('entity_not_found', 'Customer not found');
     return { customer, index };
   }
 
-  function chatById(id: unknown): HelpCrunchRecord {
+  const chatFields = chatSearchFields((chat) => customers.find((c) => isRecord(chat.customer) && c.id === chat.customer.id));
+
+  /** `missing` is the message of the call's docs: "Chat not found" for GET chats/{id}, "Chat is missing" for POST messages. */
+  function chatById(id: unknown, missing = 'Chat not found'): HelpCrunchRecord {
     const chat = chats.find((c) => String(c.id) === String(id));
-    if (!chat) throw notFound('chat_not_found', 'Chat not found');
+    if (!chat) throw notFound('chat_not_found', missing);
     return chat;
   }
 
-  function filtersOf(body: Record<string, unknown>, fields: Record<string, unknown>): Array<{ field: string; operator: string; value: unknown }> {
+  /**
+   * POST …/search: each filter is checked as the docs say (a documented field, an operator its type takes, a value of
+   * its type), answered in the documented 400 envelope otherwise, then the matches are sorted and paged.
+   */
+  function search(
+    records: HelpCrunchRecord[],
+    body: Record<string, unknown>,
+    fields: Record<string, SearchField>,
+    sortFields: Record<string, (record: HelpCrunchRecord) => unknown>,
+    defaultSort: string,
+  ): HelpCrunchRecord {
     const filter = body.filter ?? [];
-    if (!Array.isArray(filter)) throw invalid('filter', 'This value should be a list.');
-    return filter.map((item) => {
-      if (!isRecord(item) || typeof item.field !== 'string') throw invalid('filter', 'Each filter needs a field, an operator and a value.');
-      if (!(item.field in fields)) throw invalid('filter', `Unknown filter field ${item.field}.`);
-      return { field: item.field, operator: typeof item.operator === 'string' ? item.operator : '=', value: item.value };
+    if (!Array.isArray(filter)) throw invalid('filter', 'This value should be of type array.');
+    const tests = filter.map((item: unknown, index) => {
+      const at = `filter[${String(index)}]`;
+      if (!isRecord(item) || typeof item.field !== 'string' || item.field === '') throw invalid(`${at}.field`, 'This value should not be blank.');
+      const searched = fields[item.field];
+      // Any field but the documented ones fails the query.
+      if (!searched) throw invalid(`${at}.field`, 'The value you selected is not a valid choice.');
+      const operator = item.operator ?? '=';
+      if (typeof operator !== 'string' || !operatorsFor[searched.type].includes(operator)) {
+        throw invalid(`${at}.operator`, 'The value you selected is not a valid choice.');
+      }
+      const wrongType = typeError(searched.type, item.value);
+      if (wrongType) throw invalid(`${at}.value`, wrongType);
+      return (record: HelpCrunchRecord) => compare(searched.type, searched.value(record), operator, item.value);
     });
-  }
-
-  function matches(body: Record<string, unknown>, tests: boolean[]): boolean {
-    if (tests.length === 0) return true;
-    return String(body.comparison ?? 'AND').toUpperCase() === 'OR' ? tests.some(Boolean) : tests.every(Boolean);
+    const any = String(body.comparison ?? 'AND').toUpperCase() === 'OR';
+    const found = tests.length === 0 ? records : records.filter((record) => (any ? tests.some((t) => t(record)) : tests.every((t) => t(record))));
+    return listOf(sortBy(found, sortFields[String(body.sort ?? defaultSort)], body.order), body);
   }
 
   function chatFrom(body: Record<string, unknown>): HelpCrunchRecord {
     const customerRef = body.customer;
     const customer = isRecord(customerRef) ? customerRef : customerById(String(customerRef)).customer;
-    const created = typeof body.createdAt === 'number' ? body.createdAt : seconds();
+    // HelpCrunch's answers show dates as numbers and as strings; a seeded chat keeps the form it was given.
+    const created = typeof body.createdAt === 'number' || typeof body.createdAt === 'string' ? body.createdAt : seconds();
     const assignee =
       body.assignee === undefined || body.assignee === null
         ? null
@@ -331,26 +407,16 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
 
     if (resource === 'customers') {
       if (method === 'GET' && parts.length === 1) {
-        const field = customerFilterFields[String(query.sort ?? 'customers.firstSeen')];
-        return { body: listOf(sortBy(customers, field ? (c) => field(c, createdAt.get(Number(c.id))) : undefined, query.order), query) };
+        return { body: listOf(sortBy(customers, customerSortFields[String(query.sort ?? 'customers.firstSeen')], query.order), query) };
       }
       if (method === 'POST' && parts.length === 1) {
         const customer = customerFrom(body, blankCustomer(nextCustomerId));
         nextCustomerId += 1;
         customers.push(customer);
-        createdAt.set(Number(customer.id), seconds());
         return { status: 201, body: customer };
       }
       if (method === 'POST' && id === 'search' && parts.length === 2) {
-        const filters = filtersOf(body, customerFilterFields);
-        const found = customers.filter((c) =>
-          matches(
-            body,
-            filters.map((f) => compare(customerFilterFields[f.field]?.(c, createdAt.get(Number(c.id))), f.operator, f.value)),
-          ),
-        );
-        const field = customerFilterFields[String(body.sort ?? 'customers.lastSeen')];
-        return { body: listOf(sortBy(found, field ? (c) => field(c, createdAt.get(Number(c.id))) : undefined, body.order), body) };
+        return { body: search(customers, body, customerSearchFields, customerSortFields, 'customers.lastSeen') };
       }
       if (id !== undefined && parts.length === 2) {
         const { customer, index } = customerById(id);
@@ -376,7 +442,7 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
           method === 'PUT'
             ? [
                 ...current.filter((t) => !names.has(t.name)),
-                ...given.map((t) => ({ name: t.name, color: t.color ?? current.find((c) => c.name === t.name)?.color ?? '#cccccc' })),
+                ...given.map((t) => ({ name: t.name, color: t.color ?? current.find((c) => c.name === t.name)?.color ?? DEFAULT_TAG_COLOR })),
               ]
             : current.filter((t) => !names.has(t.name));
         customers[index] = { ...customer, tags };
@@ -386,8 +452,7 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
 
     if (resource === 'chats') {
       if (method === 'GET' && parts.length === 1) {
-        const field = chatFilterFields[String(query.sort ?? 'chats.createdAt')];
-        return { body: listOf(sortBy(chats, field, query.order), query) };
+        return { body: listOf(sortBy(chats, chatSortFields[String(query.sort ?? 'chats.createdAt')], query.order), query) };
       }
       if (method === 'POST' && parts.length === 1) {
         if (body.customer === undefined) throw invalid('customer', 'This value should not be blank.');
@@ -397,15 +462,7 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
         return { status: 201, body: chat };
       }
       if (method === 'POST' && id === 'search' && parts.length === 2) {
-        const filters = filtersOf(body, chatFilterFields);
-        const found = chats.filter((c) =>
-          matches(
-            body,
-            filters.map((f) => compare(chatFilterFields[f.field]?.(c), f.operator, f.value)),
-          ),
-        );
-        const field = chatFilterFields[String(body.sort ?? 'chats.createdAt')];
-        return { body: listOf(sortBy(found, field, body.order), body) };
+        return { body: search(chats, body, chatFields, chatSortFields, 'chats.createdAt') };
       }
       if (method === 'GET' && id !== undefined && parts.length === 2) return { body: chatById(id) };
       if (method === 'GET' && id !== undefined && sub === 'messages' && parts.length === 3) {
@@ -420,11 +477,13 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     }
 
     if (method === 'POST' && path === 'messages') {
-      if (body.chat === undefined || body.chat === null || body.chat === '') throw invalid('chat', 'This value should not be blank.');
+      // A chat that is no id at all (HelpCrunch's ParametersValidatorHelper::isValidId: numeric, not empty, above 0).
+      if (!((typeof body.chat === 'number' || typeof body.chat === 'string') && body.chat !== '' && Number(body.chat) > 0)) {
+        throw new ApiError(400, [{ code: 'invalid_chat_value', message: 'Invalid chat ID' }]);
+      }
       if (typeof body.text !== 'string' || body.text === '') throw invalid('text', 'This value should not be blank.');
       if (body.type !== 'message' && body.type !== 'private') throw invalid('type', 'The value you selected is not a valid choice.');
-      if (Number.isNaN(Number(body.chat))) throw invalid('chat', 'This value should be of type numeric.');
-      const chat = chatById(body.chat);
+      const chat = chatById(body.chat, 'Chat is missing');
       let agent: HelpCrunchRecord | undefined;
       if (body.agent !== undefined && body.agent !== null) {
         agent = agents.find((a) => String(a.id) === String(body.agent));
@@ -529,11 +588,11 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
       failures.push({ ...match, status, errors });
     },
     seedCustomer(customer) {
-      const { createdAt: created, ...fields } = customer;
-      const id = typeof fields.id === 'number' ? fields.id : nextCustomerId++;
-      const record = { ...blankCustomer(id), createdFrom: 'widget', ...fields, id };
+      const id = typeof customer.id === 'number' ? customer.id : nextCustomerId;
+      // HelpCrunch numbers customers in the order they are created.
+      nextCustomerId = Math.max(nextCustomerId, id + 1);
+      const record = { ...blankCustomer(id), createdFrom: 'widget', ...customer, id };
       customers.push(record);
-      createdAt.set(id, created ?? seconds());
       return structuredClone(record);
     },
     seedChat(chat) {
@@ -549,7 +608,6 @@ export async function startHelpCrunchFake(options: HelpCrunchFakeOptions = {}): 
     customers: () => structuredClone(customers),
     chats: () => structuredClone(chats),
     messages: () => structuredClone(messages),
-    customerCreatedAt: (id) => createdAt.get(id),
     signature,
     async sendEvent(url, event) {
       const at = seconds();

@@ -4,7 +4,18 @@ import { StepFailure } from '../../../http/errors.ts';
 import { defineAction } from '../../../kit/define.ts';
 import { choice, compact, id, longText, optionalId, optionalLongText } from '../../../kit/fields.ts';
 import { loadAgents } from '../agents.ts';
-import { helpcrunchCall, notFound } from '../client.ts';
+import { helpcrunchCall, helpcrunchErrorCodes, notFound } from '../client.ts';
+
+/**
+ * HelpCrunch's docs for this call list two answers about the chat, without saying which an unknown one gets: 404
+ * `chat_not_found` ("Chat is missing") and 400 `invalid_chat_value` ("Invalid chat ID"). Both mean there is no such
+ * chat to write to; a 404 about the agent (`entity_not_found`) does not.
+ */
+function isUnknownChat(failure: StepFailure): boolean {
+  const codes = helpcrunchErrorCodes(failure);
+  if (failure.status === 400) return codes.includes('invalid_chat_value');
+  return failure.status === 404 && /chat/i.test(failure.message);
+}
 
 export const sendMessage = defineAction({
   key: 'send_message',
@@ -51,8 +62,7 @@ export const sendMessage = defineAction({
     try {
       return await helpcrunchCall(context, { method: 'POST', path: 'messages', body: compact({ chat: chatId, text, type, agent: agentId, markdownText }) });
     } catch (error) {
-      if (error instanceof StepFailure && error.status === 404 && /chat/i.test(error.message))
-        throw notFound(`No HelpCrunch chat has the id ${String(chatId)}.`);
+      if (error instanceof StepFailure && isUnknownChat(error)) throw notFound(`No HelpCrunch chat has the id ${String(chatId)}.`);
       throw error;
     }
   },

@@ -47,7 +47,9 @@ export const newChat = defineTrigger({
   ],
   dedupeKey: (chat: Record<string, unknown>) => String(chat.id ?? ''),
   async perform(context) {
-    const since = unixSeconds(context.cursor);
+    // The search takes UNIX timestamps in whole seconds; createdAt (and so a cursor kept from it) may carry a fraction.
+    const cursor = unixSeconds(context.cursor);
+    const since = cursor === undefined ? undefined : Math.floor(cursor);
     const items =
       since === undefined
         ? pageOf(await helpcrunchCall(context, { path: 'chats', query: { sort: 'chats.createdAt', order: 'desc', limit: 100, offset: 0 } })).items
@@ -57,7 +59,7 @@ export const newChat = defineTrigger({
             sort: 'chats.createdAt',
             order: 'desc',
           });
-    const newest = Math.max(since ?? 0, ...items.map((chat) => unixSeconds(chat.createdAt) ?? 0));
+    const newest = Math.floor(Math.max(since ?? 0, ...items.map((chat) => unixSeconds(chat.createdAt) ?? 0)));
     const ordered = [...items].sort((a, b) => (unixSeconds(b.createdAt) ?? 0) - (unixSeconds(a.createdAt) ?? 0) || Number(b.id) - Number(a.id));
     return { items: ordered, cursor: newest > 0 ? newest : (since ?? null) };
   },
