@@ -5,6 +5,7 @@ import { StepFailure } from '../../http/errors.ts';
 import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
 import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
 import type { Credentials, ServiceContext } from '../../kit/define.ts';
+import { compact } from '../../kit/fields.ts';
 
 /** The public API host: the default base URL, and the only host that serves v1 at /v1 (the SDK's BASE_PATH). */
 export const PIPEDRIVE_API_ORIGIN = 'https://api.pipedrive.com';
@@ -44,6 +45,21 @@ export interface PipedriveRequest {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+}
+
+/** A write's body as typed: the fields the input always has stay required, the optional ones lose `undefined`. */
+export type WriteBody<Fields> = { [K in keyof Fields as undefined extends Fields[K] ? never : K]: Fields[K] } & {
+  [K in keyof Fields as undefined extends Fields[K] ? K : never]?: Exclude<Fields[K], undefined>;
+};
+
+/**
+ * The body of a write: the fields given, those left empty left out, so Pipedrive keeps their values. It is compact
+ * with a type that still knows which fields are always sent, so the tests can hold every body against the official
+ * SDK's request models (title required on a deal, and so on).
+ */
+export function writeBody<Fields extends Record<string, unknown>>(fields: Fields): WriteBody<Fields>;
+export function writeBody(fields: Record<string, unknown>): Record<string, unknown> {
+  return compact(fields);
 }
 
 /** `{success, data, additional_data}`: every Pipedrive answer, v1 and v2. */

@@ -91,6 +91,10 @@ describe('v2 lists', () => {
     expect(unknown).toMatchObject({ status: 400, body: { success: false, error: expect.stringContaining("'email' is not allowed") } });
     const missing = await call('/api/v2/deals', { method: 'POST', body: { value: 3 } });
     expect(missing.body.error).toContain("'title' is required");
+    // The SDK's AddDealRequest has no add_time (persons and organizations take one).
+    const backdated = await call('/api/v2/deals', { method: 'POST', body: { title: 'x', add_time: '2025-01-01T00:00:00Z' } });
+    expect(backdated.body.error).toContain("'add_time' is not allowed");
+    expect((await call('/api/v2/persons', { method: 'POST', body: { name: 'x', add_time: '2025-01-01T00:00:00Z' } })).status).toBe(200);
   });
 
   test('delete answers the id and hides the record from lists', async () => {

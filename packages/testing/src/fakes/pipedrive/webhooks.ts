@@ -1,8 +1,10 @@
 // The fake Pipedrive's webhooks: the registry behind /v1/webhooks and deliveries in the real v1.0 and v2.0 payload shapes, with Basic auth.
+import type { AddWebhookRequest } from 'pipedrive/v1';
 import { FakeApiError, v1Time, type FakeClock } from './store.ts';
 
-export type EventAction = 'create' | 'change' | 'delete';
-export type EventObject = 'activity' | 'deal' | 'lead' | 'note' | 'organization' | 'person' | 'pipeline' | 'product' | 'stage' | 'user';
+/** The events a webhook can subscribe to, as the official SDK's AddWebhookRequest publishes them ('*' aside). */
+export type EventAction = Exclude<AddWebhookRequest['event_action'], '*'>;
+export type EventObject = Exclude<AddWebhookRequest['event_object'], '*'>;
 
 export interface FakeWebhook {
   id: number;
@@ -13,7 +15,7 @@ export interface FakeWebhook {
   event_object: EventObject | '*';
   subscription_url: string;
   name: string;
-  version: '1.0' | '2.0';
+  version: NonNullable<AddWebhookRequest['version']>;
   is_active: number;
   add_time: string;
   remove_time: string | null;
@@ -44,10 +46,22 @@ export interface RecordEvent {
   source: 'app' | 'api';
 }
 
-const eventActions = ['create', 'change', 'delete', '*'];
+const eventActions: readonly string[] = ['create', 'change', 'delete', '*'] satisfies AddWebhookRequest['event_action'][];
 /** Names older docs and integrations register with. */
 const legacyActions: Record<string, EventAction> = { added: 'create', updated: 'change', deleted: 'delete', merged: 'delete' };
-const eventObjects = ['activity', 'deal', 'lead', 'note', 'organization', 'person', 'pipeline', 'product', 'stage', 'user', '*'];
+const eventObjects: readonly string[] = [
+  'activity',
+  'deal',
+  'lead',
+  'note',
+  'organization',
+  'person',
+  'pipeline',
+  'product',
+  'stage',
+  'user',
+  '*',
+] satisfies AddWebhookRequest['event_object'][];
 const v1Actions: Record<EventAction, string> = { create: 'added', change: 'updated', delete: 'deleted' };
 
 export const WEBHOOK_LIMIT_PER_USER = 40;
