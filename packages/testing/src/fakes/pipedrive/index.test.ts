@@ -1,4 +1,4 @@
-// The fake Pipedrive itself, spoken to with plain fetch over loopback: auth forms, envelopes, paging and validation as API-NOTES §2 says.
+// The fake Pipedrive itself, spoken to with plain fetch over loopback: hosts, auth forms, envelopes, paging and validation as its README's sources say.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startPipedriveFake, type PipedriveFake } from './index.ts';
 
@@ -116,7 +116,7 @@ describe('rate limits and webhooks', () => {
     expect((await call('/api/v1/users/me')).status).toBe(200);
   });
 
-  test('webhooks register (JSON or form), list without their password, and delete', async () => {
+  test('webhooks register (JSON or form), list with their Basic auth as the SDK’s BaseWebhook has it, and delete', async () => {
     const created = await call('/api/v1/webhooks', {
       method: 'POST',
       body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'added', event_object: 'deal', name: 'n', http_auth_user: 'u', http_auth_password: 'p' },
@@ -126,7 +126,7 @@ describe('rate limits and webhooks', () => {
       status: 201,
       body: { success: true, data: { event_action: 'create', event_object: 'deal', version: '2.0', http_auth_user: 'u' } },
     });
-    expect(created.body.data).not.toHaveProperty('http_auth_password');
+    expect(created.body.data).toMatchObject({ http_auth_password: 'p', remove_reason: null, admin_id: 1 });
     const id = (created.body.data as { id: number }).id;
     expect((await call('/api/v1/webhooks')).body.data).toHaveLength(1);
     expect(

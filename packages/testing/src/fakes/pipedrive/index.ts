@@ -1,4 +1,4 @@
-// A fake Pipedrive API on 127.0.0.1 that follows shared/connectors/API-NOTES.md §2: auth, envelopes, v2 cursor paging, search, notes, webhooks, 429s.
+// A fake Pipedrive API on 127.0.0.1 as Pipedrive publishes it (README.md names each route's source): hosts, auth, envelopes, v2 cursor paging, search, notes, webhooks, 429s.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {

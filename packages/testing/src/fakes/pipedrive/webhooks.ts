@@ -1,5 +1,5 @@
 // The fake Pipedrive's webhooks: the registry behind /v1/webhooks and deliveries in the real v1.0 and v2.0 payload shapes, with Basic auth.
-import type { AddWebhookRequest } from 'pipedrive/v1';
+import type { AddWebhookRequest, BaseWebhook } from 'pipedrive/v1';
 import { FakeApiError, v1Time, type FakeClock } from './store.ts';
 
 /** The events a webhook can subscribe to, as the official SDK's AddWebhookRequest publishes them ('*' aside). */
@@ -16,12 +16,11 @@ export interface FakeWebhook {
   subscription_url: string;
   name: string;
   version: NonNullable<AddWebhookRequest['version']>;
-  is_active: number;
+  is_active: 0 | 1;
   add_time: string;
   remove_time: string | null;
   type: 'general';
   http_auth_user: string | null;
-  /** Kept for deliveries; never echoed by the API. */
   http_auth_password: string | null;
   last_delivery_time: string | null;
   last_http_status: number | null;
@@ -137,10 +136,9 @@ export class WebhookRegistry {
     if (!this.hooks.delete(id)) throw new FakeApiError(404, 'Webhook not found');
   }
 
-  /** What GET/POST /v1/webhooks show: the hook without its password. */
-  view(hook: FakeWebhook): Record<string, unknown> {
-    const { http_auth_password: _password, ...visible } = hook;
-    return { ...visible, additional_data: [], remove_reason: null, admin_id: hook.owner_id };
+  /** What GET/POST /v1/webhooks show: the SDK's BaseWebhook, which includes the Basic auth password. */
+  view(hook: FakeWebhook): BaseWebhook {
+    return { ...hook, remove_reason: null, admin_id: hook.owner_id };
   }
 
   payloadFor(hook: FakeWebhook, event: RecordEvent): unknown {
