@@ -228,12 +228,12 @@ describe('activity actions', () => {
 });
 
 describe('note action and custom API call', () => {
-  test('create_note posts to /v1/notes with the pin as a 0/1 flag and returns the note', async () => {
+  test('create_note posts to /api/v1/notes (the fake is a company domain) with the pin as a 0/1 flag and returns the note', async () => {
     const deal = bed.fake.seed('deal', { title: 'Renewal' });
     const result = await bed.perform('create_note', { content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned: true });
     expect(bed.fake.requests[0]).toMatchObject({
       method: 'POST',
-      path: '/v1/notes',
+      path: '/api/v1/notes',
       body: { content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned_to_deal_flag: 1 },
     });
     expect(result.output).toMatchObject({ content: '<p>Renewal agreed</p>', deal_id: deal.id, pinned_to_deal_flag: true, active_flag: true });

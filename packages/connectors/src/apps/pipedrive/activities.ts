@@ -1,5 +1,6 @@
 // The activity form the create and update actions share, and the v2 body it becomes (the person as primary participant).
-import { compact, optionalDate, optionalFlag, optionalId, optionalLongText, optionalText, optionalTime } from '../../kit/fields.ts';
+import { optionalDate, optionalFlag, optionalId, optionalLongText, optionalText, optionalTime } from '../../kit/fields.ts';
+import { writeBody } from './client.ts';
 import { ownerField } from './record-fields.ts';
 
 export const activityFields = {
@@ -21,7 +22,10 @@ export const activityFields = {
 
 type ActivityFields = { person_id?: number | undefined } & Record<string, unknown>;
 
-/** In v2 an activity's person_id is read-only: the person is set as its primary participant. */
-export function activityBody({ person_id: personId, ...fields }: ActivityFields): Record<string, unknown> {
-  return compact({ ...fields, participants: personId === undefined ? undefined : [{ person_id: personId, primary: true }] });
+/**
+ * In v2 an activity's person_id is read-only (the API v2 migration guide; the SDK's AddActivityRequest still lists
+ * it, and Pipedrive answers it with a 400): the person is set as its primary participant.
+ */
+export function activityBody<Fields extends ActivityFields>({ person_id: personId, ...fields }: Fields) {
+  return writeBody({ ...fields, participants: personId === undefined ? undefined : [{ person_id: personId, primary: true }] });
 }

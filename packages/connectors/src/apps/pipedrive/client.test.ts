@@ -39,11 +39,11 @@ function recordingHttp(sent: HttpRequest[]): StepHttp {
 }
 
 describe('connection test', () => {
-  test('a valid token passes with GET /v1/users/me and the token in the x-api-token header', async () => {
+  test('a valid token passes with GET /api/v1/users/me (the fake is a company domain) and the token in the x-api-token header', async () => {
     await pipedriveApp.auth.test({ auth: bed.auth, http: bed.client.forStep({ secrets: [] }) });
     expect(bed.fake.requests).toHaveLength(1);
     const [request] = bed.fake.requests;
-    expect(request).toMatchObject({ method: 'GET', path: '/v1/users/me', query: {} });
+    expect(request).toMatchObject({ method: 'GET', path: '/api/v1/users/me', query: {} });
     expect(request?.headers['x-api-token']).toBe(bed.fake.token);
   });
 

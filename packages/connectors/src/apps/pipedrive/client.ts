@@ -5,9 +5,24 @@ import { StepFailure } from '../../http/errors.ts';
 import { isTransientStatus, parseRetryAfter } from '../../http/retry.ts';
 import { connectionCredentials, originField, originOf } from '../../kit/common.ts';
 import type { Credentials, ServiceContext } from '../../kit/define.ts';
+import { compact } from '../../kit/fields.ts';
 
-/** The public API host; company domains (https://acme.pipedrive.com) serve the same paths. */
+/** The public API host: the default base URL, and the only host that serves v1 at /v1 (the SDK's BASE_PATH). */
 export const PIPEDRIVE_API_ORIGIN = 'https://api.pipedrive.com';
+const PUBLIC_API_HOSTNAME = new URL(PIPEDRIVE_API_ORIGIN).hostname;
+
+/** A v1 path as written in the docs (`/v1/...`) or as company domains serve it (`/api/v1/...`). */
+const V1_PREFIX = /^\/(?:api\/)?v1(?=[/?#]|$)/;
+
+/**
+ * A path on the connection's host. v1 is at /v1 on api.pipedrive.com and at /api/v1 on a company domain
+ * (https://acme.pipedrive.com, which is also what OAuth's api_domain names); any other origin (a proxy) is taken for a
+ * company domain, since api.pipedrive.com serves /api/v1 too. v2 is at /api/v2 on every host, so other paths go as written.
+ */
+export function pipedriveUrl(origin: string, path: string): URL {
+  const v1 = new URL(origin).hostname === PUBLIC_API_HOSTNAME ? '/v1' : '/api/v1';
+  return new URL(path.replace(V1_PREFIX, v1), `${origin}/`);
+}
 
 export const pipedriveAuthFields = z.object({
   apiToken: z.string().trim().min(1, 'Enter your Pipedrive API token').meta({
@@ -26,10 +41,25 @@ export const pipedriveAuthFields = z.object({
 
 export interface PipedriveRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** A documented path: `/api/v2/...` or `/v1/...`. */
+  /** A documented path: `/api/v2/...`, or `/v1/...` (also `/api/v1/...`), which pipedriveUrl places on the connection's host. */
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+}
+
+/** A write's body as typed: the fields the input always has stay required, the optional ones lose `undefined`. */
+export type WriteBody<Fields> = { [K in keyof Fields as undefined extends Fields[K] ? never : K]: Fields[K] } & {
+  [K in keyof Fields as undefined extends Fields[K] ? K : never]?: Exclude<Fields[K], undefined>;
+};
+
+/**
+ * The body of a write: the fields given, those left empty left out, so Pipedrive keeps their values. It is compact
+ * with a type that still knows which fields are always sent, so the tests can hold every body against the official
+ * SDK's request models (title required on a deal, and so on).
+ */
+export function writeBody<Fields extends Record<string, unknown>>(fields: Fields): WriteBody<Fields>;
+export function writeBody(fields: Record<string, unknown>): Record<string, unknown> {
+  return compact(fields);
 }
 
 /** `{success, data, additional_data}`: every Pipedrive answer, v1 and v2. */
@@ -82,7 +112,7 @@ export async function sendToPipedrive(
   request: PipedriveRequest,
 ): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const { token, origin } = credentialsOf(context.auth);
-  const url = new URL(request.path, `${origin}/`);
+  const url = pipedriveUrl(origin, request.path);
   if (url.origin !== origin) throw new StepFailure(`"${request.path}" is not a path on ${origin}`, { transient: false, code: 'INVALID_INPUT' });
   // The client retries 429 within its own limits (honouring Retry-After); what is left is turned into a failure here.
   const response = await context.http.request({

@@ -51,7 +51,7 @@ test('subscribing registers a v2 webhook for the event with Basic auth = the sub
   const externalId = await subscribe('new_deal_instant');
   expect(bed.fake.requests[0]).toMatchObject({
     method: 'POST',
-    path: '/v1/webhooks',
+    path: '/api/v1/webhooks',
     body: {
       subscription_url: `${receiver.origin}/hooks/new_deal_instant`,
       event_action: 'create',
@@ -86,7 +86,7 @@ test('unsubscribing deletes the webhook, and deleting one already gone succeeds'
   const externalId = await subscribe('updated_person_instant');
   bed.fake.requests.length = 0;
   await unsubscribe('updated_person_instant', externalId);
-  expect(bed.fake.requests[0]).toMatchObject({ method: 'DELETE', path: `/v1/webhooks/${externalId}` });
+  expect(bed.fake.requests[0]).toMatchObject({ method: 'DELETE', path: `/api/v1/webhooks/${externalId}` });
   expect(bed.fake.webhooks()).toEqual([]);
   await expect(unsubscribe('updated_person_instant', externalId)).resolves.toBeUndefined();
 });
@@ -186,7 +186,7 @@ describe('receiving deliveries', () => {
     // A hand-made catch-all webhook on the same URL also receives deletes and other objects.
     await bed.client.request({
       method: 'POST',
-      url: `${bed.fake.origin}/v1/webhooks`,
+      url: `${bed.fake.origin}/api/v1/webhooks`,
       headers: { 'x-api-token': bed.fake.token },
       body: {
         type: 'json',
@@ -212,7 +212,7 @@ describe('receiving deliveries', () => {
   test('a v1.0 payload (current/previous/meta.object) is unwrapped the same way', async () => {
     await bed.client.request({
       method: 'POST',
-      url: `${bed.fake.origin}/v1/webhooks`,
+      url: `${bed.fake.origin}/api/v1/webhooks`,
       headers: { 'x-api-token': bed.fake.token },
       body: {
         type: 'json',

@@ -11,13 +11,13 @@ import { recordTypes, type RecordKind, type RecordType } from './records.ts';
  * The payload version we register. 2.0 (`{meta, data, previous}`) is Pipedrive's default for new webhooks since
  * 2025-03-17; receive() also understands 1.0 (`{meta, current, previous, event}`) for webhooks made elsewhere.
  */
-export const PIPEDRIVE_WEBHOOK_VERSION = '2.0';
+export const PIPEDRIVE_WEBHOOK_VERSION = '2.0' as const;
 /** Pipedrive only authenticates deliveries with HTTP Basic: this user name, and the subscription's secret as password. */
 export const PIPEDRIVE_WEBHOOK_USER = 'switchyard';
 
-type Change = 'added' | 'updated';
+export type Change = 'added' | 'updated';
 /** Registration's event_action, and the `meta.action` values each payload version uses for it. */
-const actions: Record<Change, { register: string; matches: string[] }> = {
+const actions: Record<Change, { register: 'create' | 'change'; matches: string[] }> = {
   added: { register: 'create', matches: ['create', 'added'] },
   updated: { register: 'change', matches: ['change', 'updated'] },
 };
@@ -63,6 +63,19 @@ export function receiveDelivery(request: IncomingRequest, secret: string, type: 
   return { items: [{ ...record, previous: previous ?? null, meta: meta ?? null }] };
 }
 
+/** The v1 registration body of a webhook for `change`s of `type`, delivered to `hookUrl` with Basic auth `secret`. */
+export function webhookBody(type: RecordType, change: Change, hookUrl: string, secret: string) {
+  return {
+    subscription_url: hookUrl,
+    event_action: actions[change].register,
+    event_object: type.kind,
+    name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
+    http_auth_user: PIPEDRIVE_WEBHOOK_USER,
+    http_auth_password: secret,
+    version: PIPEDRIVE_WEBHOOK_VERSION,
+  };
+}
+
 /** What a delivery adds to the record. */
 const deliveryOutputFields: OutputField[] = [
   { key: 'previous', label: 'Previous values (of the changed fields)', type: 'object' },
@@ -96,19 +109,7 @@ export function instantTrigger(kind: RecordKind, change: Change) {
     options: triggerFilterChoices(type.kind),
     async subscribe(context) {
       const webhook = webhookSchema.safeParse(
-        await pipedriveData(context, {
-          method: 'POST',
-          path: '/v1/webhooks',
-          body: {
-            subscription_url: context.hookUrl,
-            event_action: actions[change].register,
-            event_object: type.kind,
-            name: `Switchyard: ${change === 'added' ? 'new' : 'updated'} ${type.label}`,
-            http_auth_user: PIPEDRIVE_WEBHOOK_USER,
-            http_auth_password: context.secret,
-            version: PIPEDRIVE_WEBHOOK_VERSION,
-          },
-        }),
+        await pipedriveData(context, { method: 'POST', path: '/v1/webhooks', body: webhookBody(type, change, context.hookUrl, context.secret) }),
       );
       if (!webhook.success) throw new StepFailure('Pipedrive created the webhook but did not return its id', { transient: false, code: 'INVALID_RESPONSE' });
       return { externalId: String(webhook.data.id) };

@@ -1,5 +1,6 @@
 // The organization form the create and update actions share, and the v2 body it becomes (the address as an object).
-import { compact, optionalText } from '../../kit/fields.ts';
+import { optionalText } from '../../kit/fields.ts';
+import { writeBody } from './client.ts';
 import { customFieldsField, labelIdsField, ownerField, visibleToField } from './record-fields.ts';
 
 export const organizationFields = {
@@ -13,6 +14,6 @@ export const organizationFields = {
 type OrganizationFields = { address?: string | undefined } & Record<string, unknown>;
 
 /** v2 takes the address as an object; Pipedrive splits `value` into its parts itself. */
-export function organizationBody({ address, ...fields }: OrganizationFields): Record<string, unknown> {
-  return compact({ ...fields, address: address === undefined ? undefined : { value: address } });
+export function organizationBody<Fields extends OrganizationFields>({ address, ...fields }: Fields) {
+  return writeBody({ ...fields, address: address === undefined ? undefined : { value: address } });
 }

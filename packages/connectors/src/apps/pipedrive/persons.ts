@@ -1,5 +1,6 @@
 // The person form the create and update actions share, and the v2 body it becomes (email and phone as lists).
-import { compact, optionalChoice, optionalId, optionalText } from '../../kit/fields.ts';
+import { optionalChoice, optionalId, optionalText } from '../../kit/fields.ts';
+import { writeBody } from './client.ts';
 import { customFieldsField, labelIdsField, ownerField, visibleToField } from './record-fields.ts';
 
 export const personFields = {
@@ -16,8 +17,8 @@ export const personFields = {
 type PersonFields = { email?: string | undefined; phone?: string | undefined } & Record<string, unknown>;
 
 /** v2 takes emails and phones as lists of `{value, primary, label}`. */
-export function personBody({ email, phone, ...fields }: PersonFields): Record<string, unknown> {
-  return compact({
+export function personBody<Fields extends PersonFields>({ email, phone, ...fields }: Fields) {
+  return writeBody({
     ...fields,
     emails: email === undefined ? undefined : [{ value: email, primary: true, label: 'work' }],
     phones: phone === undefined ? undefined : [{ value: phone, primary: true, label: 'work' }],

@@ -1,4 +1,4 @@
-// The fake Pipedrive itself, spoken to with plain fetch over loopback: auth forms, envelopes, paging and validation as API-NOTES §2 says.
+// The fake Pipedrive itself, spoken to with plain fetch over loopback: hosts, auth forms, envelopes, paging and validation as its README's sources say.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startPipedriveFake, type PipedriveFake } from './index.ts';
 
@@ -25,11 +25,11 @@ async function call(path: string, init: { method?: string; body?: unknown; token
 
 describe('auth', () => {
   test('accepts x-api-token and ?api_token=, and answers the documented 401 envelope otherwise', async () => {
-    expect((await call('/v1/users/me')).status).toBe(200);
-    const byQuery = await call(`/v1/users/me?api_token=${fake.token}`, { token: null });
+    expect((await call('/api/v1/users/me')).status).toBe(200);
+    const byQuery = await call(`/api/v1/users/me?api_token=${fake.token}`, { token: null });
     expect(byQuery.status).toBe(200);
     expect(byQuery.headers.get('x-daily-requests-left')).toBeTruthy();
-    const refused = await call('/v1/users/me', { token: 'wrong' });
+    const refused = await call('/api/v1/users/me', { token: 'wrong' });
     expect(refused).toMatchObject({
       status: 401,
       body: {
@@ -42,9 +42,26 @@ describe('auth', () => {
       },
     });
   });
+});
 
-  test('serves v1 at /v1 and /api/v1, with the company in users/me', async () => {
+describe('hosts', () => {
+  test('as a company domain (the default) serves v1 at /api/v1 only, with the company in users/me', async () => {
     expect((await call('/api/v1/users/me')).body.data).toMatchObject({ id: 1, company_id: 1001, company_domain: 'fake-company' });
+    expect(await call('/v1/users/me')).toMatchObject({ status: 404, body: { success: false, errorCode: 404 } });
+    expect((await call('/api/v2/pipelines')).status).toBe(200);
+  });
+
+  test('as api.pipedrive.com serves v1 at /v1 and /api/v1', async () => {
+    const api = await startPipedriveFake({ host: 'api' });
+    try {
+      for (const path of ['/v1/users/me', '/api/v1/users/me']) {
+        const response = await fetch(`${api.origin}${path}`, { headers: { 'x-api-token': api.token } });
+        expect(response.status, path).toBe(200);
+      }
+      expect((await fetch(`${api.origin}/v2/deals`, { headers: { 'x-api-token': api.token } })).status).toBe(404);
+    } finally {
+      await api.close();
+    }
   });
 });
 
@@ -74,6 +91,10 @@ describe('v2 lists', () => {
     expect(unknown).toMatchObject({ status: 400, body: { success: false, error: expect.stringContaining("'email' is not allowed") } });
     const missing = await call('/api/v2/deals', { method: 'POST', body: { value: 3 } });
     expect(missing.body.error).toContain("'title' is required");
+    // The SDK's AddDealRequest has no add_time (persons and organizations take one).
+    const backdated = await call('/api/v2/deals', { method: 'POST', body: { title: 'x', add_time: '2025-01-01T00:00:00Z' } });
+    expect(backdated.body.error).toContain("'add_time' is not allowed");
+    expect((await call('/api/v2/persons', { method: 'POST', body: { name: 'x', add_time: '2025-01-01T00:00:00Z' } })).status).toBe(200);
   });
 
   test('delete answers the id and hides the record from lists', async () => {
@@ -87,16 +108,16 @@ describe('v2 lists', () => {
 describe('rate limits and webhooks', () => {
   test('rateLimitNext answers 429 with Retry-After and x-ratelimit-* headers, then recovers', async () => {
     fake.rateLimitNext(1, { retryAfterSeconds: 3 });
-    const limited = await call('/v1/users/me');
+    const limited = await call('/api/v1/users/me');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('3');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(limited.headers.get('x-ratelimit-limit')).toBeTruthy();
-    expect((await call('/v1/users/me')).status).toBe(200);
+    expect((await call('/api/v1/users/me')).status).toBe(200);
   });
 
-  test('webhooks register (JSON or form), list without their password, and delete', async () => {
-    const created = await call('/v1/webhooks', {
+  test('webhooks register (JSON or form), list with their Basic auth as the SDK’s BaseWebhook has it, and delete', async () => {
+    const created = await call('/api/v1/webhooks', {
       method: 'POST',
       body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'added', event_object: 'deal', name: 'n', http_auth_user: 'u', http_auth_password: 'p' },
       form: true,
@@ -105,14 +126,14 @@ describe('rate limits and webhooks', () => {
       status: 201,
       body: { success: true, data: { event_action: 'create', event_object: 'deal', version: '2.0', http_auth_user: 'u' } },
     });
-    expect(created.body.data).not.toHaveProperty('http_auth_password');
+    expect(created.body.data).toMatchObject({ http_auth_password: 'p', remove_reason: null, admin_id: 1 });
     const id = (created.body.data as { id: number }).id;
-    expect((await call('/v1/webhooks')).body.data).toHaveLength(1);
+    expect((await call('/api/v1/webhooks')).body.data).toHaveLength(1);
     expect(
-      (await call('/v1/webhooks', { method: 'POST', body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'create', event_object: 'deal' } })).body
-        .error,
+      (await call('/api/v1/webhooks', { method: 'POST', body: { subscription_url: 'http://127.0.0.1:9/h', event_action: 'create', event_object: 'deal' } }))
+        .body.error,
     ).toBe('name is required');
-    expect((await call(`/v1/webhooks/${id}`, { method: 'DELETE' })).body).toEqual({ status: 'ok', success: true });
-    expect((await call(`/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(`/api/v1/webhooks/${id}`, { method: 'DELETE' })).body).toEqual({ status: 'ok', success: true });
+    expect((await call(`/api/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-// A fake Pipedrive API on 127.0.0.1 that follows shared/connectors/API-NOTES.md §2: auth, envelopes, v2 cursor paging, search, notes, webhooks, 429s.
+// A fake Pipedrive API on 127.0.0.1 as Pipedrive publishes it (README.md names each route's source): hosts, auth, envelopes, v2 cursor paging, search, notes, webhooks, 429s.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -35,8 +35,18 @@ export interface PipedriveFakeOptions {
   deliverWebhooks?: boolean;
   /** Company users; the first is the token's owner. */
   users?: FakeUser[];
+  /** The company's subdomain, as users/me and webhook payloads name it. Default fake-company. */
   companyDomain?: string;
+  /**
+   * Which Pipedrive host the fake stands in for; v2 is at /api/v2 on both. 'company' (default): a company domain
+   * (https://acme.pipedrive.com, OAuth's api_domain), v1 at /api/v1 only. 'api': https://api.pipedrive.com, v1 at /v1
+   * (the SDK's BASE_PATH) and /api/v1. A client tells them apart by hostname, so an 'api' fake is reached as
+   * http://api.pipedrive.com:<port> through a resolver that answers 127.0.0.1.
+   */
+  host?: PipedriveHost;
 }
+
+export type PipedriveHost = 'company' | 'api';
 
 export interface FakeRequestRecord {
   method: string;
@@ -107,6 +117,9 @@ function parseBody(request: IncomingMessage, raw: string): { body: unknown; kind
   return { body: raw, kind: 'text' };
 }
 
+/** Where each host serves v1, the rest of the path captured: /v1 is the public host's alone. */
+const v1Paths: Record<PipedriveHost, RegExp> = { company: /^\/api\/v1(\/.*)$/, api: /^\/(?:api\/)?v1(\/.*)$/ };
+
 const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64url');
 function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
@@ -161,6 +174,7 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
   const company = { id: 1001, name: 'Fake Company', domain: companyDomain };
   const hooks = new WebhookRegistry(clock, { id: company.id, domain: companyDomain });
   const maxPageSize = options.maxPageSize ?? 500;
+  const v1Path = v1Paths[options.host ?? 'company'];
   const requests: FakeRequestRecord[] = [];
   let rateLimited: Array<{ retryAfterSeconds: number | null; resetSeconds: number }> = [];
   let failures: Array<{ status: number; error: string }> = [];
@@ -222,8 +236,7 @@ export async function startPipedriveFake(options: PipedriveFakeOptions = {}): Pr
 
   /** Routes one authenticated request; answers [status, body]. */
   function route(method: string, path: string, query: Record<string, string>, body: unknown, bodyKind: string): [number, unknown] {
-    // v1 lives at /v1 on api.pipedrive.com and at /api/v1 on company domains; both are served.
-    const v1 = /^\/(?:api\/)?v1(\/.*)$/.exec(path)?.[1];
+    const v1 = v1Path.exec(path)?.[1];
     if (v1 !== undefined) return routeV1(method, v1, query, body);
     const v2 = /^\/api\/v2(\/.*)$/.exec(path)?.[1];
     if (v2 === undefined) throw new FakeApiError(404, 'Unknown method .');

@@ -1,4 +1,5 @@
 // The fake Pipedrive's data: users, pipelines, stages, deals, persons, organizations, activities and notes, with a deterministic clock.
+import type { AddActivityRequest, AddDealRequest, AddOrganizationRequest, AddPersonRequest } from 'pipedrive/v2';
 
 export type RecordKind = 'deal' | 'person' | 'organization' | 'activity';
 export type FakeRecord = Record<string, unknown> & { id: number; add_time: string; update_time: string; is_deleted: boolean };
@@ -46,8 +47,11 @@ export const v1Time = (date: Date): string => date.toISOString().slice(0, 19).re
 export const kindOfCollection: Record<string, RecordKind> = { deals: 'deal', persons: 'person', organizations: 'organization', activities: 'activity' };
 export const labelOf: Record<RecordKind, string> = { deal: 'Deal', person: 'Person', organization: 'Organization', activity: 'Activity' };
 
-/** Fields each v2 write accepts (API-NOTES 2.4); anything else is refused, as a schema-validating API would. */
-const writable: Record<RecordKind, readonly string[]> = {
+/**
+ * Fields each v2 write accepts; anything else is refused, as a schema-validating API would. Each list is checked
+ * against the official SDK's request model (pipedrive/v2), so the fake accepts no field the API does not publish.
+ */
+const writable = {
   deal: [
     'title',
     'owner_id',
@@ -64,10 +68,20 @@ const writable: Record<RecordKind, readonly string[]> = {
     'expected_close_date',
     'label_ids',
     'custom_fields',
+  ] satisfies (keyof AddDealRequest)[],
+  person: [
+    'name',
+    'owner_id',
+    'org_id',
+    'emails',
+    'phones',
+    'visible_to',
+    'label_ids',
+    'marketing_status',
+    'custom_fields',
     'add_time',
-  ],
-  person: ['name', 'owner_id', 'org_id', 'emails', 'phones', 'visible_to', 'label_ids', 'marketing_status', 'custom_fields', 'add_time'],
-  organization: ['name', 'owner_id', 'visible_to', 'label_ids', 'address', 'custom_fields', 'add_time'],
+  ] satisfies (keyof AddPersonRequest)[],
+  organization: ['name', 'owner_id', 'visible_to', 'label_ids', 'address', 'custom_fields', 'add_time'] satisfies (keyof AddOrganizationRequest)[],
   activity: [
     'subject',
     'type',
@@ -85,8 +99,8 @@ const writable: Record<RecordKind, readonly string[]> = {
     'public_description',
     'priority',
     'location',
-  ],
-};
+  ] satisfies (keyof AddActivityRequest)[],
+} satisfies Record<RecordKind, string[]>;
 
 const idFields = ['owner_id', 'person_id', 'org_id', 'pipeline_id', 'stage_id', 'deal_id', 'visible_to'];
 const requiredName: Partial<Record<RecordKind, string>> = { deal: 'title', person: 'name', organization: 'name' };
@@ -168,8 +182,9 @@ export class FakeStore {
   checkBody(kind: RecordKind, body: unknown, creating: boolean): Record<string, unknown> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new FakeApiError(400, 'Validation failed: the body must be a JSON object');
     const fields = body as Record<string, unknown>;
+    const accepted: readonly string[] = writable[kind];
     for (const key of Object.keys(fields)) {
-      if (!writable[kind].includes(key)) throw new FakeApiError(400, `Validation failed: ${key}: Parameter '${key}' is not allowed for this request`);
+      if (!accepted.includes(key)) throw new FakeApiError(400, `Validation failed: ${key}: Parameter '${key}' is not allowed for this request`);
     }
     const nameField = requiredName[kind];
     if (nameField && (creating || nameField in fields)) {

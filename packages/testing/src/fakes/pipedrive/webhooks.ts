@@ -1,8 +1,10 @@
 // The fake Pipedrive's webhooks: the registry behind /v1/webhooks and deliveries in the real v1.0 and v2.0 payload shapes, with Basic auth.
+import type { AddWebhookRequest, BaseWebhook } from 'pipedrive/v1';
 import { FakeApiError, v1Time, type FakeClock } from './store.ts';
 
-export type EventAction = 'create' | 'change' | 'delete';
-export type EventObject = 'activity' | 'deal' | 'lead' | 'note' | 'organization' | 'person' | 'pipeline' | 'product' | 'stage' | 'user';
+/** The events a webhook can subscribe to, as the official SDK's AddWebhookRequest publishes them ('*' aside). */
+export type EventAction = Exclude<AddWebhookRequest['event_action'], '*'>;
+export type EventObject = Exclude<AddWebhookRequest['event_object'], '*'>;
 
 export interface FakeWebhook {
   id: number;
@@ -13,13 +15,12 @@ export interface FakeWebhook {
   event_object: EventObject | '*';
   subscription_url: string;
   name: string;
-  version: '1.0' | '2.0';
-  is_active: number;
+  version: NonNullable<AddWebhookRequest['version']>;
+  is_active: 0 | 1;
   add_time: string;
   remove_time: string | null;
   type: 'general';
   http_auth_user: string | null;
-  /** Kept for deliveries; never echoed by the API. */
   http_auth_password: string | null;
   last_delivery_time: string | null;
   last_http_status: number | null;
@@ -44,10 +45,22 @@ export interface RecordEvent {
   source: 'app' | 'api';
 }
 
-const eventActions = ['create', 'change', 'delete', '*'];
+const eventActions: readonly string[] = ['create', 'change', 'delete', '*'] satisfies AddWebhookRequest['event_action'][];
 /** Names older docs and integrations register with. */
 const legacyActions: Record<string, EventAction> = { added: 'create', updated: 'change', deleted: 'delete', merged: 'delete' };
-const eventObjects = ['activity', 'deal', 'lead', 'note', 'organization', 'person', 'pipeline', 'product', 'stage', 'user', '*'];
+const eventObjects: readonly string[] = [
+  'activity',
+  'deal',
+  'lead',
+  'note',
+  'organization',
+  'person',
+  'pipeline',
+  'product',
+  'stage',
+  'user',
+  '*',
+] satisfies AddWebhookRequest['event_object'][];
 const v1Actions: Record<EventAction, string> = { create: 'added', change: 'updated', delete: 'deleted' };
 
 export const WEBHOOK_LIMIT_PER_USER = 40;
@@ -123,10 +136,9 @@ export class WebhookRegistry {
     if (!this.hooks.delete(id)) throw new FakeApiError(404, 'Webhook not found');
   }
 
-  /** What GET/POST /v1/webhooks show: the hook without its password. */
-  view(hook: FakeWebhook): Record<string, unknown> {
-    const { http_auth_password: _password, ...visible } = hook;
-    return { ...visible, additional_data: [], remove_reason: null, admin_id: hook.owner_id };
+  /** What GET/POST /v1/webhooks show: the SDK's BaseWebhook, which includes the Basic auth password. */
+  view(hook: FakeWebhook): BaseWebhook {
+    return { ...hook, remove_reason: null, admin_id: hook.owner_id };
   }
 
   payloadFor(hook: FakeWebhook, event: RecordEvent): unknown {

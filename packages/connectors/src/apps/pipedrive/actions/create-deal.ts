@@ -1,8 +1,8 @@
 // Pipedrive "Create Deal": POST /api/v2/deals with the deal's fields.
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
-import { compact, text } from '../../../kit/fields.ts';
-import { pipedriveData } from '../client.ts';
+import { text } from '../../../kit/fields.ts';
+import { pipedriveData, writeBody } from '../client.ts';
 import { dealChoices, dealFields } from '../deals.ts';
 import { dealOutputFields, dealSample } from '../records.ts';
 
@@ -14,5 +14,5 @@ export const createDeal = defineAction({
   sample: dealSample,
   outputFields: dealOutputFields,
   options: dealChoices,
-  perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/deals', body: compact(context.input) }),
+  perform: (context) => pipedriveData(context, { method: 'POST', path: '/api/v2/deals', body: writeBody(context.input) }),
 });

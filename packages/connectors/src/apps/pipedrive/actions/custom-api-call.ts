@@ -1,4 +1,4 @@
-// Pipedrive "Custom API call": any /api/v2/... or /v1/... request with the connection's token, answered as {status, body}.
+// Pipedrive "Custom API call": any /api/v2/... or v1 request with the connection's token (v1 placed on the connection's host), answered as {status, body}.
 import { customApiCall } from '../../../kit/common.ts';
 import { sendToPipedrive } from '../client.ts';
 

@@ -1,8 +1,8 @@
 // Pipedrive "Update Deal": PATCH /api/v2/deals/{id} with the fields given; the others keep their value.
 import { z } from 'zod';
 import { defineAction } from '../../../kit/define.ts';
-import { compact, id, optionalText } from '../../../kit/fields.ts';
-import { pipedriveData } from '../client.ts';
+import { id, optionalText } from '../../../kit/fields.ts';
+import { pipedriveData, writeBody } from '../client.ts';
 import { dealChoices, dealFields } from '../deals.ts';
 import { dealOutputFields, dealSample } from '../records.ts';
 
@@ -16,6 +16,6 @@ export const updateDeal = defineAction({
   options: dealChoices,
   perform: (context) => {
     const { id: dealId, ...fields } = context.input;
-    return pipedriveData(context, { method: 'PATCH', path: `/api/v2/deals/${dealId}`, body: compact(fields) });
+    return pipedriveData(context, { method: 'PATCH', path: `/api/v2/deals/${dealId}`, body: writeBody(fields) });
   },
 });
