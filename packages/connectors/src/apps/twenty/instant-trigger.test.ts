@@ -43,6 +43,7 @@ afterEach(async () => {
   for (const webhook of fake.webhooks())
     await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: webhook.targetUrl, externalId: webhook.id });
   await fake.settled();
+  fake.webhookShape = 'batch';
   fake.requests.length = 0;
   hooks.received.length = 0;
 });
@@ -89,6 +90,34 @@ describe('twenty record_created (instant)', () => {
     expect(delivery?.body).toMatchObject({ eventName: 'person.created', objectMetadata: { nameSingular: 'person' }, workspaceId: fake.workspaceId });
     const result = recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret });
     expect(result).toEqual({ items: [created] });
+  });
+
+  test('one operation on many records arrives as one batched delivery; receive() gives each record, in order', async () => {
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const answer = await act('custom_api_call', {
+      method: 'POST',
+      path: '/rest/batch/people',
+      body: [{ name: { firstName: 'Ada', lastName: 'Lovelace' } }, { name: { firstName: 'Alan', lastName: 'Turing' } }],
+    });
+    const created = (answer.body as { data: { createPeople: Array<Record<string, unknown>> } }).data.createPeople;
+    const deliveries = await delivered();
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]?.body).toMatchObject({
+      eventName: 'person.created',
+      batchSize: 2,
+      items: [{ record: { id: created[0]?.id } }, { record: { id: created[1]?.id } }],
+    });
+    expect(recordCreated.receive(deliveries[0] as IncomingRequest, { input: { object: 'people' }, secret })).toMatchObject({ items: created });
+  });
+
+  test('reads the single-record deliveries of Twenty versions before batches', async () => {
+    fake.webhookShape = 'single';
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const person = fake.createRecord('people', { name: { firstName: 'Grace', lastName: 'Hopper' } });
+    const [delivery] = await delivered();
+    expect(delivery?.body).toMatchObject({ eventName: 'person.created', record: { id: person.id } });
+    expect(delivery?.body).not.toHaveProperty('items');
+    expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [person] });
   });
 
   test('rejects forged, tampered, unsigned and stale deliveries', async () => {
@@ -179,7 +208,7 @@ describe('twenty record_updated (instant)', () => {
     expect(fake.webhooks()[0]?.operations).toEqual(['person.updated']);
     const updated = await act('update_record', { object: 'people', id: person?.id, fields: { jobTitle: 'Mathematician' } });
     const [delivery] = await delivered();
-    expect(delivery?.body).toMatchObject({ eventName: 'person.updated', updatedFields: ['jobTitle'] });
+    expect(delivery?.body).toMatchObject({ eventName: 'person.updated', items: [{ updatedFields: ['jobTitle'] }] });
     expect(recordUpdated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [updated] });
 
     // A delivery for another event or object (a webhook edited in Twenty's UI, say) starts nothing.

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { defineTrigger, type Delivery, type IncomingRequest } from '../../kit/define.ts';
 import { loadObjects, singularName, STANDARD_OBJECTS } from './objects.ts';
 import { personOutputFields, samplePerson } from './samples.ts';
-import { createWebhook, deleteWebhook, verifyTwentySignature, webhookPayloadSchema } from './webhooks.ts';
+import { createWebhook, deleteWebhook, readWebhookPayload, verifyTwentySignature } from './webhooks.ts';
 
 export type RecordEvent = 'created' | 'updated' | 'deleted' | 'destroyed';
 
@@ -16,19 +16,19 @@ function bodyOf(request: IncomingRequest): unknown {
   }
 }
 
-/** Verifies the signature, then keeps the delivery only when it is one of `events` on the zap's object. */
+/** Verifies the signature, then keeps the records of the delivery (batched or single) when it is one of `events` on the zap's object. */
 function receiveRecords(request: IncomingRequest, secret: string, object: string, events: RecordEvent[]): Delivery {
   verifyTwentySignature(request, secret);
-  const payload = webhookPayloadSchema.safeParse(bodyOf(request));
-  if (!payload.success) return { items: [] };
-  const separator = payload.data.eventName.lastIndexOf('.');
-  const objectName = payload.data.objectMetadata?.nameSingular ?? payload.data.eventName.slice(0, separator);
-  const event = payload.data.eventName.slice(separator + 1);
+  const payload = readWebhookPayload(bodyOf(request));
+  if (payload === undefined) return { items: [] };
+  const separator = payload.eventName.lastIndexOf('.');
+  const objectName = payload.objectName ?? payload.eventName.slice(0, separator);
+  const event = payload.eventName.slice(separator + 1);
   if (!(events as string[]).includes(event)) return { items: [] };
   // Custom objects' singular names are only known to the subscription; standard ones are checked here as well.
   const expected = STANDARD_OBJECTS[object];
   if (expected !== undefined && objectName !== expected) return { items: [] };
-  return { items: [payload.data.record] };
+  return { items: payload.items.map((item) => item.record) };
 }
 
 export interface RecordWebhookTrigger<Schema extends z.ZodType<{ object: string }>> {

@@ -58,10 +58,36 @@ export function verifyTwentySignature(request: IncomingRequest, secret: string, 
   }
 }
 
-/** The body Twenty posts; `record` is the state after the event, or before it for deletes. */
-export const webhookPayloadSchema = z.looseObject({
+const recordSchema = z.record(z.string(), z.unknown());
+
+/** One changed record: the state after the event (before it, for deletions) and, for updates, the fields that changed. */
+const itemSchema = z.looseObject({ record: recordSchema, updatedFields: z.array(z.string()).nullish() });
+
+/** What every delivery says about the event. */
+const envelope = {
   eventName: z.string(),
   objectMetadata: z.looseObject({ nameSingular: z.string() }).nullish(),
-  record: z.record(z.string(), z.unknown()),
-  updatedFields: z.array(z.string()).nullish(),
-});
+  webhookId: z.string().nullish(),
+  eventDate: z.string().nullish(),
+};
+
+/**
+ * The batched body current Twenty posts (transform-webhook-event-batch-to-webhook-data.ts): every record one operation
+ * changed, in `items`.
+ */
+export const batchPayloadSchema = z.looseObject({ ...envelope, items: z.array(itemSchema), batchSize: z.number().nullish() });
+
+/** The single-record body of versions before batches (call-webhook-jobs.job.ts; kept there for a while as a deprecated block). */
+export const recordPayloadSchema = z.looseObject({ ...envelope, ...itemSchema.shape });
+
+export type WebhookItem = z.output<typeof itemSchema>;
+
+/** A delivery in either shape, as its event and its records in order; undefined when it is neither. */
+export function readWebhookPayload(body: unknown): { eventName: string; objectName: string | undefined; items: WebhookItem[] } | undefined {
+  const batch = batchPayloadSchema.safeParse(body);
+  if (batch.success) return { eventName: batch.data.eventName, objectName: batch.data.objectMetadata?.nameSingular, items: batch.data.items };
+  const single = recordPayloadSchema.safeParse(body);
+  if (!single.success) return undefined;
+  const { eventName, objectMetadata, record, updatedFields } = single.data;
+  return { eventName, objectName: objectMetadata?.nameSingular, items: [{ record, updatedFields }] };
+}
