@@ -1,6 +1,6 @@
 // Hook endpoints: catch hooks (any method, durable before they answer) and app webhook deliveries (verified per service).
 import { DeliveryRejected, findTrigger, type Delivery, type IncomingRequest } from '@switchyard/connectors';
-import { hookContext, insertSampleEvent, newId, type NewRun } from '@switchyard/db';
+import { hookContext, insertSampleEvent, newId, recordZapError, type NewRun } from '@switchyard/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.ts';
 import { AppError, tooManyRequests } from '../http/errors.ts';
@@ -70,6 +70,19 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
     return reply.send({ status: 'success', id: first, requestId: first, ...(runs.length === 1 ? {} : { ids: runs.map((run) => run.eventId) }) });
   }
 
+  /**
+   * A verified delivery its trigger cannot read starts nothing, and the zap shows why as its last error. It is answered
+   * 200: sent again it would read no better, and a service that retries failed deliveries, or turns off a webhook that
+   * keeps failing, should do neither over it.
+   */
+  async function unreadable(request: FastifyRequest, reply: FastifyReply, hook: HookTarget, problem: string) {
+    const app = (hook.trigger && runtime.catalog.apps.get(hook.trigger.app)?.name) ?? 'The service';
+    const message = `${app} sent a delivery at ${new Date().toISOString()} that started no run: ${problem}`;
+    await recordZapError(db.pool, { workspaceId: hook.workspaceId, zapId: hook.zapId }, message);
+    request.log.warn({ zapId: hook.zapId }, 'a hook delivery could not be read');
+    return reply.send({ status: 'ignored', reason: problem });
+  }
+
   /** Verification happens before anything is stored: a rejected delivery leaves no trace. */
   function deliver(receive: () => Delivery): Delivery {
     try {
@@ -112,6 +125,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         const input = trigger.input.parse(hook.trigger?.input ?? {});
         const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
         if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
+        if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
         return accept(
           reply,
           delivery.items.map((item) => runFor(hook, 'hook', item)),
@@ -142,6 +156,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
       }
       admit(hook);
+      if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
       return accept(
         reply,
         delivery.items.map((item) => runFor(hook, 'app_webhook', item)),

@@ -54,8 +54,12 @@ export interface IncomingRequest {
   rawBody: string;
 }
 
-/** What a delivery becomes: items that each start a run, or a reply the service expects (a verification challenge). */
-export type Delivery = { items: unknown[] } | { reply: { status: number; body: unknown } };
+/**
+ * What a delivery becomes: items that each start a run, or a reply the service expects (a verification challenge).
+ * `problem` says why a verified delivery could not be read (its items are then empty): the zap shows it as its last
+ * error instead of the delivery vanishing.
+ */
+export type Delivery = { items: unknown[]; problem?: string } | { reply: { status: number; body: unknown } };
 
 /** Thrown by `receive` for a delivery that must be refused (bad signature): answered 401, stored nowhere. */
 export class DeliveryRejected extends Error {

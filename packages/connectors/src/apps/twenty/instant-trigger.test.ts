@@ -120,6 +120,30 @@ describe('twenty record_created (instant)', () => {
     expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [person] });
   });
 
+  test('a signed delivery in neither shape is a problem for the zap to show, naming its fields but none of their values', () => {
+    const rawBody = JSON.stringify({ eventName: 'person.created', data: { email: 'ada@example.com' } });
+    const timestamp = String(Date.now());
+    const request: IncomingRequest = {
+      method: 'POST',
+      headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
+      query: {},
+      body: JSON.parse(rawBody) as unknown,
+      rawBody,
+    };
+    const result = recordCreated.receive(request, { input: { object: 'people' }, secret });
+    expect(result).toEqual({
+      items: [],
+      problem: 'it is neither a batch ({eventName, items: [{record}]}) nor a single record ({eventName, record}); its fields: eventName, data.',
+    });
+    const notJson = {
+      ...request,
+      body: 'items',
+      rawBody: 'items',
+      headers: { ...request.headers, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, 'items') },
+    };
+    expect(recordCreated.receive(notJson, { input: { object: 'people' }, secret })).toEqual({ items: [], problem: 'its body is not a JSON object.' });
+  });
+
   test('rejects forged, tampered, unsigned and stale deliveries', async () => {
     await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
     fake.createRecord('people', { name: { firstName: 'Grace', lastName: 'Hopper' } });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { defineTrigger, type Delivery, type IncomingRequest } from '../../kit/define.ts';
 import { loadObjects, singularName, STANDARD_OBJECTS } from './objects.ts';
 import { personOutputFields, samplePerson } from './samples.ts';
-import { createWebhook, deleteWebhook, readWebhookPayload, verifyTwentySignature } from './webhooks.ts';
+import { createWebhook, deleteWebhook, readWebhookPayload, unreadablePayload, verifyTwentySignature } from './webhooks.ts';
 
 export type RecordEvent = 'created' | 'updated' | 'deleted' | 'destroyed';
 
@@ -16,11 +16,15 @@ function bodyOf(request: IncomingRequest): unknown {
   }
 }
 
-/** Verifies the signature, then keeps the records of the delivery (batched or single) when it is one of `events` on the zap's object. */
+/**
+ * Verifies the signature, then keeps the records of the delivery (batched or single) when it is one of `events` on the
+ * zap's object. A signed body in neither shape is a problem the zap shows, not an empty delivery.
+ */
 function receiveRecords(request: IncomingRequest, secret: string, object: string, events: RecordEvent[]): Delivery {
   verifyTwentySignature(request, secret);
-  const payload = readWebhookPayload(bodyOf(request));
-  if (payload === undefined) return { items: [] };
+  const body = bodyOf(request);
+  const payload = readWebhookPayload(body);
+  if (payload === undefined) return { items: [], problem: unreadablePayload(body) };
   const separator = payload.eventName.lastIndexOf('.');
   const objectName = payload.objectName ?? payload.eventName.slice(0, separator);
   const event = payload.eventName.slice(separator + 1);

@@ -91,3 +91,11 @@ export function readWebhookPayload(body: unknown): { eventName: string; objectNa
   const { eventName, objectMetadata, record, updatedFields } = single.data;
   return { eventName, objectName: objectMetadata?.nameSingular, items: [{ record, updatedFields }] };
 }
+
+/** Why a body is in neither shape, for the zap's last error: it names the body's fields, never their values (personal data). */
+export function unreadablePayload(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'its body is not a JSON object.';
+  const fields = Object.keys(body);
+  const named = fields.length === 0 ? 'none' : `${fields.slice(0, 20).join(', ')}${fields.length > 20 ? ', …' : ''}`;
+  return `it is neither a batch ({eventName, items: [{record}]}) nor a single record ({eventName, record}); its fields: ${named}.`;
+}
