@@ -1,4 +1,4 @@
-// App webhook deliveries through the API, from the fake Twenty: batched records start runs, unreadable deliveries show on the zap.
+// App webhook deliveries through the API, from the fake Twenty: batched records start runs (once each), unreadable deliveries show on the zap.
 import { startLocalServer, type LocalServer } from '@switchyard/testing';
 import { signTwentyWebhook, startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,29 @@ describe('Twenty deliveries through the API', () => {
       ['person.created', true, 200],
     ]);
     expect(await runData()).toEqual(twenty.records('people'));
+  });
+
+  it('Twenty versions that post each event twice (the batch, then each record alone) start one run per record', async () => {
+    const before = await runData();
+    twenty.deliveries.length = 0;
+    twenty.webhookShape = 'both';
+    try {
+      const created = await fetch(`${twenty.origin}/rest/batch/people`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${twenty.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify([{ name: { firstName: 'Grace', lastName: 'Hopper' } }, { name: { firstName: 'Edsger', lastName: 'Dijkstra' } }]),
+      });
+      expect(created.status).toBe(201);
+      await twenty.settled();
+    } finally {
+      twenty.webhookShape = 'batch';
+    }
+    expect(twenty.deliveries.map((delivery) => ['items' in delivery.payload ? 'batch' : 'record', delivery.status])).toEqual([
+      ['batch', 200],
+      ['record', 200],
+      ['record', 200],
+    ]);
+    expect(await runData()).toEqual([...before, ...twenty.records('people').slice(-2)]);
   });
 
   it('a signed delivery in neither shape starts nothing, is answered 200, and shows on the zap as its last error', async () => {

@@ -8,6 +8,7 @@ import { registerHookBodyParsers } from './body.ts';
 import type { HookDirectory, HookTarget } from './directory.ts';
 import type { Intake } from './intake.ts';
 import { createRateLimiter } from './rate.ts';
+import { firstSeen } from './repeats.ts';
 import { isListening } from './samples.ts';
 
 const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
@@ -70,6 +71,20 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
     return reply.send({ status: 'success', id: first, requestId: first, ...(runs.length === 1 ? {} : { ids: runs.map((run) => run.eventId) }) });
   }
 
+  /** Starts a run for each item of a delivery that the hook has not seen before (see `keys` on Delivery). */
+  async function acceptItems(reply: FastifyReply, hook: HookTarget, source: NewRun['source'], delivery: { items: unknown[]; keys?: string[] }) {
+    const fresh = await firstSeen(redis, config.QUEUE_PREFIX, hook.id, delivery.items, delivery.keys);
+    try {
+      return await accept(
+        reply,
+        fresh.items.map((item) => runFor(hook, source, item)),
+      );
+    } catch (error) {
+      await fresh.release();
+      throw error;
+    }
+  }
+
   /**
    * A verified delivery its trigger cannot read starts nothing, and the zap shows why as its last error. It is answered
    * 200: sent again it would read no better, and a service that retries failed deliveries, or turns off a webhook that
@@ -126,10 +141,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
         if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
         if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
-        return accept(
-          reply,
-          delivery.items.map((item) => runFor(hook, 'hook', item)),
-        );
+        return acceptItems(reply, hook, 'hook', delivery);
       }
       return accept(reply, [runFor(hook, 'hook', triggerData(request))]);
     },
@@ -157,10 +169,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
       }
       admit(hook);
       if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
-      return accept(
-        reply,
-        delivery.items.map((item) => runFor(hook, 'app_webhook', item)),
-      );
+      return acceptItems(reply, hook, 'app_webhook', delivery);
     },
   });
 }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { LocalServer } from '@switchyard/testing';
 import { signTwentyWebhook, startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
 import type { HttpClient } from '../../http/client.ts';
-import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
+import { DeliveryRejected, type Delivery, type IncomingRequest } from '../../kit/define.ts';
 import { failureOf, incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { recordCreated } from './triggers/record-created.ts';
 import { recordDeleted } from './triggers/record-deleted.ts';
@@ -49,6 +49,8 @@ afterEach(async () => {
 });
 
 const hookUrl = () => `${hooks.origin}/hooks/zap-1`;
+/** The key naming one event, which the platform uses to start one run for copies of one event. */
+const eventKey = expect.stringMatching(/^[0-9a-f]{64}$/);
 
 async function delivered(): Promise<IncomingRequest[]> {
   await fake.settled();
@@ -89,7 +91,7 @@ describe('twenty record_created (instant)', () => {
     });
     expect(delivery?.body).toMatchObject({ eventName: 'person.created', objectMetadata: { nameSingular: 'person' }, workspaceId: fake.workspaceId });
     const result = recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret });
-    expect(result).toEqual({ items: [created] });
+    expect(result).toEqual({ items: [created], keys: [eventKey] });
   });
 
   test('one operation on many records arrives as one batched delivery; receive() gives each record, in order', async () => {
@@ -117,7 +119,18 @@ describe('twenty record_created (instant)', () => {
     const [delivery] = await delivered();
     expect(delivery?.body).toMatchObject({ eventName: 'person.created', record: { id: person.id } });
     expect(delivery?.body).not.toHaveProperty('items');
-    expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [person] });
+    expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [person], keys: [eventKey] });
+  });
+
+  test('gives both copies of one event the same key, where Twenty posts the batch and then each record alone', async () => {
+    fake.webhookShape = 'both';
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await act('custom_api_call', { method: 'POST', path: '/rest/batch/people', body: [{ name: { firstName: 'A' } }, { name: { firstName: 'B' } }] });
+    const [batch, ...singles] = (await delivered()).map((delivery) => recordCreated.receive(delivery, { input: { object: 'people' }, secret }));
+    const keysOf = (delivery: Delivery | undefined) => (delivery && 'keys' in delivery ? delivery.keys : undefined);
+    expect(batch).toMatchObject({ items: [{ name: { firstName: 'A' } }, { name: { firstName: 'B' } }] });
+    expect(singles.map(keysOf)).toEqual([[keysOf(batch)?.[0]], [keysOf(batch)?.[1]]]);
+    expect(new Set(keysOf(batch)).size).toBe(2);
   });
 
   test('a signed delivery in neither shape is a problem for the zap to show, naming its fields but none of their values', () => {
@@ -233,7 +246,7 @@ describe('twenty record_updated (instant)', () => {
     const updated = await act('update_record', { object: 'people', id: person?.id, fields: { jobTitle: 'Mathematician' } });
     const [delivery] = await delivered();
     expect(delivery?.body).toMatchObject({ eventName: 'person.updated', items: [{ updatedFields: ['jobTitle'] }] });
-    expect(recordUpdated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [updated] });
+    expect(recordUpdated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [updated], keys: [eventKey] });
 
     // A delivery for another event or object (a webhook edited in Twenty's UI, say) starts nothing.
     const body = { ...(delivery?.body as Record<string, unknown>), eventName: 'company.updated', objectMetadata: { id: 'x', nameSingular: 'company' } };
@@ -265,7 +278,10 @@ describe('twenty record_deleted (instant)', () => {
     await act('delete_record', { object: 'people', id: person?.id });
     const [delivery] = await delivered();
     expect(delivery?.body).toMatchObject({ eventName: 'person.destroyed' });
-    expect(recordDeleted.receive(delivery as IncomingRequest, { input: { object: 'people', includeDestroyed: true }, secret })).toEqual({ items: [person] });
+    expect(recordDeleted.receive(delivery as IncomingRequest, { input: { object: 'people', includeDestroyed: true }, secret })).toEqual({
+      items: [person],
+      keys: [eventKey],
+    });
   });
 
   test('with permanent deletions off, subscribes to and accepts only moves to the trash', async () => {

@@ -32,7 +32,7 @@ function receiveRecords(request: IncomingRequest, secret: string, object: string
   // Custom objects' singular names are only known to the subscription; standard ones are checked here as well.
   const expected = STANDARD_OBJECTS[object];
   if (expected !== undefined && objectName !== expected) return { items: [] };
-  return { items: payload.items.map((item) => item.record) };
+  return { items: payload.items.map((item) => item.record), keys: payload.keys };
 }
 
 export interface RecordWebhookTrigger<Schema extends z.ZodType<{ object: string }>> {

@@ -1,5 +1,5 @@
 // Twenty webhooks: registering one through the metadata API, removing it, and verifying a delivery's signature.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
 import { DeliveryRejected, type IncomingRequest, type ServiceContext } from '../../kit/define.ts';
@@ -82,14 +82,35 @@ export const recordPayloadSchema = z.looseObject({ ...envelope, ...itemSchema.sh
 
 export type WebhookItem = z.output<typeof itemSchema>;
 
-/** A delivery in either shape, as its event and its records in order; undefined when it is neither. */
-export function readWebhookPayload(body: unknown): { eventName: string; objectName: string | undefined; items: WebhookItem[] } | undefined {
+export interface WebhookEvents {
+  eventName: string;
+  objectName: string | undefined;
+  /** The records, in order. */
+  items: WebhookItem[];
+  /**
+   * One per item, the same for both copies of one event: Twenty versions with the deprecated block post a batch, then
+   * each of its records alone, all with the batch's webhookId and eventDate (call-webhook-jobs.job.ts).
+   */
+  keys: string[];
+}
+
+type Envelope = z.output<z.ZodObject<typeof envelope>>;
+
+function eventsOf(payload: Envelope, items: WebhookItem[]): WebhookEvents {
+  const key = (item: WebhookItem) =>
+    createHash('sha256')
+      .update(JSON.stringify([payload.webhookId, payload.eventName, payload.eventDate, item.record, item.updatedFields ?? null]))
+      .digest('hex');
+  return { eventName: payload.eventName, objectName: payload.objectMetadata?.nameSingular, items, keys: items.map(key) };
+}
+
+/** A delivery in either shape, as its event and its records; undefined when it is neither. */
+export function readWebhookPayload(body: unknown): WebhookEvents | undefined {
   const batch = batchPayloadSchema.safeParse(body);
-  if (batch.success) return { eventName: batch.data.eventName, objectName: batch.data.objectMetadata?.nameSingular, items: batch.data.items };
+  if (batch.success) return eventsOf(batch.data, batch.data.items);
   const single = recordPayloadSchema.safeParse(body);
   if (!single.success) return undefined;
-  const { eventName, objectMetadata, record, updatedFields } = single.data;
-  return { eventName, objectName: objectMetadata?.nameSingular, items: [{ record, updatedFields }] };
+  return eventsOf(single.data, [{ record: single.data.record, updatedFields: single.data.updatedFields }]);
 }
 
 /** Why a body is in neither shape, for the zap's last error: it names the body's fields, never their values (personal data). */
