@@ -46,6 +46,13 @@ export interface RecordWebhookTrigger<Schema extends z.ZodType<{ object: string 
   events(input: z.output<Schema>): RecordEvent[];
 }
 
+/**
+ * What the instant triggers still take on trust: the version of call-webhook.job.ts that posts batches was not
+ * available to read, so batches are checked as the single-record version signs (and the OpenAPI webhook docs describe).
+ */
+export const TWENTY_BATCH_SIGNATURE_UNVERIFIED =
+  'Batched deliveries are taken to be signed like single ones (hex HMAC-SHA256 of "timestamp:body"); the batch-sending version of Twenty\'s call-webhook.job.ts was not available to read.';
+
 /** An app_webhook trigger whose items are the records of the chosen object, as Twenty delivers them. */
 export function recordWebhookTrigger<Schema extends z.ZodType<{ object: string }>>(trigger: RecordWebhookTrigger<Schema>) {
   return defineTrigger({
@@ -53,6 +60,7 @@ export function recordWebhookTrigger<Schema extends z.ZodType<{ object: string }
     name: trigger.name,
     description: trigger.description,
     type: 'app_webhook',
+    unverified: TWENTY_BATCH_SIGNATURE_UNVERIFIED,
     input: trigger.input,
     sample: samplePerson,
     outputFields: personOutputFields,

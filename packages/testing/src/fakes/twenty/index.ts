@@ -1,4 +1,4 @@
-// A fake Twenty CRM server (REST core + metadata + webhooks) following shared/connectors/API-NOTES.md section 4, for connector tests.
+// A fake Twenty CRM server (REST core + metadata + webhooks) following Twenty's own server code (README.md names each route's source).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { editDistance, objectCatalog, recordDefaults, type CustomObjectOptions, type TwentyObject } from './objects.ts';
