@@ -1,7 +1,14 @@
 // Tests of the Twenty instant triggers against the fake: webhook subscription, real signed deliveries, verification, removal.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
+import type { z } from 'zod';
 import type { LocalServer } from '@switchyard/testing';
-import { signTwentyWebhook, startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
+import {
+  signTwentyWebhook,
+  startTwentyFake,
+  type TwentyFake,
+  type TwentyWebhookBatchPayload,
+  type TwentyWebhookRecordPayload,
+} from '@switchyard/testing/fakes/twenty';
 import type { HttpClient } from '../../http/client.ts';
 import { DeliveryRejected, type Delivery, type IncomingRequest } from '../../kit/define.ts';
 import { failureOf, incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
@@ -9,7 +16,7 @@ import { recordCreated } from './triggers/record-created.ts';
 import { recordDeleted } from './triggers/record-deleted.ts';
 import { recordUpdated } from './triggers/record-updated.ts';
 import { twentyApp } from './index.ts';
-import { TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
+import { type batchPayloadSchema, type recordPayloadSchema, TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
 
 let fake: TwentyFake;
 let client: HttpClient;
@@ -62,6 +69,11 @@ async function act(key: string, input: Record<string, unknown>): Promise<Record<
 }
 
 describe('twenty record_created (instant)', () => {
+  test('reads the bodies the fake types from Twenty’s source, batched and single (checked by tsc)', () => {
+    expectTypeOf<TwentyWebhookBatchPayload>().toExtend<z.input<typeof batchPayloadSchema>>();
+    expectTypeOf<TwentyWebhookRecordPayload>().toExtend<z.input<typeof recordPayloadSchema>>();
+  });
+
   test('subscribes a webhook for person.created with our URL and per-subscription secret', async () => {
     const { externalId } = await recordCreated.subscribe({
       input: { object: 'people' },

@@ -15,32 +15,32 @@ export interface TwentyWebhook {
 }
 
 /** One changed record: the state after the event (before it, for deletions) and, for updates, the fields that changed. */
-export interface TwentyWebhookItem {
+export type TwentyWebhookItem = {
   record: Record<string, unknown>;
   updatedFields?: string[];
-}
+};
 
 /** What every delivery says about the event, in Twenty's key order (the signature covers JSON.stringify of the body). */
-export interface TwentyWebhookEnvelope {
+export type TwentyWebhookEnvelope = {
   targetUrl: string;
   eventName: string;
   objectMetadata: { id: string; nameSingular: string };
   workspaceId: string;
   webhookId: string;
   eventDate: string;
-}
+};
 
 /**
  * The batched body (transform-webhook-event-batch-to-webhook-data.ts): one delivery per webhook for all the records
  * one operation changed, `batchSize` being their count.
  */
-export interface TwentyWebhookBatchPayload extends TwentyWebhookEnvelope {
+export type TwentyWebhookBatchPayload = TwentyWebhookEnvelope & {
   items: TwentyWebhookItem[];
   batchSize: number;
-}
+};
 
 /** The single-record body: one delivery per record, as call-webhook-jobs.job.ts sent before batches (and in its deprecated block). */
-export interface TwentyWebhookRecordPayload extends TwentyWebhookEnvelope, TwentyWebhookItem {}
+export type TwentyWebhookRecordPayload = TwentyWebhookEnvelope & TwentyWebhookItem;
 
 export type TwentyWebhookPayload = TwentyWebhookBatchPayload | TwentyWebhookRecordPayload;
 
