@@ -69,6 +69,11 @@ export async function insertSampleEvent(db: Queryable, sample: { eventId: string
   ]);
 }
 
+/** Shows a problem on the zap, as its last error (a delivery its trigger could not read, say). */
+export async function recordZapError(db: Queryable, zap: { workspaceId: string; zapId: string }, message: string): Promise<void> {
+  await db.query(`UPDATE zaps SET "lastError" = $3 WHERE id = $2 AND "workspaceId" = $1`, [zap.workspaceId, zap.zapId, storableText(message)]);
+}
+
 /**
  * JSON for a jsonb parameter. PostgreSQL cannot store U+0000 nor unpaired surrogates (JSON.stringify writes both as
  * \u escapes); a hook body, a service's answer or a code step's result may hold either, and must not make its

@@ -1,6 +1,6 @@
 // Hook endpoints: catch hooks (any method, durable before they answer) and app webhook deliveries (verified per service).
 import { DeliveryRejected, findTrigger, type Delivery, type IncomingRequest } from '@switchyard/connectors';
-import { hookContext, insertSampleEvent, newId, type NewRun } from '@switchyard/db';
+import { hookContext, insertSampleEvent, newId, recordZapError, type NewRun } from '@switchyard/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.ts';
 import { AppError, tooManyRequests } from '../http/errors.ts';
@@ -8,6 +8,7 @@ import { registerHookBodyParsers } from './body.ts';
 import type { HookDirectory, HookTarget } from './directory.ts';
 import type { Intake } from './intake.ts';
 import { createRateLimiter } from './rate.ts';
+import { firstSeen } from './repeats.ts';
 import { isListening } from './samples.ts';
 
 const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
@@ -70,6 +71,33 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
     return reply.send({ status: 'success', id: first, requestId: first, ...(runs.length === 1 ? {} : { ids: runs.map((run) => run.eventId) }) });
   }
 
+  /** Starts a run for each item of a delivery that the hook has not seen before (see `keys` on Delivery). */
+  async function acceptItems(reply: FastifyReply, hook: HookTarget, source: NewRun['source'], delivery: { items: unknown[]; keys?: string[] }) {
+    const fresh = await firstSeen(redis, config.QUEUE_PREFIX, hook.id, delivery.items, delivery.keys);
+    try {
+      return await accept(
+        reply,
+        fresh.items.map((item) => runFor(hook, source, item)),
+      );
+    } catch (error) {
+      await fresh.release();
+      throw error;
+    }
+  }
+
+  /**
+   * A verified delivery its trigger cannot read starts nothing, and the zap shows why as its last error. It is answered
+   * 200: sent again it would read no better, and a service that retries failed deliveries, or turns off a webhook that
+   * keeps failing, should do neither over it.
+   */
+  async function unreadable(request: FastifyRequest, reply: FastifyReply, hook: HookTarget, problem: string) {
+    const app = (hook.trigger && runtime.catalog.apps.get(hook.trigger.app)?.name) ?? 'The service';
+    const message = `${app} sent a delivery at ${new Date().toISOString()} that started no run: ${problem}`;
+    await recordZapError(db.pool, { workspaceId: hook.workspaceId, zapId: hook.zapId }, message);
+    request.log.warn({ zapId: hook.zapId }, 'a hook delivery could not be read');
+    return reply.send({ status: 'ignored', reason: problem });
+  }
+
   /** Verification happens before anything is stored: a rejected delivery leaves no trace. */
   function deliver(receive: () => Delivery): Delivery {
     try {
@@ -112,10 +140,8 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         const input = trigger.input.parse(hook.trigger?.input ?? {});
         const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
         if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
-        return accept(
-          reply,
-          delivery.items.map((item) => runFor(hook, 'hook', item)),
-        );
+        if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
+        return acceptItems(reply, hook, 'hook', delivery);
       }
       return accept(reply, [runFor(hook, 'hook', triggerData(request))]);
     },
@@ -142,10 +168,8 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
         throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
       }
       admit(hook);
-      return accept(
-        reply,
-        delivery.items.map((item) => runFor(hook, 'app_webhook', item)),
-      );
+      if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
+      return acceptItems(reply, hook, 'app_webhook', delivery);
     },
   });
 }

@@ -54,8 +54,13 @@ export interface IncomingRequest {
   rawBody: string;
 }
 
-/** What a delivery becomes: items that each start a run, or a reply the service expects (a verification challenge). */
-export type Delivery = { items: unknown[] } | { reply: { status: number; body: unknown } };
+/**
+ * What a delivery becomes: items that each start a run, or a reply the service expects (a verification challenge).
+ * `problem` says why a verified delivery could not be read (its items are then empty): the zap shows it as its last
+ * error instead of the delivery vanishing. `keys` (one per item) name the event behind each item where a service may
+ * send one event twice: an item whose key the hook saw within the hour starts no run.
+ */
+export type Delivery = { items: unknown[]; keys?: string[]; problem?: string } | { reply: { status: number; body: unknown } };
 
 /** Thrown by `receive` for a delivery that must be refused (bad signature): answered 401, stored nowhere. */
 export class DeliveryRejected extends Error {

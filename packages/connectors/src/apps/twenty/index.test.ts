@@ -7,6 +7,7 @@ import { performAction } from '../../kit/perform.ts';
 import { actionOf, failureOf, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { TWENTY_CONNECTION_TEST, TWENTY_RATE_LIMIT_WAIT_MS } from './client.ts';
 import { twentyApp } from './index.ts';
+import { TWENTY_BATCH_SIGNATURE_UNVERIFIED } from './instant-trigger.ts';
 
 let fake: TwentyFake;
 let client: HttpClient;
@@ -56,6 +57,14 @@ describe('twenty app definition', () => {
       'upsert_record',
       'custom_api_call',
     ]);
+  });
+
+  test('says only the instant triggers are unverified, for the signature of batched deliveries', () => {
+    const manifest = describeApp(twentyApp);
+    const unverified = [...manifest.triggers, ...manifest.actions].filter((operation) => !operation.verified);
+    expect(unverified.map((operation) => [operation.key, operation.unverifiedReason])).toEqual(
+      ['record_created', 'record_updated', 'record_deleted'].map((key) => [key, TWENTY_BATCH_SIGNATURE_UNVERIFIED]),
+    );
   });
 
   test('gives the polling triggers dedupe keys that work on their samples: id for new, id and updatedAt for updated', () => {

@@ -1,15 +1,22 @@
 // Tests of the Twenty instant triggers against the fake: webhook subscription, real signed deliveries, verification, removal.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
+import type { z } from 'zod';
 import type { LocalServer } from '@switchyard/testing';
-import { signTwentyWebhook, startTwentyFake, type TwentyFake } from '@switchyard/testing/fakes/twenty';
+import {
+  signTwentyWebhook,
+  startTwentyFake,
+  type TwentyFake,
+  type TwentyWebhookBatchPayload,
+  type TwentyWebhookRecordPayload,
+} from '@switchyard/testing/fakes/twenty';
 import type { HttpClient } from '../../http/client.ts';
-import { DeliveryRejected, type IncomingRequest } from '../../kit/define.ts';
+import { DeliveryRejected, type Delivery, type IncomingRequest } from '../../kit/define.ts';
 import { failureOf, incomingRequest, startConnectorTestbed, startReceiver, useConnectorTestbed, type ConnectorTestbed } from '../../../test/testbed.ts';
 import { recordCreated } from './triggers/record-created.ts';
 import { recordDeleted } from './triggers/record-deleted.ts';
 import { recordUpdated } from './triggers/record-updated.ts';
 import { twentyApp } from './index.ts';
-import { TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
+import { type batchPayloadSchema, type recordPayloadSchema, TWENTY_SIGNATURE_MAX_AGE_MS, verifyTwentySignature } from './webhooks.ts';
 
 let fake: TwentyFake;
 let client: HttpClient;
@@ -43,11 +50,14 @@ afterEach(async () => {
   for (const webhook of fake.webhooks())
     await recordCreated.unsubscribe({ input: { object: 'people' }, auth, http, hookUrl: webhook.targetUrl, externalId: webhook.id });
   await fake.settled();
+  fake.webhookShape = 'batch';
   fake.requests.length = 0;
   hooks.received.length = 0;
 });
 
 const hookUrl = () => `${hooks.origin}/hooks/zap-1`;
+/** The key naming one event, which the platform uses to start one run for copies of one event. */
+const eventKey = expect.stringMatching(/^[0-9a-f]{64}$/);
 
 async function delivered(): Promise<IncomingRequest[]> {
   await fake.settled();
@@ -59,6 +69,11 @@ async function act(key: string, input: Record<string, unknown>): Promise<Record<
 }
 
 describe('twenty record_created (instant)', () => {
+  test('reads the bodies the fake types from Twenty’s source, batched and single (checked by tsc)', () => {
+    expectTypeOf<TwentyWebhookBatchPayload>().toExtend<z.input<typeof batchPayloadSchema>>();
+    expectTypeOf<TwentyWebhookRecordPayload>().toExtend<z.input<typeof recordPayloadSchema>>();
+  });
+
   test('subscribes a webhook for person.created with our URL and per-subscription secret', async () => {
     const { externalId } = await recordCreated.subscribe({
       input: { object: 'people' },
@@ -88,7 +103,70 @@ describe('twenty record_created (instant)', () => {
     });
     expect(delivery?.body).toMatchObject({ eventName: 'person.created', objectMetadata: { nameSingular: 'person' }, workspaceId: fake.workspaceId });
     const result = recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret });
-    expect(result).toEqual({ items: [created] });
+    expect(result).toEqual({ items: [created], keys: [eventKey] });
+  });
+
+  test('one operation on many records arrives as one batched delivery; receive() gives each record, in order', async () => {
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const answer = await act('custom_api_call', {
+      method: 'POST',
+      path: '/rest/batch/people',
+      body: [{ name: { firstName: 'Ada', lastName: 'Lovelace' } }, { name: { firstName: 'Alan', lastName: 'Turing' } }],
+    });
+    const created = (answer.body as { data: { createPeople: Array<Record<string, unknown>> } }).data.createPeople;
+    const deliveries = await delivered();
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]?.body).toMatchObject({
+      eventName: 'person.created',
+      batchSize: 2,
+      items: [{ record: { id: created[0]?.id } }, { record: { id: created[1]?.id } }],
+    });
+    expect(recordCreated.receive(deliveries[0] as IncomingRequest, { input: { object: 'people' }, secret })).toMatchObject({ items: created });
+  });
+
+  test('reads the single-record deliveries of Twenty versions before batches', async () => {
+    fake.webhookShape = 'single';
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    const person = fake.createRecord('people', { name: { firstName: 'Grace', lastName: 'Hopper' } });
+    const [delivery] = await delivered();
+    expect(delivery?.body).toMatchObject({ eventName: 'person.created', record: { id: person.id } });
+    expect(delivery?.body).not.toHaveProperty('items');
+    expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [person], keys: [eventKey] });
+  });
+
+  test('gives both copies of one event the same key, where Twenty posts the batch and then each record alone', async () => {
+    fake.webhookShape = 'both';
+    await recordCreated.subscribe({ input: { object: 'people' }, auth, http: client.forStep({ secrets: [] }), hookUrl: hookUrl(), secret });
+    await act('custom_api_call', { method: 'POST', path: '/rest/batch/people', body: [{ name: { firstName: 'A' } }, { name: { firstName: 'B' } }] });
+    const [batch, ...singles] = (await delivered()).map((delivery) => recordCreated.receive(delivery, { input: { object: 'people' }, secret }));
+    const keysOf = (delivery: Delivery | undefined) => (delivery && 'keys' in delivery ? delivery.keys : undefined);
+    expect(batch).toMatchObject({ items: [{ name: { firstName: 'A' } }, { name: { firstName: 'B' } }] });
+    expect(singles.map(keysOf)).toEqual([[keysOf(batch)?.[0]], [keysOf(batch)?.[1]]]);
+    expect(new Set(keysOf(batch)).size).toBe(2);
+  });
+
+  test('a signed delivery in neither shape is a problem for the zap to show, naming its fields but none of their values', () => {
+    const rawBody = JSON.stringify({ eventName: 'person.created', data: { email: 'ada@example.com' } });
+    const timestamp = String(Date.now());
+    const request: IncomingRequest = {
+      method: 'POST',
+      headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
+      query: {},
+      body: JSON.parse(rawBody) as unknown,
+      rawBody,
+    };
+    const result = recordCreated.receive(request, { input: { object: 'people' }, secret });
+    expect(result).toEqual({
+      items: [],
+      problem: 'it is neither a batch ({eventName, items: [{record}]}) nor a single record ({eventName, record}); its fields: eventName, data.',
+    });
+    const notJson = {
+      ...request,
+      body: 'items',
+      rawBody: 'items',
+      headers: { ...request.headers, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, 'items') },
+    };
+    expect(recordCreated.receive(notJson, { input: { object: 'people' }, secret })).toEqual({ items: [], problem: 'its body is not a JSON object.' });
   });
 
   test('rejects forged, tampered, unsigned and stale deliveries', async () => {
@@ -179,8 +257,8 @@ describe('twenty record_updated (instant)', () => {
     expect(fake.webhooks()[0]?.operations).toEqual(['person.updated']);
     const updated = await act('update_record', { object: 'people', id: person?.id, fields: { jobTitle: 'Mathematician' } });
     const [delivery] = await delivered();
-    expect(delivery?.body).toMatchObject({ eventName: 'person.updated', updatedFields: ['jobTitle'] });
-    expect(recordUpdated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [updated] });
+    expect(delivery?.body).toMatchObject({ eventName: 'person.updated', items: [{ updatedFields: ['jobTitle'] }] });
+    expect(recordUpdated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [updated], keys: [eventKey] });
 
     // A delivery for another event or object (a webhook edited in Twenty's UI, say) starts nothing.
     const body = { ...(delivery?.body as Record<string, unknown>), eventName: 'company.updated', objectMetadata: { id: 'x', nameSingular: 'company' } };
@@ -212,7 +290,10 @@ describe('twenty record_deleted (instant)', () => {
     await act('delete_record', { object: 'people', id: person?.id });
     const [delivery] = await delivered();
     expect(delivery?.body).toMatchObject({ eventName: 'person.destroyed' });
-    expect(recordDeleted.receive(delivery as IncomingRequest, { input: { object: 'people', includeDestroyed: true }, secret })).toEqual({ items: [person] });
+    expect(recordDeleted.receive(delivery as IncomingRequest, { input: { object: 'people', includeDestroyed: true }, secret })).toEqual({
+      items: [person],
+      keys: [eventKey],
+    });
   });
 
   test('with permanent deletions off, subscribes to and accepts only moves to the trash', async () => {

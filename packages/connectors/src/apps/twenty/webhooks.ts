@@ -1,5 +1,5 @@
 // Twenty webhooks: registering one through the metadata API, removing it, and verifying a delivery's signature.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { StepFailure } from '../../http/errors.ts';
 import { DeliveryRejected, type IncomingRequest, type ServiceContext } from '../../kit/define.ts';
@@ -58,10 +58,65 @@ export function verifyTwentySignature(request: IncomingRequest, secret: string, 
   }
 }
 
-/** The body Twenty posts; `record` is the state after the event, or before it for deletes. */
-export const webhookPayloadSchema = z.looseObject({
+const recordSchema = z.record(z.string(), z.unknown());
+
+/** One changed record: the state after the event (before it, for deletions) and, for updates, the fields that changed. */
+const itemSchema = z.looseObject({ record: recordSchema, updatedFields: z.array(z.string()).nullish() });
+
+/** What every delivery says about the event. */
+const envelope = {
   eventName: z.string(),
   objectMetadata: z.looseObject({ nameSingular: z.string() }).nullish(),
-  record: z.record(z.string(), z.unknown()),
-  updatedFields: z.array(z.string()).nullish(),
-});
+  webhookId: z.string().nullish(),
+  eventDate: z.string().nullish(),
+};
+
+/**
+ * The batched body current Twenty posts (transform-webhook-event-batch-to-webhook-data.ts): every record one operation
+ * changed, in `items`.
+ */
+export const batchPayloadSchema = z.looseObject({ ...envelope, items: z.array(itemSchema), batchSize: z.number().nullish() });
+
+/** The single-record body of versions before batches (call-webhook-jobs.job.ts; kept there for a while as a deprecated block). */
+export const recordPayloadSchema = z.looseObject({ ...envelope, ...itemSchema.shape });
+
+export type WebhookItem = z.output<typeof itemSchema>;
+
+export interface WebhookEvents {
+  eventName: string;
+  objectName: string | undefined;
+  /** The records, in order. */
+  items: WebhookItem[];
+  /**
+   * One per item, the same for both copies of one event: Twenty versions with the deprecated block post a batch, then
+   * each of its records alone, all with the batch's webhookId and eventDate (call-webhook-jobs.job.ts).
+   */
+  keys: string[];
+}
+
+type Envelope = z.output<z.ZodObject<typeof envelope>>;
+
+function eventsOf(payload: Envelope, items: WebhookItem[]): WebhookEvents {
+  const key = (item: WebhookItem) =>
+    createHash('sha256')
+      .update(JSON.stringify([payload.webhookId, payload.eventName, payload.eventDate, item.record, item.updatedFields ?? null]))
+      .digest('hex');
+  return { eventName: payload.eventName, objectName: payload.objectMetadata?.nameSingular, items, keys: items.map(key) };
+}
+
+/** A delivery in either shape, as its event and its records; undefined when it is neither. */
+export function readWebhookPayload(body: unknown): WebhookEvents | undefined {
+  const batch = batchPayloadSchema.safeParse(body);
+  if (batch.success) return eventsOf(batch.data, batch.data.items);
+  const single = recordPayloadSchema.safeParse(body);
+  if (!single.success) return undefined;
+  return eventsOf(single.data, [{ record: single.data.record, updatedFields: single.data.updatedFields }]);
+}
+
+/** Why a body is in neither shape, for the zap's last error: it names the body's fields, never their values (personal data). */
+export function unreadablePayload(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'its body is not a JSON object.';
+  const fields = Object.keys(body);
+  const named = fields.length === 0 ? 'none' : `${fields.slice(0, 20).join(', ')}${fields.length > 20 ? ', …' : ''}`;
+  return `it is neither a batch ({eventName, items: [{record}]}) nor a single record ({eventName, record}); its fields: ${named}.`;
+}

@@ -1,12 +1,29 @@
-// A fake Twenty CRM server (REST core + metadata + webhooks) following shared/connectors/API-NOTES.md section 4, for connector tests.
+// A fake Twenty CRM server (REST core + metadata + webhooks) following Twenty's own server code (README.md names each route's source).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { editDistance, objectCatalog, recordDefaults, type CustomObjectOptions, type TwentyObject } from './objects.ts';
 import { filterMentions, matches, paginate, parseFilter, parseOrderBy, QueryError, type Filter, type TwentyRecord } from './query.ts';
-import { deliverWebhook, operationMatches, type TwentyDelivery, type TwentyWebhook, type TwentyWebhookPayload } from './webhooks.ts';
+import {
+  deliverWebhook,
+  operationMatches,
+  webhookPayloads,
+  type TwentyDelivery,
+  type TwentyWebhook,
+  type TwentyWebhookItem,
+  type TwentyWebhookShape,
+} from './webhooks.ts';
 
 export { signTwentyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, NONCE_HEADER } from './webhooks.ts';
-export type { TwentyDelivery, TwentyWebhook, TwentyWebhookPayload } from './webhooks.ts';
+export type {
+  TwentyDelivery,
+  TwentyWebhook,
+  TwentyWebhookBatchPayload,
+  TwentyWebhookEnvelope,
+  TwentyWebhookItem,
+  TwentyWebhookPayload,
+  TwentyWebhookRecordPayload,
+  TwentyWebhookShape,
+} from './webhooks.ts';
 export type { TwentyObject, CustomObjectOptions } from './objects.ts';
 export type { TwentyRecord } from './query.ts';
 
@@ -29,6 +46,8 @@ export interface TwentyFakeOptions {
   now?: () => Date;
   /** Default true: record writes through the REST API (and the write helpers) call registered webhooks. */
   deliverWebhooks?: boolean;
+  /** The bodies webhooks receive: `batch` (default, current Twenty), `single` (before batches) or `both` (the deprecated window). */
+  webhookShape?: TwentyWebhookShape;
 }
 
 export interface TwentyFakeRequest {
@@ -52,6 +71,8 @@ export interface TwentyFake {
   deliveries: TwentyDelivery[];
   /** Turn webhook delivery off or on at any time. */
   deliverWebhooks: boolean;
+  /** The bodies webhooks receive from now on (see TwentyFakeOptions.webhookShape). */
+  webhookShape: TwentyWebhookShape;
   objects(): TwentyObject[];
   /** Inserts records as they are (defaults and system fields filled in), without calling webhooks. */
   seed(namePlural: string, records: Array<Record<string, unknown>>): TwentyRecord[];
@@ -191,34 +212,44 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     return record;
   }
 
-  function emit(object: TwentyObject, action: 'created' | 'updated' | 'deleted' | 'destroyed', record: TwentyRecord, updatedFields?: string[]): void {
-    if (!fake.deliverWebhooks) return;
+  /** One operation's records, as one event batch: every matching webhook gets its bodies, posted one after another. */
+  function emit(object: TwentyObject, action: 'created' | 'updated' | 'deleted' | 'destroyed', items: TwentyWebhookItem[]): void {
+    if (!fake.deliverWebhooks || items.length === 0) return;
     for (const webhook of webhookRegistry) {
       if (!operationMatches(webhook.operations, object.nameSingular, action)) continue;
-      const payload: TwentyWebhookPayload = {
-        targetUrl: webhook.targetUrl,
-        eventName: `${object.nameSingular}.${action}`,
-        objectMetadata: { id: object.id, nameSingular: object.nameSingular },
-        workspaceId,
-        webhookId: webhook.id,
-        eventDate: new Date().toISOString(),
-        record: clone(record),
-        ...(updatedFields ? { updatedFields } : {}),
-      };
-      nonceCounter += 1;
-      const task = deliverWebhook(webhook, payload, nonceCounter.toString(16).padStart(32, '0')).then((delivery) => {
-        deliveries.push(delivery);
-      });
+      const payloads = webhookPayloads(
+        fake.webhookShape,
+        {
+          targetUrl: webhook.targetUrl,
+          eventName: `${object.nameSingular}.${action}`,
+          objectMetadata: { id: object.id, nameSingular: object.nameSingular },
+          workspaceId,
+          webhookId: webhook.id,
+          eventDate: new Date().toISOString(),
+        },
+        clone(items),
+      );
+      const task = (async () => {
+        for (const payload of payloads) {
+          nonceCounter += 1;
+          deliveries.push(await deliverWebhook(webhook, payload, nonceCounter.toString(16).padStart(32, '0')));
+        }
+      })();
       const tracked = task.finally(() => pending.delete(tracked));
       pending.add(tracked);
     }
   }
 
-  function create(object: TwentyObject, fields: Record<string, unknown>): TwentyRecord {
+  function insert(object: TwentyObject, fields: Record<string, unknown>): TwentyRecord {
     if (typeof fields.id === 'string' && storeOf(object).some((item) => item.id === fields.id)) throw new HttpError(400, 'Record already exists');
     const record = newRecord(object, fields);
     storeOf(object).push(record);
-    emit(object, 'created', record);
+    return record;
+  }
+
+  function create(object: TwentyObject, fields: Record<string, unknown>): TwentyRecord {
+    const record = insert(object, fields);
+    emit(object, 'created', [{ record }]);
     return record;
   }
 
@@ -229,7 +260,7 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     mergeFields(record, changes);
     const updatedFields = Object.keys(changes).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(record[key]));
     record.updatedAt = now().toISOString();
-    emit(object, 'updated', record, updatedFields);
+    emit(object, 'updated', [{ record, updatedFields }]);
     return record;
   }
 
@@ -238,12 +269,12 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     const before = clone(record);
     if (soft) {
       record.deletedAt = now().toISOString();
-      emit(object, 'deleted', before);
+      emit(object, 'deleted', [{ record: before }]);
       return record;
     }
     const store = storeOf(object);
     store.splice(store.indexOf(record), 1);
-    emit(object, 'destroyed', before);
+    emit(object, 'destroyed', [{ record: before }]);
     return before;
   }
 
@@ -344,7 +375,13 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
       const object = objectFor(second);
       if (!Array.isArray(body)) throw new HttpError(400, 'The request body must be an array of records');
       if (body.length > 60) throw new HttpError(400, 'Maximum number of records to upsert is 60.');
-      const created = body.map((item) => create(object, bodyObject(item)));
+      // One operation, so one event batch: a single delivery holds every record.
+      const created = body.map((item) => insert(object, bodyObject(item)));
+      emit(
+        object,
+        'created',
+        created.map((record) => ({ record })),
+      );
       return { status: 201, body: { data: { [`create${capitalize(object.namePlural)}`]: clone(created) } } };
     }
     if (first === undefined || third !== undefined) throw new HttpError(404, `Cannot ${method} /rest/${segments.join('/')}`);
@@ -465,6 +502,7 @@ export async function startTwentyFake(options: TwentyFakeOptions = {}): Promise<
     requests,
     deliveries,
     deliverWebhooks: options.deliverWebhooks ?? true,
+    webhookShape: options.webhookShape ?? 'batch',
     objects: () => clone(catalog),
     seed(namePlural, records) {
       const object = objectFor(namePlural);

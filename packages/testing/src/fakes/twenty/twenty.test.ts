@@ -1,6 +1,18 @@
-// Tests of the fake Twenty itself: the query language, envelopes and errors that connector tests rely on.
+// Tests of the fake Twenty itself: the query language, envelopes, errors and webhook deliveries that connector tests rely on.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTwentyFake, type TwentyFake } from './index.ts';
+import { startLocalServer } from '../../local-server.ts';
+import {
+  NONCE_HEADER,
+  SIGNATURE_HEADER,
+  signTwentyWebhook,
+  startTwentyFake,
+  TIMESTAMP_HEADER,
+  type TwentyDelivery,
+  type TwentyFake,
+  type TwentyWebhookBatchPayload,
+  type TwentyWebhookRecordPayload,
+  type TwentyWebhookShape,
+} from './index.ts';
 
 let fake: TwentyFake;
 
@@ -121,5 +133,72 @@ describe('fake twenty: writes, auth and webhooks registry', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('fake twenty: webhook deliveries', () => {
+  /** A fake with one webhook to a receiver, and what the receiver got. */
+  async function withWebhook(options: { webhookShape?: TwentyWebhookShape }, act: (local: TwentyFake) => Promise<void>): Promise<TwentyDelivery[]> {
+    const receiver = await startLocalServer((_request, response) => response.end('ok'));
+    const local = await startTwentyFake(options);
+    try {
+      const registered = await fetch(`${local.origin}/rest/metadata/webhooks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${local.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ targetUrl: `${receiver.origin}/hook`, operations: ['person.*'], secret: 'shh' }),
+      });
+      expect(registered.status).toBe(201);
+      await act(local);
+      await local.settled();
+      expect(receiver.received.map((request) => request.body)).toEqual(local.deliveries.map((delivery) => delivery.body));
+      return local.deliveries;
+    } finally {
+      await local.close();
+      await receiver.close();
+    }
+  }
+
+  const batchCreate = (local: TwentyFake) =>
+    fetch(`${local.origin}/rest/batch/people`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${local.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ name: { firstName: 'Ada', lastName: 'L' } }, { name: { firstName: 'Alan', lastName: 'T' } }]),
+    }).then((response) => expect(response.status).toBe(201));
+
+  test('by default one operation is one batched delivery: {…, eventDate, items: [{record}], batchSize}, signed over the body', async () => {
+    const [delivery, ...others] = await withWebhook({}, batchCreate);
+    expect(others).toEqual([]);
+    const payload = JSON.parse(delivery?.body ?? '{}') as TwentyWebhookBatchPayload;
+    // transform-webhook-event-batch-to-webhook-data.ts builds the body in this key order, less the secret.
+    expect(Object.keys(payload)).toEqual(['targetUrl', 'eventName', 'objectMetadata', 'workspaceId', 'webhookId', 'eventDate', 'items', 'batchSize']);
+    expect(payload).toMatchObject({ eventName: 'person.created', objectMetadata: { nameSingular: 'person' }, batchSize: 2 });
+    expect(payload.items.map((item) => (item.record.name as { firstName: string }).firstName)).toEqual(['Ada', 'Alan']);
+    const timestamp = delivery?.headers[TIMESTAMP_HEADER] ?? '';
+    expect(delivery?.headers[SIGNATURE_HEADER]).toBe(signTwentyWebhook('shh', timestamp, delivery?.body ?? ''));
+    expect(delivery?.headers[NONCE_HEADER]).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('an update carries updatedFields on its item', async () => {
+    const [delivery] = await withWebhook({}, async (local) => {
+      const [person] = local.seed('people', [{ name: { firstName: 'Grace', lastName: 'H' } }]);
+      local.updateRecord('people', person?.id as string, { jobTitle: 'Admiral' });
+    });
+    expect((delivery?.payload as TwentyWebhookBatchPayload | undefined)?.items).toEqual([
+      { record: expect.objectContaining({ jobTitle: 'Admiral' }), updatedFields: ['jobTitle'] },
+    ]);
+  });
+
+  test('webhookShape single posts each record alone, {…, eventDate, record}, as versions before batches did', async () => {
+    const deliveries = await withWebhook({ webhookShape: 'single' }, batchCreate);
+    const payloads = deliveries.map((delivery) => JSON.parse(delivery.body) as TwentyWebhookRecordPayload);
+    expect(Object.keys(payloads[0] ?? {})).toEqual(['targetUrl', 'eventName', 'objectMetadata', 'workspaceId', 'webhookId', 'eventDate', 'record']);
+    expect(payloads.map((payload) => (payload.record.name as { firstName: string }).firstName)).toEqual(['Ada', 'Alan']);
+  });
+
+  test('webhookShape both posts the batch, then each record alone with the same eventDate (the deprecated block)', async () => {
+    const deliveries = await withWebhook({ webhookShape: 'both' }, batchCreate);
+    const payloads = deliveries.map((delivery) => delivery.payload);
+    expect(payloads.map((payload) => ('items' in payload ? 'batch' : 'record'))).toEqual(['batch', 'record', 'record']);
+    expect(new Set(payloads.map((payload) => payload.eventDate)).size).toBe(1);
   });
 });

@@ -14,16 +14,50 @@ export interface TwentyWebhook {
   deletedAt: string | null;
 }
 
-/** The body Twenty POSTs, key order included (the signature covers JSON.stringify of it). */
-export interface TwentyWebhookPayload {
+/** One changed record: the state after the event (before it, for deletions) and, for updates, the fields that changed. */
+export type TwentyWebhookItem = {
+  record: Record<string, unknown>;
+  updatedFields?: string[];
+};
+
+/** What every delivery says about the event, in Twenty's key order (the signature covers JSON.stringify of the body). */
+export type TwentyWebhookEnvelope = {
   targetUrl: string;
   eventName: string;
   objectMetadata: { id: string; nameSingular: string };
   workspaceId: string;
   webhookId: string;
   eventDate: string;
-  record: Record<string, unknown>;
-  updatedFields?: string[];
+};
+
+/**
+ * The batched body (transform-webhook-event-batch-to-webhook-data.ts): one delivery per webhook for all the records
+ * one operation changed, `batchSize` being their count.
+ */
+export type TwentyWebhookBatchPayload = TwentyWebhookEnvelope & {
+  items: TwentyWebhookItem[];
+  batchSize: number;
+};
+
+/** The single-record body: one delivery per record, as call-webhook-jobs.job.ts sent before batches (and in its deprecated block). */
+export type TwentyWebhookRecordPayload = TwentyWebhookEnvelope & TwentyWebhookItem;
+
+export type TwentyWebhookPayload = TwentyWebhookBatchPayload | TwentyWebhookRecordPayload;
+
+/**
+ * Which bodies one event becomes. `batch`: current Twenty, after the deprecated block was removed. `single`: versions
+ * before batches. `both`: the versions with the deprecated block, which post the batch and then each record alone,
+ * all sharing one eventDate.
+ */
+export type TwentyWebhookShape = 'batch' | 'single' | 'both';
+
+/** The bodies Twenty posts to one webhook for one operation's records, in the order its jobs are queued. */
+export function webhookPayloads(shape: TwentyWebhookShape, envelope: TwentyWebhookEnvelope, items: TwentyWebhookItem[]): TwentyWebhookPayload[] {
+  const batch: TwentyWebhookBatchPayload = { ...envelope, items, batchSize: items.length };
+  const singles: TwentyWebhookRecordPayload[] = items.map((item) => ({ ...envelope, ...item }));
+  if (shape === 'batch') return [batch];
+  if (shape === 'single') return singles;
+  return [batch, ...singles];
 }
 
 /** One delivery attempt, for tests to inspect. */
