@@ -26,6 +26,16 @@ const secrets: Secret[] = [];
 const probeToken = distinctive('probe-token');
 const httpBearer = distinctive('http-bearer');
 const httpPassword = distinctive('http-basic-password');
+/** Credentials typed into ordinary fields of an HTTP step: a header, query parameters, a URL's userinfo. */
+const typed = {
+  authorization: distinctive('typed-authorization'),
+  apiKeyHeader: distinctive('typed-x-api-key'),
+  apiKeyParameter: distinctive('typed-api-key-parameter'),
+  tokenParameter: distinctive('typed-token-parameter'),
+  urlPassword: distinctive('typed-url-password'),
+};
+/** How a service echoes a Basic credential: base64 of `user:password`. */
+const basicPair = (password: string) => Buffer.from(`ann:${password}`).toString('base64');
 // testing_account's live connection test accepts exactly this token (packages/testing/src/apps.ts); the probe app's is distinctive.
 const TESTING_ACCOUNT_TOKEN = 'good-token';
 const zapDefinitionReply = (exchange: Exchange) =>
@@ -133,6 +143,13 @@ beforeAll(async () => {
   secrets.push(
     { name: 'HTTP step bearer token', value: httpBearer, allowed: zapDefinitionReply },
     { name: 'HTTP step basic-auth password', value: httpPassword, allowed: zapDefinitionReply },
+    { name: 'HTTP step basic-auth pair, base64', value: basicPair(httpPassword) },
+    { name: 'Authorization header typed into an HTTP step', value: typed.authorization, allowed: zapDefinitionReply },
+    { name: 'X-Api-Key header typed into an HTTP step', value: typed.apiKeyHeader, allowed: zapDefinitionReply },
+    { name: 'api_key parameter typed into an HTTP step', value: typed.apiKeyParameter, allowed: zapDefinitionReply },
+    { name: 'token parameter typed into an HTTP step', value: typed.tokenParameter, allowed: zapDefinitionReply },
+    { name: 'URL password typed into an HTTP step', value: typed.urlPassword, allowed: zapDefinitionReply },
+    { name: 'URL user:password typed into an HTTP step, base64', value: basicPair(typed.urlPassword) },
   );
 
   owner = await signup('owner');
@@ -174,11 +191,31 @@ beforeAll(async () => {
       action: 'request',
       input: { url: `${service.origin}/basic`, authType: 'basic', username: 'ann', password: httpPassword },
     },
+    {
+      key: 'typed_headers',
+      type: 'action',
+      app: 'http',
+      action: 'request',
+      input: {
+        url: `${service.origin}/typed?api_key=${typed.apiKeyParameter}&page=2`,
+        query: { token: typed.tokenParameter },
+        headers: { Authorization: `Bearer ${typed.authorization}`, 'X-Api-Key': typed.apiKeyHeader },
+      },
+    },
+    {
+      key: 'typed_userinfo',
+      type: 'action',
+      app: 'http',
+      action: 'request',
+      input: { url: `http://ann:${typed.urlPassword}@127.0.0.1:${service.port}/userinfo` },
+    },
   ]);
   const run = await runOnce(owner, zap, { contact: 'ada@example.com' });
   expect(run.status, JSON.stringify(run)).toBe('succeeded');
-  // The exported document is a reply like any other; it must carry no secret.
+  // The exported document and a test run's reply are replies like any other; they must carry no secret.
   expect((await owner.session.get(`/api/v1/workspaces/${owner.ws}/zaps/${zap.id}/export`)).status).toBe(200);
+  const tested = await owner.session.post(`/api/v1/workspaces/${owner.ws}/zaps/${zap.id}/test`, { triggerSample: { contact: 'ada@example.com' } });
+  expect(tested.body.status, JSON.stringify(tested.body)).toBe('succeeded');
   Object.assign(fixtures, {
     ws: owner.ws,
     zapId: zap.id,
@@ -572,6 +609,10 @@ describe('secrets', () => {
     const seenByService = JSON.stringify(service.received);
     expect(seenByService).toContain(probeToken);
     expect(seenByService).toContain(httpBearer);
+    // The URL's password travels as the Basic pair it makes.
+    const { urlPassword, ...sentAsTyped } = typed;
+    for (const value of Object.values(sentAsTyped)) expect(seenByService).toContain(value);
+    expect(seenByService).toContain(basicPair(urlPassword));
     const history = transcript.exchanges.find((exchange) => exchange.path === `/api/v1/workspaces/${owner.ws}/runs/${fixtures.runId}`)!;
     expect(history.body).toContain('[REDACTED]');
 

@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '@switchyard/testing';
 import { loadConfig } from '@switchyard/config';
+import { REDACTED } from '@switchyard/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SENDS_PER_STEP, RETRIES } from './retry.ts';
 import { createRuntime, vaultFromConfig, type Runtime } from './runtime.ts';
@@ -20,6 +21,8 @@ let runtime: Runtime;
 let counting: CountingServer;
 /** A downstream service that is down for good: every request is answered 503. */
 let unavailable: LocalServer;
+/** A service that answers with what it received, the base64url of its x-api-key header besides. */
+let echo: LocalServer;
 let workspaceId: string;
 
 beforeAll(async () => {
@@ -28,10 +31,19 @@ beforeAll(async () => {
   unavailable = await startLocalServer((_request, response) =>
     response.writeHead(503, { 'content-type': 'application/json' }).end('{"error": "down for maintenance"}'),
   );
+  echo = await startLocalServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        url: request.url,
+        headers: request.headers,
+        apiKeyBase64url: Buffer.from(String(request.headers['x-api-key'] ?? '')).toString('base64url'),
+      }),
+    ),
+  );
   const config = loadConfig(
     testEnv(database.url, {
       CONNECTOR_MODULES: TESTING_APPS_MODULE,
-      OUTBOUND_ALLOW: `127.0.0.1:${counting.port},127.0.0.1:${unavailable.port}`,
+      OUTBOUND_ALLOW: `127.0.0.1:${counting.port},127.0.0.1:${unavailable.port},127.0.0.1:${echo.port}`,
       JOB_LOCK_MS: '2000',
       ZAP_MAX_CONSECUTIVE_FAILURES: '2',
     }),
@@ -47,6 +59,7 @@ afterAll(async () => {
   await db?.close();
   await counting?.close();
   await unavailable?.close();
+  await echo?.close();
   await database?.drop();
 });
 
@@ -187,6 +200,59 @@ describe('runner', () => {
     const [step] = await db.prisma.stepRun.findMany({ where: { runId } });
     expect(step).toMatchObject({ status: 'error', attempts: RETRIES.step.maxAttempts });
     expect(step?.requests).toHaveLength(MAX_SENDS_PER_STEP);
+  });
+
+  it('keeps credentials typed into ordinary fields out of the step records, by name and by value, base64 forms included', async () => {
+    const typed = {
+      bearer: 'typed-secret-123',
+      apiKey: 'typed-api-key-456',
+      queryKey: 'query-key-789',
+      queryToken: 'query-token-abc',
+      urlPassword: 'url-pass-def',
+      basicPassword: 'basic-pass-ghi',
+    };
+    const request = (key: string, input: Prisma.InputJsonObject) => ({ key, type: 'action', app: 'http', action: 'request', input });
+    const runId = await queuedRun([
+      request('headers', {
+        url: `${echo.origin}/echo?api_key=${typed.queryKey}&token=${typed.queryToken}&page=2`,
+        headers: { Authorization: `Bearer ${typed.bearer}`, 'X-Api-Key': typed.apiKey, Accept: 'application/json' },
+      }),
+      request('userinfo', { url: `http://ann:${typed.urlPassword}@127.0.0.1:${echo.port}/echo`, query: { api_key: typed.queryKey, page: '3' } }),
+      request('basic', { url: `${echo.origin}/echo`, authType: 'basic', username: 'ann', password: typed.basicPassword }),
+      // A later step that maps an echoed credential into a field of no particular name.
+      { key: 'mapped', type: 'action', app: 'testing', action: 'echo', input: { value: 'seen {{steps.basic.body.headers.authorization}}' } },
+    ]);
+    const before = echo.received.length;
+    expect((await runtime.runner.execute(runId)).status).toBe('succeeded');
+
+    // The service got the real credentials: only what is stored is redacted.
+    const received = echo.received.slice(before);
+    const basic = (password: string) => `Basic ${Buffer.from(`ann:${password}`).toString('base64')}`;
+    expect(received.map((r) => [r.url, r.headers.authorization, r.headers['x-api-key']])).toEqual([
+      [`/echo?api_key=${typed.queryKey}&token=${typed.queryToken}&page=2`, `Bearer ${typed.bearer}`, typed.apiKey],
+      // The draft is stored as jsonb, which orders keys by length.
+      [`/echo?page=3&api_key=${typed.queryKey}`, basic(typed.urlPassword), undefined],
+      ['/echo', basic(typed.basicPassword), undefined],
+    ]);
+
+    const steps = await db.prisma.stepRun.findMany({ where: { runId }, orderBy: { startedAt: 'asc' } });
+    const stored = JSON.stringify(steps);
+    const forms = Object.values(typed).flatMap((secret) => [secret, Buffer.from(secret).toString('base64url')]);
+    for (const password of [typed.urlPassword, typed.basicPassword]) forms.push(basic(password).slice('Basic '.length));
+    for (const form of forms) expect(stored, form).not.toContain(form);
+
+    // Redacted by name in the filled-in input; the rest stays readable.
+    const [headers, userinfo] = steps;
+    expect(headers?.input).toMatchObject({
+      url: `${echo.origin}/echo?api_key=${REDACTED}&token=${REDACTED}&page=2`,
+      headers: { Authorization: REDACTED, 'X-Api-Key': REDACTED, Accept: 'application/json' },
+    });
+    expect(userinfo?.input).toMatchObject({ query: { api_key: REDACTED, page: '3' } });
+    expect(headers?.output).toMatchObject({
+      status: 200,
+      body: { url: `/echo?api_key=${REDACTED}&token=${REDACTED}&page=2`, headers: { accept: 'application/json' } },
+    });
+    expect(steps[3]?.output).toEqual({ value: `seen ${REDACTED}` });
   });
 
   it('fails the run with the step’s own message when a step fails permanently', async () => {

@@ -6,6 +6,7 @@ import {
   findAction,
   performAction as perform,
   REDACTED,
+  redactByName,
   StepFailure,
   type Credentials,
   type HttpClient,
@@ -86,29 +87,34 @@ export function createRunner(options: RunnerOptions) {
   // A failed finish means the run is executed again, so a batch the database refuses is retried run by run.
   const finishes = createGroupCommit((batch: Finish[]) => finishRuns(db.pool, batch, newId), { maxBatch: 200, maxInFlight: 4, isolateFailures: true });
 
-  /**
-   * The record as run history keeps it: credentials typed into an action's input (fields marked secret, like an HTTP
-   * step's token) are replaced, there and wherever the service echoed them. The run itself goes on with the real values.
-   */
-  function forHistory(record: StepRecord): StepRecord {
+  /** The values of an action's input fields marked secret (an HTTP step's token), with those fields replaced. */
+  function withoutSecretInputs(record: StepRecord): { input: JsonValue; typed: string[] } {
     const input = record.input;
-    if (record.type !== 'action' || !record.app || !record.action || !input || typeof input !== 'object' || Array.isArray(input)) return record;
+    if (record.type !== 'action' || !record.app || !record.action || !input || typeof input !== 'object' || Array.isArray(input)) return { input, typed: [] };
     const keys = catalog.secretInputKeys(record.app, record.action).filter((key) => typeof input[key] === 'string' && input[key] !== '');
-    if (keys.length === 0) return record;
-    const redactor = createRedactor(keys.map((key) => input[key] as string));
-    const scrub = (value: JsonValue): JsonValue => {
-      if (typeof value === 'string') return redactor.text(value);
-      if (Array.isArray(value)) return value.map(scrub);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactor.text(key), scrub(item)]));
-      return value;
-    };
+    if (keys.length === 0) return { input, typed: [] };
+    return { input: { ...input, ...Object.fromEntries(keys.map((key) => [key, REDACTED])) }, typed: keys.map((key) => input[key] as string) };
+  }
+
+  /**
+   * The record as run history keeps it. In the filled-in input, credentials are replaced: fields marked secret and, by
+   * name, credential headers, query parameters and URL passwords. Those values, and every secret a step of this run
+   * redacted so far (`revealed`: credentials, typed-in secrets, what its requests carried by name), are then replaced
+   * wherever the record holds them, base64 forms included, since services echo them. The run goes on with the real values.
+   */
+  function forHistory(record: StepRecord, revealed: ReadonlySet<string>): StepRecord {
+    const { input, typed } = withoutSecretInputs(record);
+    const named = redactByName(input);
+    const secrets = [...revealed, ...typed, ...named.found];
+    if (secrets.length === 0) return { ...record, input: named.value as JsonValue };
+    const redactor = createRedactor(secrets);
     return {
       ...record,
-      input: scrub({ ...input, ...Object.fromEntries(keys.map((key) => [key, REDACTED])) }),
-      output: scrub(record.output),
+      input: redactor.strings(named.value) as JsonValue,
+      output: redactor.strings(record.output) as JsonValue,
       error: record.error === null ? null : redactor.text(record.error),
       logs: record.logs.map((line) => redactor.text(line)),
-      requests: scrub(record.requests) as StepRecord['requests'],
+      requests: redactor.strings(record.requests) as StepRecord['requests'],
     };
   }
 
@@ -121,6 +127,8 @@ export function createRunner(options: RunnerOptions) {
    */
   function portsFor(run: RunRef, buffer: StepRow[], signal: AbortSignal, halt: AbortController): EnginePorts {
     const credentials = new Map<string, Promise<Credentials>>();
+    /** What the run's steps redacted so far: later steps may map it into their input, or a service echo it. */
+    const revealed = new Set<string>();
     /**
      * Database work a step needs that is not the step itself (saving earlier records, reading credentials). It waits
      * out a short outage; if the database stays away, the run stops here and its job is retried later, instead of the
@@ -163,6 +171,7 @@ export function createRunner(options: RunnerOptions) {
           ...(auth ? { auth } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
         });
+        for (const secret of result.secrets) revealed.add(secret);
         return { output: result.output, requests: toStepRequests(result.requests) };
       },
       async runCode(request) {
@@ -182,7 +191,7 @@ export function createRunner(options: RunnerOptions) {
         return { output: result.output, logs, requests: toStepRequests(result.requests) };
       },
       async persistStep(stepRecord) {
-        buffer.push(forHistory(stepRecord));
+        buffer.push(forHistory(stepRecord, revealed));
       },
       now: () => new Date(),
       sleep: (ms) =>

@@ -2,6 +2,7 @@
 import { ZapDefinition, ZapInput, type ErrorDetail, type LastRun, type Zap } from '@switchyard/contracts';
 import { insertEventsAndRuns, newId, type Prisma, randomToken, type Database } from '@switchyard/db';
 import { enqueueRuns, type RunQueue } from '@switchyard/queue';
+import { redactByName } from '@switchyard/connectors';
 import { validateZap } from '@switchyard/engine';
 import type { AppCatalog, TriggerLifecycle } from '@switchyard/runner';
 import { audit } from '../audit/service.ts';
@@ -124,9 +125,9 @@ export function createZapService({ data, pool, queue, catalog, lifecycle, public
   return {
     toZap,
 
-    /** What a viewer sees of a zap: credentials typed into steps (secret inputs) are left out, since viewers only read. */
+    /** What a viewer sees of a zap: without the credentials typed into its trigger and steps, since viewers only read. */
     forViewer(zap: Zap): Zap {
-      return { ...zap, steps: stripSecretInputs(zap.steps, catalog) as Zap['steps'] };
+      return { ...zap, trigger: withoutTypedSecrets(zap.trigger, catalog) as Zap['trigger'], steps: withoutTypedSecrets(zap.steps, catalog) as Zap['steps'] };
     },
 
     async list(workspaceId: string, query: { limit: number; cursor?: string | undefined; q?: string | undefined; status?: 'on' | 'off' | undefined }) {
@@ -286,7 +287,7 @@ export function createZapService({ data, pool, queue, catalog, lifecycle, public
     /** Portable JSON: no ids, no secrets; connections are replaced by the app they belong to. */
     async exportZap(workspaceId: string, zapId: string) {
       const row = await load(data.workspace(workspaceId), zapId);
-      return { switchyard: 1 as const, zap: stripSecretInputs(stripConnections(row.draft), catalog) as ZapInput };
+      return { switchyard: 1 as const, zap: withoutTypedSecrets(stripConnections(row.draft), catalog) as ZapInput };
     },
 
     /** Imports a zap; each app's connection is filled in when the workspace has exactly one for that app. */
@@ -329,18 +330,25 @@ function stripConnections(value: unknown): unknown {
   );
 }
 
-/** Credentials typed into action steps (input fields marked secret, like an HTTP step's token) stay behind too. */
-function stripSecretInputs(value: unknown, catalog: AppCatalog): unknown {
-  if (Array.isArray(value)) return value.map((item) => stripSecretInputs(item, catalog));
+/**
+ * Credentials typed into steps stay behind too: input fields marked secret (an HTTP step's token) are left out, and
+ * credential headers, query parameters and URL passwords are marked redacted. A template stays: it says where a value
+ * comes from at run time, not what it is.
+ */
+function withoutTypedSecrets(value: unknown, catalog: AppCatalog): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutTypedSecrets(item, catalog));
   if (!value || typeof value !== 'object') return value;
   const step = value as Record<string, unknown>;
   const secret =
     step.type === 'action' && typeof step.app === 'string' && typeof step.action === 'string' ? catalog.secretInputKeys(step.app, step.action) : [];
   return Object.fromEntries(
     Object.entries(step).map(([key, child]) =>
-      key === 'input' && secret.length > 0 && child && typeof child === 'object'
-        ? [key, Object.fromEntries(Object.entries(child).filter(([field]) => !secret.includes(field)))]
-        : [key, stripSecretInputs(child, catalog)],
+      key === 'input' && child && typeof child === 'object' && !Array.isArray(child)
+        ? [
+            key,
+            redactByName(Object.fromEntries(Object.entries(child).filter(([field]) => !secret.includes(field))), { keep: (text) => text.includes('{{') }).value,
+          ]
+        : [key, withoutTypedSecrets(child, catalog)],
     ),
   );
 }

@@ -1,17 +1,26 @@
-import { TESTING_APPS_MODULE } from '@switchyard/testing';
+import { REDACTED } from '@switchyard/connectors';
+import { startLocalServer, TESTING_APPS_MODULE, type LocalServer } from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Caller, signup, startTestApi, type Account, type TestApi } from '../../test/harness.ts';
+import { addMember, Caller, signup, startTestApi, type Account, type TestApi } from '../../test/harness.ts';
 
 let api: TestApi;
 let owner: Account;
 let zaps: string;
+/** A service that answers with the URL and headers it received. */
+let echoService: LocalServer;
 
 beforeAll(async () => {
-  api = await startTestApi({ CONNECTOR_MODULES: TESTING_APPS_MODULE });
+  echoService = await startLocalServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: request.url, headers: request.headers })),
+  );
+  api = await startTestApi({ CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${echoService.port}` });
   owner = await signup(api.app, 'zaps');
   zaps = `/api/v1/workspaces/${owner.workspace.id}/zaps`;
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await echoService.close();
+});
 
 const hookZap = (steps: unknown[] = []) => ({ name: 'Hook zap', trigger: { app: 'webhooks', event: 'catch_hook' }, steps });
 const echo = (key: string, input: object) => ({ key, type: 'action', app: 'testing', action: 'echo', input });
@@ -146,7 +155,6 @@ describe('zaps', () => {
   });
 
   it('viewers see a zap without the credentials typed into its steps; editors see them to edit them', async () => {
-    const { addMember } = await import('../../test/harness.ts');
     const viewer = await signup(api.app, 'zaps-viewer');
     await addMember(owner, viewer, 'viewer');
     const created = await owner.caller.post(
@@ -166,6 +174,48 @@ describe('zaps', () => {
     expect(seen.body.steps[0].input.url).toBe('https://example.com');
     expect(JSON.stringify(seen.body)).not.toContain('typed-in-secret');
     expect(JSON.stringify((await viewer.caller.get(zaps)).body)).not.toContain('typed-in-secret');
+  });
+
+  it('credentials typed into a step’s headers, query and URL stay out of test replies, exports, viewers’ view and logs', async () => {
+    const viewer = await signup(api.app, 'zaps-typed-viewer');
+    await addMember(owner, viewer, 'viewer');
+    const typed = ['typed-bearer-api', 'typed-key-api', 'typed-query-api', 'typed-url-pass-api'];
+    const input = {
+      url: `http://ann:typed-url-pass-api@127.0.0.1:${echoService.port}/echo?api_key=typed-query-api&page=2`,
+      headers: { Authorization: 'Bearer typed-bearer-api', 'X-Api-Key': 'typed-key-api', 'X-Request-Id': 'r-1' },
+    };
+    const mapped = { url: `${echoService.origin}/echo?token={{trigger.body.token}}`, headers: { Authorization: 'Bearer {{trigger.body.token}}' } };
+    const created = await owner.caller.post(
+      zaps,
+      hookZap([
+        { key: 'call', type: 'action', app: 'http', action: 'request', input },
+        { key: 'mapped', type: 'action', app: 'http', action: 'request', input: mapped },
+      ]),
+    );
+    const leaks = (text: string) => typed.filter((secret) => text.includes(secret) || text.includes(Buffer.from(`ann:${secret}`).toString('base64')));
+
+    const tested = await owner.caller.post(`${zaps}/${created.body.id}/test`, { triggerSample: { body: { token: 'sample-token' } } });
+    expect(tested.body.status).toBe('succeeded');
+    expect(leaks(JSON.stringify(tested.body))).toEqual([]);
+    expect(tested.body.steps[0].input.headers).toEqual({ Authorization: REDACTED, 'X-Api-Key': REDACTED, 'X-Request-Id': 'r-1' });
+    expect(tested.body.steps[0].output.body.headers['x-request-id']).toBe('r-1');
+    const history = await owner.caller.get(`/api/v1/workspaces/${owner.workspace.id}/runs/${tested.body.id}`);
+    expect(leaks(JSON.stringify(history.body))).toEqual([]);
+
+    // The export keeps what a mapping says (a template is no secret) and marks what was left out.
+    const exported = await owner.caller.get(`${zaps}/${created.body.id}/export`);
+    expect(leaks(JSON.stringify(exported.body))).toEqual([]);
+    expect(exported.body.zap.steps[0].input).toEqual({
+      url: `http://ann:${REDACTED}@127.0.0.1:${echoService.port}/echo?api_key=${REDACTED}&page=2`,
+      headers: { Authorization: REDACTED, 'X-Api-Key': REDACTED, 'X-Request-Id': 'r-1' },
+    });
+    expect(exported.body.zap.steps[1].input).toEqual(mapped);
+
+    expect(leaks(JSON.stringify((await viewer.caller.get(`${zaps}/${created.body.id}`)).body))).toEqual([]);
+    expect(leaks(JSON.stringify((await viewer.caller.get(zaps)).body))).toEqual([]);
+    // Editors edit the draft, so they see what they typed.
+    expect((await owner.caller.get(`${zaps}/${created.body.id}`)).body.steps[0].input).toEqual(input);
+    expect(leaks(api.logs.join('\n'))).toEqual([]);
   });
 
   it('a zap of another workspace is 404 everywhere', async () => {

@@ -18,6 +18,8 @@ function json(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 }
 
+const base64 = (text: string | string[] | undefined) => Buffer.from(String(text)).toString('base64');
+
 function client(options: HttpClientOptions = {}): HttpClient {
   const created = createHttpClient({
     allow: `127.0.0.1:${server.port},127.0.0.1:${other.port},127.0.0.1:1`,
@@ -308,6 +310,27 @@ describe('recording', () => {
       responseBody: { echoed: { user: 'ann', pass: REDACTED }, note: `your key is ${REDACTED}` },
     });
     expect(recorded?.durationMs).toBeGreaterThan(0);
+  });
+
+  test('credentials a request carries by name are sent, gathered for the step and redacted by value wherever they are echoed', async () => {
+    routes['/whoami'] = (request, response) =>
+      json(response, 200, {
+        url: request.url,
+        key: request.headers['x-api-key'],
+        basic: request.headers.authorization,
+        keyBase64: base64(request.headers['x-api-key']),
+      });
+    const step = client().forStep();
+    await step.request({ url: `http://ann:url-pass-1@127.0.0.1:${server.port}/whoami?api_key=query-key-1&page=2`, headers: { 'X-Api-Key': 'header-key-1' } });
+    const basic = `Basic ${Buffer.from('ann:url-pass-1').toString('base64')}`;
+    expect(server.received.map((r) => [r.url, r.headers['x-api-key'], r.headers.authorization])).toEqual([
+      ['/whoami?api_key=query-key-1&page=2', 'header-key-1', basic],
+    ]);
+    expect(step.secrets()).toEqual(expect.arrayContaining(['header-key-1', 'query-key-1', basic, 'ann:url-pass-1', 'url-pass-1']));
+    const recorded = JSON.stringify(step.requests);
+    for (const secret of ['header-key-1', 'query-key-1', 'url-pass-1', basic.slice('Basic '.length), base64('header-key-1')])
+      expect(recorded).not.toContain(secret);
+    expect(step.requests[0]?.responseBody).toMatchObject({ url: `/whoami?api_key=${REDACTED}&page=2`, key: REDACTED, basic: REDACTED });
   });
 
   test('bodies bigger than the record cap are cut with a marker', async () => {

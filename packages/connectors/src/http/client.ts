@@ -5,7 +5,7 @@ import { jsonStructureProblem, MAX_DATA_DEPTH } from '@switchyard/contracts';
 import { parseOutboundAllow, type OutboundAllow } from './allow.ts';
 import { StepFailure, type RecordedRequest } from './errors.ts';
 import { createOutboundGuard, type Resolver } from './guard.ts';
-import { capBody, createRedactor, type Redactor } from './redact.ts';
+import { capBody, createRedactor, redactByName } from './redact.ts';
 import { backoffDelay, canRepeat, defaultRetryPolicy, isRetryableStatus, isTransientStatus, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
 
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
@@ -90,10 +90,16 @@ export interface StepHttp {
   redactText(text: string): string;
 }
 
+/** A step's handle as the one who opened it sees it: what the step uses, and the secrets gathered along the way. */
+export interface StepHttpHandle extends StepHttp {
+  /** Every value redacted from this step's records: those given, those added, and the credentials its requests carried by name. */
+  secrets(): string[];
+}
+
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
   /** A handle for one step: redacts the step's secrets and keeps the step's request records. */
-  forStep(options?: { secrets?: Iterable<string>; signal?: AbortSignal }): StepHttp;
+  forStep(options?: { secrets?: Iterable<string>; signal?: AbortSignal }): StepHttpHandle;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -367,8 +373,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  async function execute(request: HttpRequest, redactor: Redactor, signal: AbortSignal | undefined): Promise<HttpResponse> {
+  /** Sends a request; `secrets` are redacted from its records and gain the credentials it carries by name. */
+  async function execute(request: HttpRequest, secrets: Set<string>, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const requests: RecordedRequest[] = [];
+    let redactor = createRedactor(secrets);
     const responseType = request.responseType ?? 'auto';
     const policy: RetryPolicy = request.retry === false ? { ...clientRetry, maxAttempts: 1 } : { ...clientRetry, ...request.retry };
     const attemptTimeoutMs = request.timeoutMs ?? timeoutMs;
@@ -402,6 +410,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       prepared = prepare(request, userAgent);
     } catch (error) {
       throw error instanceof StepFailure ? fail(error) : error;
+    }
+    // A typed-in Authorization header, an api_key parameter, the Basic pair built from URL userinfo: whatever the request
+    // carries by name is a secret from here on, so a service echoing it (in any form) leaves no copy in the records.
+    const carried = redactByName({ url: prepared.url.toString(), headers: prepared.headers, body: prepared.recordedBody }).found;
+    if (carried.some((secret) => !secrets.has(secret))) {
+      for (const secret of carried) secrets.add(secret);
+      redactor = createRedactor(secrets);
     }
     const initialUrl = prepared.url;
     let redirects = 0;
@@ -512,14 +527,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   function request(input: HttpRequest): Promise<HttpResponse> {
-    return execute(input, createRedactor(input.secrets ?? []), input.signal);
+    return execute(input, new Set(input.secrets), input.signal);
   }
 
-  function forStep(stepOptions: { secrets?: Iterable<string>; signal?: AbortSignal } = {}): StepHttp {
+  function forStep(stepOptions: { secrets?: Iterable<string>; signal?: AbortSignal } = {}): StepHttpHandle {
     const secrets = new Set(stepOptions.secrets ?? []);
     const requests: RecordedRequest[] = [];
     return {
       requests,
+      secrets: () => [...secrets],
       redact(...values: string[]) {
         for (const value of values) secrets.add(value);
       },
@@ -529,8 +545,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       async request(input: HttpRequest): Promise<HttpResponse> {
         const signals = [stepOptions.signal, input.signal].filter((s): s is AbortSignal => s !== undefined);
         const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        for (const secret of input.secrets ?? []) secrets.add(secret);
         try {
-          const response = await execute(input, createRedactor([...secrets, ...(input.secrets ?? [])]), signal);
+          const response = await execute(input, secrets, signal);
           requests.push(...response.requests);
           return response;
         } catch (error) {

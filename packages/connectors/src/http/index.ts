@@ -7,7 +7,7 @@ export { createOutboundGuard, systemResolver } from './guard.ts';
 export type { OutboundGuard, ResolvedAddress, Resolver } from './guard.ts';
 export { StepFailure, isStepFailure } from './errors.ts';
 export type { RecordedRequest, StepFailureCode, StepFailureOptions } from './errors.ts';
-export { REDACTED, createRedactor } from './redact.ts';
+export { REDACTED, createRedactor, redactByName } from './redact.ts';
 export type { Redactor } from './redact.ts';
 export { defaultRetryPolicy, parseRetryAfter } from './retry.ts';
 export type { RetryPolicy } from './retry.ts';

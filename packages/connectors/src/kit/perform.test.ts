@@ -56,6 +56,8 @@ describe('performAction', () => {
     expect(result.output).toEqual({ items: [{ id: 2 }, { id: 1 }], key: 'run_1:step_2' });
     expect(result.requests).toHaveLength(1);
     expect(JSON.stringify(result.requests)).not.toContain('key_abcdef');
+    // Handed on, so that the step's output and the later steps' records can be redacted of it too.
+    expect(result.secrets).toContain('key_abcdef');
   });
 
   test('bad input fails permanently before any request, naming the field', async () => {

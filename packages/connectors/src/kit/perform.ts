@@ -19,6 +19,11 @@ export interface PerformOptions {
 export interface ActionResult {
   output: unknown;
   requests: RecordedRequest[];
+  /**
+   * Every value the step redacted from its requests (credentials, typed-in secrets, credentials its requests carried by
+   * name), so that whoever records the step's output, and the steps after it, can redact them there too.
+   */
+  secrets: string[];
 }
 
 export interface PollResult {
@@ -88,7 +93,7 @@ export async function performAction(action: ActionDefinition, options: PerformOp
   try {
     const input = parseInput(action.input, options.input, action.name);
     const output = await action.perform({ input, auth: options.auth, http, idempotencyKey: options.idempotencyKey });
-    return { output, requests: [...http.requests] };
+    return { output, requests: [...http.requests], secrets: http.secrets() };
   } catch (error) {
     throw asStepFailure(error, http, options.signal);
   }
