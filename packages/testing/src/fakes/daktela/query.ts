@@ -1,4 +1,4 @@
-// The Daktela fake's list query language: PHP-style nested query strings, both filter syntaxes, sorting and projection.
+// The Daktela fake's list query language: PHP-style nested query strings, and the filter, sort, fields and paging forms Daktela's connectors send.
 
 /** A parsed `a[b][0][c]=v` query: nested plain objects, numeric keys kept as object keys in order. */
 export type NestedQuery = { [key: string]: string | NestedQuery };
