@@ -1,14 +1,14 @@
 // The Daktela client: the connection test, the token header, the envelope and its four error shapes, list query encoding.
 import { describe, expect, test } from 'vitest';
 import { loopbackOnlyConnector, startLocalServer } from '@switchyard/testing';
-import { startDaktelaFake, type DaktelaError, type DaktelaFake } from '@switchyard/testing/fakes/daktela';
+import { FILTER_OPERATORS as PUBLISHED_OPERATORS, startDaktelaFake, type DaktelaError, type DaktelaFake } from '@switchyard/testing/fakes/daktela';
 import { createHttpClient, type HttpClient } from '../../http/client.ts';
 import { StepFailure } from '../../http/errors.ts';
 import { authFields } from '../../kit/manifest.ts';
 import { credentialSecrets } from '../../kit/perform.ts';
 import { failureOf as rejection, startConnectorTestbed, useConnectorTestbed } from '../../../test/testbed.ts';
 import { daktelaApp } from './index.ts';
-import { daktelaAuthFields, daktelaRequest, describeDaktelaError, listQuery, listRecords, recordPath } from './client.ts';
+import { type Condition, daktelaAuthFields, daktelaRequest, describeDaktelaError, FILTER_OPERATORS, listQuery, listRecords, recordPath } from './client.ts';
 
 let fake: DaktelaFake;
 let client: HttpClient;
@@ -151,6 +151,33 @@ describe('lists', () => {
       'fields[1]': 'title',
       q: 'jane',
     });
+  });
+
+  test('every operator a condition can carry is one Daktela publishes, and the fake takes each as it is encoded', async () => {
+    // Compiles only while each of our operators is one the fake accepts from Daktela's own connectors.
+    const published: ReadonlyArray<(typeof PUBLISHED_OPERATORS)[number]> = FILTER_OPERATORS;
+    expect(PUBLISHED_OPERATORS).toEqual(expect.arrayContaining([...published]));
+    const conditions = FILTER_OPERATORS.map((operator): Condition => {
+      if (operator === 'in' || operator === 'notin') return { field: 'stage', operator, value: ['OPEN'] };
+      if (operator === 'isnull' || operator === 'isnotnull') return { field: 'stage', operator };
+      return { field: 'stage', operator, value: 'OPEN' };
+    });
+    for (const condition of conditions) await listRecords(service(), 'tickets', { filters: [condition] });
+    expect(fake.requests).toHaveLength(FILTER_OPERATORS.length);
+  });
+
+  test('a condition the fake would refuse does not compile', () => {
+    const refused = [
+      // @ts-expect-error a comparison takes one value, not a list
+      { field: 'stage', operator: 'eq', value: ['OPEN'] },
+      // @ts-expect-error in needs at least one value
+      { field: 'stage', operator: 'in', value: [] },
+      // @ts-expect-error isnull takes no value
+      { field: 'closed', operator: 'isnull', value: 'x' },
+      // @ts-expect-error a comparison needs its value
+      { field: 'created', operator: 'gte' },
+    ] satisfies Condition[];
+    expect(refused).toHaveLength(4);
   });
 
   test('a list page returns its records and result.total', async () => {

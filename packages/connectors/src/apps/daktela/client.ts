@@ -140,6 +140,7 @@ export async function daktelaRecord(context: ServiceContext, request: DaktelaReq
   return result;
 }
 
+/** The operators of Daktela's .NET connector (`Daktela/daktela-v6-dotnet-connector` `Query/FilterOperator.cs`). */
 export const FILTER_OPERATORS = [
   'eq',
   'neq',
@@ -158,12 +159,19 @@ export const FILTER_OPERATORS = [
   'in',
   'notin',
 ] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+type ListOperator = 'in' | 'notin';
+type ValuelessOperator = 'isnull' | 'isnotnull';
+type FilterValue = string | number;
 
-export interface Condition {
-  field: string;
-  operator: (typeof FILTER_OPERATORS)[number];
-  value?: string | number | ReadonlyArray<string | number>;
-}
+/**
+ * One condition, shaped by its operator as Daktela's connectors build it: one value, a list of at least one
+ * (the Java connector: "The API rejects an empty list"), or none.
+ */
+export type Condition =
+  | { field: string; operator: Exclude<FilterOperator, ListOperator | ValuelessOperator>; value: FilterValue }
+  | { field: string; operator: ListOperator; value: readonly [FilterValue, ...FilterValue[]] }
+  | { field: string; operator: ValuelessOperator };
 
 export interface ListQuery {
   /** AND-ed together. */
@@ -190,11 +198,12 @@ export function listQuery(query: ListQuery): Record<string, QueryValue> {
       const prefix = `filter[filters][${index}]`;
       params[`${prefix}[field]`] = condition.field;
       params[`${prefix}[operator]`] = condition.operator;
-      if (Array.isArray(condition.value)) {
-        condition.value.forEach((value: string | number, item: number) => {
+      if (!('value' in condition)) return;
+      if (typeof condition.value === 'object') {
+        condition.value.forEach((value, item) => {
           params[`${prefix}[value][${item}]`] = value;
         });
-      } else if (condition.value !== undefined) params[`${prefix}[value]`] = condition.value as string | number;
+      } else params[`${prefix}[value]`] = condition.value;
     });
   }
   (query.sort ?? []).forEach((key, index) => {

@@ -1,4 +1,4 @@
-// The Daktela fake itself: auth forms, envelope and error shapes, both filter syntaxes, skip/take, 429 and the helpers.
+// The Daktela fake itself: auth forms, envelope and error shapes, the list query Daktela's connectors send (and what it refuses), 429 and the helpers.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DAKTELA_FAKE_DEFAULTS, startDaktelaFake, type DaktelaFake } from './index.ts';
 
@@ -188,18 +188,122 @@ describe('lists', () => {
     expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) })).body)).toEqual([2]);
   });
 
-  test('in, contains and isnull operators', async () => {
-    const inQuery = 'filter[0][field]=stage&filter[0][operator]=in&filter[0][value][0]=WAIT&filter[0][value][1]=CLOSE';
-    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(inQuery) })).body)).toEqual([2, 4]);
-    const contains = 'filter[0][field]=title&filter[0][operator]=contains&filter[0][value]=C';
-    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(contains) })).body)).toEqual([3]);
-    const isnull = 'filter[0][field]=closed&filter[0][operator]=isnull';
-    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(isnull) })).body)).toHaveLength(4);
+  test('a list whose items are groups, as the Python connector sends it', async () => {
+    const query =
+      'filter[0][field]=category&filter[0][operator]=eq&filter[0][value]=c2' +
+      '&filter[1][logic]=or&filter[1][filters][0][field]=stage&filter[1][filters][0][operator]=eq&filter[1][filters][0][value]=WAIT' +
+      '&filter[1][filters][1][field]=priority&filter[1][filters][1][operator]=eq&filter[1][filters][1][value]=HIGH&filter[1][filters][1][ignoreCase]=true';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) })).body)).toEqual([3, 4]);
   });
 
-  test('an unknown operator answers 400', async () => {
-    const response = await call('GET', '/api/v6/tickets.json', { query: encodeURI('filter[0][field]=title&filter[0][operator]=approx&filter[0][value]=a') });
-    expect(response).toMatchObject({ status: 400, body: { error: ['Unknown filter operator "approx"'] } });
+  test('one condition and one sort as plain objects, as the JS connector sends them', async () => {
+    const query = 'filter[field]=stage&filter[operator]=eq&filter[value]=OPEN&sort[field]=title&sort[dir]=desc';
+    expect(names((await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) })).body)).toEqual([3, 1]);
+  });
+
+  // Every operator one of Daktela's connectors sends, with the tickets it keeps (titles a–d, names 1–4).
+  const operators: Array<{ operator: string; field: string; value?: string | string[]; expected: number[] }> = [
+    { operator: 'eq', field: 'stage', value: 'OPEN', expected: [1, 3] },
+    { operator: 'neq', field: 'stage', value: 'OPEN', expected: [2, 4] },
+    { operator: 'lt', field: 'name', value: '2', expected: [1] },
+    { operator: 'lte', field: 'name', value: '2', expected: [1, 2] },
+    { operator: 'gt', field: 'name', value: '3', expected: [4] },
+    { operator: 'gte', field: 'name', value: '3', expected: [3, 4] },
+    { operator: 'like', field: 'category', value: 'c%', expected: [1, 2, 3, 4] },
+    { operator: 'notlike', field: 'category', value: '%1', expected: [3, 4] },
+    { operator: 'contains', field: 'priority', value: 'IG', expected: [2, 3] },
+    { operator: 'doesnotcontain', field: 'priority', value: 'IG', expected: [1, 4] },
+    { operator: 'startswith', field: 'stage', value: 'O', expected: [1, 3] },
+    { operator: 'endswith', field: 'stage', value: 'T', expected: [4] },
+    { operator: 'begins', field: 'stage', value: 'W', expected: [4] },
+    { operator: 'notbegins', field: 'stage', value: 'O', expected: [2, 4] },
+    { operator: 'ends', field: 'priority', value: 'UM', expected: [4] },
+    { operator: 'notends', field: 'priority', value: 'GH', expected: [1, 4] },
+    { operator: 'isnull', field: 'closed', expected: [1, 2, 3, 4] },
+    { operator: 'isnotnull', field: 'title', expected: [1, 2, 3, 4] },
+    { operator: 'in', field: 'stage', value: ['WAIT', 'CLOSE'], expected: [2, 4] },
+    { operator: 'notin', field: 'stage', value: ['WAIT', 'CLOSE'], expected: [1, 3] },
+    { operator: 'between', field: 'name', value: ['2', '3'], expected: [2, 3] },
+  ];
+
+  test.each(operators)('the $operator operator', async ({ operator, field, value, expected }) => {
+    const values =
+      value === undefined
+        ? ''
+        : Array.isArray(value)
+          ? value.map((item, index) => `&filter[0][value][${index}]=${item}`).join('')
+          : `&filter[0][value]=${value}`;
+    const response = await call('GET', '/api/v6/tickets.json', { query: encodeURI(`filter[0][field]=${field}&filter[0][operator]=${operator}${values}`) });
+    expect(response.status).toBe(200);
+    expect(names(response.body)).toEqual(expected);
+  });
+
+  const refused: Array<{ what: string; query: string; message: string }> = [
+    {
+      what: 'an unknown operator',
+      query: 'filter[0][field]=title&filter[0][operator]=approx&filter[0][value]=a',
+      message: 'Unknown filter operator "approx" in filter[0]',
+    },
+    {
+      what: 'an operator in capitals',
+      query: 'filter[0][field]=title&filter[0][operator]=EQ&filter[0][value]=a',
+      message: 'Unknown filter operator "EQ" in filter[0]',
+    },
+    { what: 'a condition without an operator', query: 'filter[0][field]=title&filter[0][value]=a', message: 'filter[0][operator] is missing' },
+    {
+      what: 'a condition without a field',
+      query: 'filter[logic]=and&filter[filters][0][operator]=eq&filter[filters][0][value]=a',
+      message: 'filter[filters][0][field] is missing',
+    },
+    { what: 'a misspelt key', query: 'filter[0][field]=title&filter[0][op]=eq&filter[0][value]=a', message: 'Unexpected filter[0][op]' },
+    { what: 'a comparison without a value', query: 'filter[0][field]=created&filter[0][operator]=gte', message: 'filter[0][value] is missing for gte' },
+    {
+      what: 'a list for a single value',
+      query: 'filter[0][field]=stage&filter[0][operator]=eq&filter[0][value][0]=OPEN',
+      message: 'filter[0][value] takes one value for eq',
+    },
+    { what: 'in without values', query: 'filter[0][field]=stage&filter[0][operator]=in', message: 'filter[0][value] needs at least 1 value for in' },
+    {
+      what: 'between with one value',
+      query: 'filter[0][field]=name&filter[0][operator]=between&filter[0][value][0]=1',
+      message: 'filter[0][value] needs 2 values for between',
+    },
+    {
+      what: 'an unknown logic',
+      query: 'filter[logic]=xor&filter[filters][0][field]=stage&filter[filters][0][operator]=eq&filter[filters][0][value]=OPEN',
+      message: 'filter[logic] must be "and" or "or", not "xor"',
+    },
+    { what: 'a group without filters', query: 'filter[logic]=and', message: "filter[filters] must list the group's filters" },
+    {
+      what: 'a bare filter',
+      query: 'filter=stage',
+      message: 'filter must be filter[field]/[operator]/[value], filter[logic] with filter[filters][n], or filter[n]',
+    },
+    {
+      what: 'a bad ignoreCase',
+      query: 'filter[0][field]=stage&filter[0][operator]=eq&filter[0][value]=OPEN&filter[0][ignoreCase]=maybe',
+      message: 'filter[0][ignoreCase] must be true or false',
+    },
+    { what: 'a bare sort', query: 'sort=title', message: 'sort must be sort[n][field] with sort[n][dir]' },
+    { what: 'an unknown sort direction', query: 'sort[0][field]=title&sort[0][dir]=up', message: 'sort[0][dir] must be "asc" or "desc", not "up"' },
+    { what: 'a sort without a field', query: 'sort[0][dir]=asc', message: 'sort[0][field] is missing' },
+    { what: 'bare fields', query: 'fields=name', message: 'fields must be fields[n]' },
+    { what: 'a negative skip', query: 'skip=-1', message: 'skip must be a whole number of 0 or more' },
+    { what: 'a take that is not a number', query: 'take=ten', message: 'take must be a whole number of 0 or more' },
+  ];
+
+  test.each(refused)('$what answers 400 with the list-of-messages error', async ({ query, message }) => {
+    expect(await call('GET', '/api/v6/tickets.json', { query: encodeURI(query) })).toMatchObject({ status: 400, body: { error: [message], result: null } });
+  });
+
+  test('take is capped at the largest page', async () => {
+    const small = await startDaktelaFake({ maxTake: 2 });
+    try {
+      const response = await fetch(`${small.origin}/api/v6/queues.json?take=1000`, { headers: { 'x-auth-token': small.token } });
+      expect(((await response.json()) as { result: { data: unknown[]; total: number } }).result).toMatchObject({ data: { length: 2 }, total: 3 });
+    } finally {
+      await small.close();
+    }
   });
 
   test('skip and take page through sorted records with result.total', async () => {

@@ -16,6 +16,7 @@ import {
   parseFields,
   parseFilter,
   parseNestedQuery,
+  parsePaging,
   parseSort,
   QueryError,
   searchText,
@@ -217,19 +218,21 @@ export async function startDaktelaFake(options: DaktelaFakeOptions = {}): Promis
   function list(model: string, query: NestedQuery): { status: number; result: unknown; error?: DaktelaError } {
     let filter: FilterNode | undefined;
     let sort: SortKey[];
+    let fields: string[] | undefined;
+    let paging: { skip: number; take: number };
     try {
       filter = parseFilter(query.filter);
       sort = parseSort(query.sort);
+      fields = parseFields(query.fields);
+      paging = parsePaging(query, defaultTake);
     } catch (error) {
+      // ⚠ The status and wording are the fake's: the envelope is Daktela's list-of-messages error shape.
       if (error instanceof QueryError) return { status: 400, result: null, error: [error.message] };
       throw error;
     }
-    const skip = query.skip === undefined ? 0 : Number(query.skip);
-    const take = query.take === undefined ? defaultTake : Number(query.take);
-    if (!Number.isInteger(skip) || skip < 0 || !Number.isInteger(take) || take < 0) return { status: 400, result: null, error: ['Invalid skip or take'] };
+    const { skip, take } = paging;
     const q = typeof query.q === 'string' && query.q !== '' ? query.q : undefined;
     const found = [...table(model).values()].filter((record) => matches(record, filter) && (q === undefined || searchText(record, q)));
-    const fields = parseFields(query.fields);
     const page = sortRecords(found, sort)
       .slice(skip, skip + Math.min(take, maxTake))
       .map((record) => {

@@ -1,4 +1,4 @@
-// The Daktela fake's list query language: PHP-style nested query strings, both filter syntaxes, sorting and projection.
+// The Daktela fake's list query language: PHP-style nested query strings, and the filter, sort, fields and paging forms Daktela's connectors send.
 
 /** A parsed `a[b][0][c]=v` query: nested plain objects, numeric keys kept as object keys in order. */
 export type NestedQuery = { [key: string]: string | NestedQuery };
@@ -30,16 +30,30 @@ export function parseNestedQuery(params: URLSearchParams): NestedQuery {
   return root;
 }
 
-/** The values of an object with numeric keys, in key order (how PHP arrays arrive in a query). */
-export function listOf(value: string | NestedQuery | undefined): Array<string | NestedQuery> {
-  if (value === undefined) return [];
-  if (typeof value === 'string') return [value];
-  return Object.entries(value)
-    .filter(([key]) => /^\d+$/.test(key))
-    .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([, item]) => item);
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
 }
 
+/** The items of a PHP list (`a[0]`, `a[1]`, or `a[]`), in key order; any other key is refused. */
+function indexed(value: NestedQuery, path: string): Array<[string, string | NestedQuery]> {
+  return Object.entries(value)
+    .map(([key, item]): [string, string | NestedQuery] => {
+      if (!/^\d+$/.test(key)) throw new QueryError(`Unexpected ${path}[${key}]`);
+      return [key, item];
+    })
+    .sort(([a], [b]) => Number(a) - Number(b));
+}
+
+function refuseUnknownKeys(value: NestedQuery, known: readonly string[], path: string): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw new QueryError(`Unexpected ${path}[${key}]`);
+}
+
+/**
+ * The operators Daktela's own connectors send: the 16 of the .NET connector (`Daktela/daktela-v6-dotnet-connector`
+ * `FilterOperator.cs`, also `aviationexam/daktela-http-client` `EFilterOperator.cs` and the Java connector),
+ * `between` (Java connector `DaktelaFilter.java`), and `begins`, `notbegins`, `ends`, `notends` (Python connector
+ * `src/daktela/query/filter.py`).
+ */
 export const FILTER_OPERATORS = [
   'eq',
   'neq',
@@ -57,42 +71,97 @@ export const FILTER_OPERATORS = [
   'isnotnull',
   'in',
   'notin',
+  'between',
+  'begins',
+  'notbegins',
+  'ends',
+  'notends',
 ] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+const isOperator = (text: string): text is FilterOperator => (FILTER_OPERATORS as readonly string[]).includes(text);
+
+/** Operators that take no value (the connectors leave it out, or send it empty as the Dart connector does). */
+const VALUELESS: ReadonlySet<FilterOperator> = new Set(['isnull', 'isnotnull']);
+/** Operators that take a list (`value[0]`, `value[1]`…), with the number of values each needs. */
+const LISTS: ReadonlyMap<FilterOperator, { min: number; max: number }> = new Map([
+  ['in', { min: 1, max: Number.POSITIVE_INFINITY }],
+  ['notin', { min: 1, max: Number.POSITIVE_INFINITY }],
+  ['between', { min: 2, max: 2 }],
+]);
 
 export type FilterNode =
   | { kind: 'condition'; field: string; operator: FilterOperator; value: string | string[] | undefined }
   | { kind: 'group'; logic: 'and' | 'or'; filters: FilterNode[] };
 
-export class QueryError extends Error {
-  override readonly name = 'QueryError';
-}
-
 /**
- * Reads `filter` in either syntax: the nested groups of the PHP connector
- * (`filter[logic]=and&filter[filters][0][field]=…`) or the flat list mcp-daktela sends (`filter[0][field]=…`, AND-ed).
- * A single `filter[field]=…&filter[operator]=…` condition is accepted too.
+ * Reads `filter` in each form Daktela's connectors send: a group (`filter[logic]=and&filter[filters][0][field]=…`,
+ * PHP, Dart, JS and .NET connectors), a list AND-ed together whose items may be groups (`filter[0][field]=…`,
+ * Python and .NET connectors), or one condition (`filter[field]=…`, the JS connector's `filter` option).
+ * Anything else is refused with a QueryError naming the offending parameter.
  */
 export function parseFilter(raw: string | NestedQuery | undefined): FilterNode | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw === 'string') throw new QueryError('Invalid filter');
-  if (typeof raw.field === 'string') return condition(raw);
-  const logic = raw.logic === undefined ? 'and' : raw.logic;
-  if (logic !== 'and' && logic !== 'or') throw new QueryError(`Invalid filter logic "${String(logic)}"`);
-  const children = raw.filters !== undefined ? listOf(raw.filters) : listOf(raw);
-  const filters = children.map((child) => {
-    const node = parseFilter(child);
-    if (!node) throw new QueryError('Invalid filter');
-    return node;
-  });
-  return { kind: 'group', logic, filters };
+  if (typeof raw === 'string') throw new QueryError('filter must be filter[field]/[operator]/[value], filter[logic] with filter[filters][n], or filter[n]');
+  if ('field' in raw) return condition(raw, 'filter');
+  if ('filters' in raw || 'logic' in raw) return group(raw, 'filter');
+  return { kind: 'group', logic: 'and', filters: items(raw, 'filter') };
 }
 
-function condition(raw: NestedQuery): FilterNode {
-  const operator = typeof raw.operator === 'string' ? raw.operator.toLowerCase() : 'eq';
-  if (!(FILTER_OPERATORS as readonly string[]).includes(operator)) throw new QueryError(`Unknown filter operator "${operator}"`);
-  const value = raw.value === undefined ? undefined : typeof raw.value === 'string' ? raw.value : listOf(raw.value).map(String);
-  return { kind: 'condition', field: String(raw.field), operator: operator as FilterOperator, value };
+function node(raw: string | NestedQuery, path: string): FilterNode {
+  if (typeof raw === 'string') throw new QueryError(`${path} must be a condition or a group`);
+  return 'filters' in raw || 'logic' in raw ? group(raw, path) : condition(raw, path);
+}
+
+function group(raw: NestedQuery, path: string): FilterNode {
+  refuseUnknownKeys(raw, ['logic', 'filters'], path);
+  // The PHP connector reads a group without logic as AND (ReadRequest.php, appendFilterGroup).
+  const logic = raw.logic ?? 'and';
+  if (logic !== 'and' && logic !== 'or') throw new QueryError(`${path}[logic] must be "and" or "or", not ${JSON.stringify(logic)}`);
+  if (raw.filters === undefined || typeof raw.filters === 'string') throw new QueryError(`${path}[filters] must list the group's filters`);
+  return { kind: 'group', logic, filters: items(raw.filters, `${path}[filters]`) };
+}
+
+function items(raw: NestedQuery, path: string): FilterNode[] {
+  const entries = indexed(raw, path);
+  // Every connector refuses to build an empty group (Java: "a filter group needs at least one filter").
+  if (entries.length === 0) throw new QueryError(`${path} has no filters`);
+  return entries.map(([index, item]) => node(item, `${path}[${index}]`));
+}
+
+function condition(raw: NestedQuery, path: string): FilterNode {
+  // `ignoreCase` is sent by the Python and Dart connectors.
+  refuseUnknownKeys(raw, ['field', 'operator', 'value', 'ignoreCase'], path);
+  if (typeof raw.field !== 'string' || raw.field === '') throw new QueryError(`${path}[field] is missing`);
+  if (typeof raw.operator !== 'string' || raw.operator === '') throw new QueryError(`${path}[operator] is missing`);
+  const operator = raw.operator;
+  if (!isOperator(operator)) throw new QueryError(`Unknown filter operator "${operator}" in ${path}`);
+  if (raw.ignoreCase !== undefined && !['true', 'false', '1', '0'].includes(String(raw.ignoreCase))) {
+    throw new QueryError(`${path}[ignoreCase] must be true or false`);
+  }
+  return { kind: 'condition', field: raw.field, operator, value: conditionValue(operator, raw.value, `${path}[value]`) };
+}
+
+function conditionValue(operator: FilterOperator, raw: string | NestedQuery | undefined, path: string): string | string[] | undefined {
+  if (VALUELESS.has(operator)) return undefined;
+  const list = LISTS.get(operator);
+  if (list) {
+    const values = raw === undefined ? [] : typeof raw === 'string' ? [raw] : indexed(raw, path).map(([index, item]) => listItem(item, `${path}[${index}]`));
+    if (values.length < list.min || values.length > list.max) {
+      throw new QueryError(
+        list.min === list.max ? `${path} needs ${list.min} values for ${operator}` : `${path} needs at least ${list.min} value for ${operator}`,
+      );
+    }
+    return values;
+  }
+  if (raw === undefined) throw new QueryError(`${path} is missing for ${operator}`);
+  if (typeof raw !== 'string') throw new QueryError(`${path} takes one value for ${operator}`);
+  return raw;
+}
+
+function listItem(item: string | NestedQuery, path: string): string {
+  if (typeof item !== 'string') throw new QueryError(`${path} must be a single value`);
+  return item;
 }
 
 /** A record's value for comparing: references by their name, so filters work on stored (unexpanded) records. */
@@ -147,16 +216,26 @@ function testScalar(raw: unknown, operator: FilterOperator, value: string | stri
     case 'doesnotcontain':
       return !text.includes(needle);
     case 'startswith':
+    case 'begins':
       return text.startsWith(needle);
+    case 'notbegins':
+      return !text.startsWith(needle);
     case 'endswith':
+    case 'ends':
       return text.endsWith(needle);
+    case 'notends':
+      return !text.endsWith(needle);
     case 'isnull':
       return isEmpty(actual);
     case 'isnotnull':
       return !isEmpty(actual);
+    case 'between': {
+      const [from = '', to = ''] = Array.isArray(value) ? value : [];
+      return !isEmpty(actual) && compare(actual, from) >= 0 && compare(actual, to) <= 0;
+    }
     case 'in':
     case 'notin': {
-      const options = Array.isArray(value) ? value : (value ?? '').split(',');
+      const options = Array.isArray(value) ? value : [];
       const found = actual !== null && actual !== undefined && options.some((option) => compare(actual, option) === 0);
       return operator === 'in' ? found : !found;
     }
@@ -172,7 +251,7 @@ export function matches(record: Record<string, unknown>, node: FilterNode | unde
   const raw = record[node.field];
   // A list field (statuses, followers) matches when one of its items does; negations when none fails.
   if (Array.isArray(raw) && !['isnull', 'isnotnull'].includes(node.operator)) {
-    const negative = ['neq', 'notlike', 'doesnotcontain', 'notin'].includes(node.operator);
+    const negative = ['neq', 'notlike', 'doesnotcontain', 'notin', 'notbegins', 'notends'].includes(node.operator);
     return negative ? raw.every((item) => testScalar(item, node.operator, node.value)) : raw.some((item) => testScalar(item, node.operator, node.value));
   }
   return testScalar(raw, node.operator, node.value);
@@ -183,16 +262,21 @@ export interface SortKey {
   dir: 'asc' | 'desc';
 }
 
-/** `sort[0][field]=edited&sort[0][dir]=asc`, or a single `sort[field]=…&sort[dir]=…`. */
+/**
+ * `sort[0][field]=edited&sort[0][dir]=asc` (PHP, .NET, Python, Dart connectors), or one `sort[field]=…&sort[dir]=…`
+ * (the JS connector's `sort` option). A bare `sort=edited` is refused (mcp-daktela: "nested array, not flat").
+ */
 export function parseSort(raw: string | NestedQuery | undefined): SortKey[] {
   if (raw === undefined) return [];
-  if (typeof raw === 'string') return [{ field: raw, dir: 'asc' }];
-  const items = typeof raw.field === 'string' ? [raw] : listOf(raw);
-  return items.map((item) => {
-    if (typeof item === 'string') return { field: item, dir: 'asc' as const };
-    const dir = typeof item.dir === 'string' ? item.dir.toLowerCase() : 'asc';
-    if (dir !== 'asc' && dir !== 'desc') throw new QueryError(`Invalid sort direction "${dir}"`);
-    return { field: String(item.field), dir };
+  if (typeof raw === 'string') throw new QueryError('sort must be sort[n][field] with sort[n][dir]');
+  const items: Array<[string, string | NestedQuery]> = 'field' in raw ? [['sort', raw]] : indexed(raw, 'sort').map(([index, item]) => [`sort[${index}]`, item]);
+  return items.map(([path, item]) => {
+    if (typeof item === 'string') throw new QueryError(`${path} must have [field] and [dir]`);
+    refuseUnknownKeys(item, ['field', 'dir'], path);
+    if (typeof item.field !== 'string' || item.field === '') throw new QueryError(`${path}[field] is missing`);
+    const dir = item.dir ?? 'asc';
+    if (dir !== 'asc' && dir !== 'desc') throw new QueryError(`${path}[dir] must be "asc" or "desc", not ${JSON.stringify(dir)}`);
+    return { field: item.field, dir };
   });
 }
 
@@ -212,10 +296,25 @@ export function sortRecords<T extends Record<string, unknown>>(records: T[], key
   });
 }
 
-/** `fields[0]=name&fields[1]=title`: only those fields (and `_sys`) come back. */
+/** `fields[0]=name&fields[1]=title` (or `fields[]=…`): only those fields (and `_sys`) come back. */
 export function parseFields(raw: string | NestedQuery | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  return listOf(raw).map(String);
+  if (typeof raw === 'string') throw new QueryError('fields must be fields[n]');
+  return indexed(raw, 'fields').map(([index, item]) => {
+    if (typeof item !== 'string' || item === '') throw new QueryError(`fields[${index}] must be a field name`);
+    return item;
+  });
+}
+
+/** `skip` and `take`, whole numbers of 0 or more (the .NET connector refuses negative ones); `take` defaults as given. */
+export function parsePaging(query: NestedQuery, defaultTake: number): { skip: number; take: number } {
+  const count = (name: 'skip' | 'take', fallback: number): number => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new QueryError(`${name} must be a whole number of 0 or more`);
+    return Number(raw);
+  };
+  return { skip: count('skip', 0), take: count('take', defaultTake) };
 }
 
 export function searchText(record: Record<string, unknown>, q: string): boolean {
