@@ -20,6 +20,7 @@ import { createHookDirectory } from './hooks/directory.ts';
 import { createIntake } from './hooks/intake.ts';
 import { hookRoutes } from './hooks/routes.ts';
 import { authPlugin, workspaceScope } from './http/auth.ts';
+import { guardBodies, requestTimeouts } from './http/connections.ts';
 import type { Deps } from './http/deps.ts';
 import { registerDocs } from './http/docs.ts';
 import { errorHandler, sendError } from './http/errors.ts';
@@ -44,6 +45,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     logger: options.logger ?? loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    ...requestTimeouts(config),
     // One line per request, written in onResponse with the hook key redacted, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
@@ -56,6 +58,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
+  guardBodies(app, config.HTTP_BODY_IDLE_TIMEOUT_MS);
   registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,6 +4,7 @@ import { hookContext, insertSampleEvent, newId, recordZapError, type NewRun } fr
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.ts';
 import { AppError, tooManyRequests } from '../http/errors.ts';
+import { hit } from '../http/rate-limit.ts';
 import { registerHookBodyParsers } from './body.ts';
 import type { HookDirectory, HookTarget } from './directory.ts';
 import type { Intake } from './intake.ts';
@@ -116,26 +117,48 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
     helmet: false,
   } as const;
 
+  /** The hook each request was resolved to before its body was read. */
+  const targets = new WeakMap<FastifyRequest, HookTarget>();
+  function targetOf(request: FastifyRequest): HookTarget {
+    const hook = targets.get(request);
+    if (!hook) throw new Error('a hook route ran without resolving its hook first');
+    return hook;
+  }
+
+  /** A request naming no hook: 404, or 429 once its address has had its share of 404s this minute (a key scanner). */
+  async function notFound(request: FastifyRequest, message: string): Promise<AppError> {
+    const limit = await hit(redis, `${config.QUEUE_PREFIX}:rl:hook404:${request.ip}`, config.HOOK_NOT_FOUND_PER_MINUTE, 60);
+    if (!limit.allowed) return tooManyRequests(limit.retryAfterSeconds, 'This address asked for too many hooks that do not exist. Retry after the given time.');
+    return new AppError(404, 'hook_not_found', message);
+  }
+
+  // What the URL alone decides (no such hook, the zap is off, the workspace is over its rate) is answered in onRequest,
+  // before a byte of the body is read; such an early answer closes the connection (see http/connections.ts).
+
   app.route({
     ...hookRoute,
     method: [...hookRoute.method],
     url: '/hooks/catch/:ws/:key',
-    handler: async (request, reply) => {
+    onRequest: async (request) => {
       const { ws, key } = request.params as { ws: string; key: string };
       const hook = await hooks.find(key);
       if (!hook || hook.workspaceId !== ws || hook.kind !== 'catch') {
-        throw new AppError(404, 'hook_not_found', 'No catch hook has this URL. Copy the URL again from the zap’s trigger.');
+        throw await notFound(request, 'No catch hook has this URL. Copy the URL again from the zap’s trigger.');
       }
-      const trigger = triggerOf(hook);
-      if (hook.status !== 'on' || !hook.versionId || hook.version === null) {
-        // While the builder listens for a sample, an off zap's hook keeps what arrives as test data, and runs nothing.
-        if (await isListening(redis, config.QUEUE_PREFIX, hook.zapId)) {
-          await insertSampleEvent(db.pool, { eventId: newId('evt'), workspaceId: hook.workspaceId, zapId: hook.zapId, data: triggerData(request) });
-          return reply.send({ status: 'success', sample: true });
-        }
+      if (isOn(hook)) admit(hook);
+      // While the builder listens for a sample, an off zap's hook keeps what arrives as test data, and runs nothing.
+      else if (!(await isListening(redis, config.QUEUE_PREFIX, hook.zapId))) {
         throw new AppError(410, 'zap_off', 'The zap behind this hook is turned off. Turn it on to accept requests.');
       }
-      admit(hook);
+      targets.set(request, hook);
+    },
+    handler: async (request, reply) => {
+      const hook = targetOf(request);
+      if (!isOn(hook)) {
+        await insertSampleEvent(db.pool, { eventId: newId('evt'), workspaceId: hook.workspaceId, zapId: hook.zapId, data: triggerData(request) });
+        return reply.send({ status: 'success', sample: true });
+      }
+      const trigger = triggerOf(hook);
       if (trigger?.type === 'hook' && trigger.receive) {
         const input = trigger.input.parse(hook.trigger?.input ?? {});
         const delivery = deliver(() => trigger.receive!(incoming(request), { input }));
@@ -151,25 +174,33 @@ export async function hookRoutes(app: FastifyInstance, deps: HookRouteDeps) {
     ...hookRoute,
     method: [...hookRoute.method],
     url: '/hooks/app/:ws/:key',
-    handler: async (request, reply) => {
+    onRequest: async (request) => {
       const { ws, key } = request.params as { ws: string; key: string };
       const hook = await hooks.find(key);
       if (!hook || hook.workspaceId !== ws || hook.kind !== 'app_webhook' || !hook.secret) {
-        throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
+        throw await notFound(request, 'No subscription has this URL.');
       }
+      // An off zap's subscription still answers verification handshakes, which needs the body: its 410 comes later.
+      if (isOn(hook)) admit(hook);
+      targets.set(request, hook);
+    },
+    handler: async (request, reply) => {
+      const hook = targetOf(request);
       const trigger = triggerOf(hook);
       if (trigger?.type !== 'app_webhook') throw new AppError(404, 'hook_not_found', 'No subscription has this URL.');
-      const secret = vault.open<string>(hook.secret, hookContext(hook.workspaceId, hook.id));
+      const secret = vault.open<string>(hook.secret!, hookContext(hook.workspaceId, hook.id));
       const input = trigger.input.parse(hook.trigger?.input ?? {});
       const delivery = deliver(() => trigger.receive(incoming(request), { input, secret }));
       // Verification handshakes (CINNOX's challenge) are answered even before the zap is fully on.
       if ('reply' in delivery) return reply.status(delivery.reply.status).send(delivery.reply.body);
-      if (hook.status !== 'on' || !hook.versionId || hook.version === null) {
-        throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
-      }
-      admit(hook);
+      if (!isOn(hook)) throw new AppError(410, 'zap_off', 'The zap behind this subscription is turned off.');
       if (delivery.problem !== undefined) return unreadable(request, reply, hook, delivery.problem);
       return acceptItems(reply, hook, 'app_webhook', delivery);
     },
   });
+}
+
+/** Whether the hook's zap is on with a published version to run. */
+function isOn(hook: HookTarget): hook is HookTarget & { versionId: string; version: number } {
+  return hook.status === 'on' && hook.versionId !== null && hook.version !== null;
 }
