@@ -10,7 +10,12 @@ let hookPath: string;
 let workspaceId: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ HTTP_BODY_IDLE_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000', HOOK_NOT_FOUND_PER_MINUTE: '3', HOOK_RATE_PER_SECOND: '1000' });
+  api = await startTestApi({
+    HTTP_BODY_IDLE_TIMEOUT_MS: '1000',
+    HTTP_HEADERS_TIMEOUT_MS: '1000',
+    HOOK_NOT_FOUND_PER_MINUTE: '3',
+    HOOK_RATE_PER_SECOND: '1000',
+  });
   const owner = await signup(api.app, 'guards');
   workspaceId = owner.workspace.id;
   const zaps = `/api/v1/workspaces/${workspaceId}/zaps`;
@@ -59,7 +64,8 @@ describe('hook requests answered before their body', () => {
   });
 
   it('answers 429 with Retry-After once one address has had too many 404s; other addresses and real hooks are unaffected', async () => {
-    const unknown = (remoteAddress: string) => api.app.inject({ method: 'POST', url: `/hooks/catch/${workspaceId}/guess-${remoteAddress}`, remoteAddress, payload: {} });
+    const unknown = (remoteAddress: string) =>
+      api.app.inject({ method: 'POST', url: `/hooks/catch/${workspaceId}/guess-${remoteAddress}`, remoteAddress, payload: {} });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await unknown('192.0.2.10')).statusCode);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
