@@ -143,6 +143,12 @@ describe('route sweep', () => {
     const bad = await owner.caller.request('POST', '/api/v1/workspaces', '{"name":', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_json');
+    // Valid JSON whose keys could poison a prototype is refused too, and the message says so.
+    const poisoned = await owner.caller.request('POST', '/api/v1/workspaces', '{"name":"x","__proto__":{"admin":true}}', {
+      'content-type': 'application/json',
+    });
+    expect(poisoned.status).toBe(400);
+    expect(poisoned.body.error).toMatchObject({ code: 'invalid_json', message: expect.stringContaining('"__proto__" or "constructor.prototype" key') });
     const wrong = await owner.caller.post('/api/v1/workspaces', { name: 42 });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details).toEqual([expect.objectContaining({ path: 'body.name' })]);

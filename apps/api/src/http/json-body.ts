@@ -1,6 +1,6 @@
 // The API's JSON body parser: Fastify's own (prototype poisoning refused), plus a refusal of what cannot be kept, and
 // what a route takes when a request sends no body.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_DATA_DEPTH } from '@switchyard/contracts';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
@@ -56,6 +56,18 @@ function bodyWhenAbsent(request: FastifyRequest): { value: unknown } | null {
   return result.success ? { value: result.data } : null;
 }
 
+const PROTOTYPE_KEY_MESSAGE =
+  'The request body holds a "__proto__" or "constructor.prototype" key, which the API does not accept (catch hooks take bodies that hold them).';
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Replaces the default application/json parser of `app` (not of the hook routes, which parse bodies their own way). */
 export function registerJsonBodyParser(app: FastifyInstance) {
   // Fastify's default JSON parser is the callback form of FastifyBodyParser.
@@ -82,7 +94,13 @@ export function registerJsonBodyParser(app: FastifyInstance) {
     const absent = body === '' ? bodyWhenAbsent(request) : null;
     if (absent) return done(null, absent.value);
     parse(request, body, (error, value) => {
-      if (error) return done(error, undefined);
+      if (error) {
+        // Fastify calls JSON with a `__proto__` or `constructor.prototype` key "not valid JSON" too: say what it is.
+        if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' && parses(body)) {
+          return done(new AppError(400, 'invalid_json', PROTOTYPE_KEY_MESSAGE), undefined);
+        }
+        return done(error, undefined);
+      }
       const problem = unstorable(value);
       if (problem) {
         // The path is built from the caller's own keys: keep an absurd one from swelling the reply.
