@@ -143,9 +143,40 @@ describe('route sweep', () => {
     const bad = await owner.caller.request('POST', '/api/v1/workspaces', '{"name":', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_json');
+    // Valid JSON whose keys could poison a prototype is refused too, and the message says so.
+    const poisoned = await owner.caller.request('POST', '/api/v1/workspaces', '{"name":"x","__proto__":{"admin":true}}', {
+      'content-type': 'application/json',
+    });
+    expect(poisoned.status).toBe(400);
+    expect(poisoned.body.error).toMatchObject({ code: 'invalid_json', message: expect.stringContaining('"__proto__" or "constructor.prototype" key') });
     const wrong = await owner.caller.post('/api/v1/workspaces', { name: 42 });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details).toEqual([expect.objectContaining({ path: 'body.name' })]);
+  });
+
+  it('an empty JSON body is no body where the route can do without one (publish, unpublish, run, replay), and 400 where one is required', async () => {
+    // A fresh account: the sweeps above end the owner's session.
+    const account = await signup(api.app, 'empty-bodies');
+    const json = { 'content-type': 'application/json' };
+    const zaps = `/api/v1/workspaces/${account.workspace.id}/zaps`;
+    const zap = await account.caller.post(zaps, { name: 'Empty bodies', trigger: { app: 'webhooks', event: 'catch_hook' }, steps: [] });
+    const published = await account.caller.request('POST', `${zaps}/${zap.body.id}/publish`, '', json);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const run = await account.caller.request('POST', `${zaps}/${zap.body.id}/run`, '', json);
+    expect(run.status, JSON.stringify(run.body)).toBe(202);
+    // No worker runs here: the run is finished by hand, as one would be, so that it can be replayed.
+    await api.deps.db.prisma.run.update({ where: { id: run.body.runId }, data: { status: 'succeeded', finishedAt: new Date() } });
+    const replay = await account.caller.request('POST', `/api/v1/workspaces/${account.workspace.id}/runs/${run.body.runId}/replay`, '', json);
+    expect(replay.status, JSON.stringify(replay.body)).toBe(202);
+    // With no body and no Content-Type at all, the replay takes its default too.
+    const bare = await account.caller.request('POST', `/api/v1/workspaces/${account.workspace.id}/runs/${run.body.runId}/replay`);
+    expect(bare.status, JSON.stringify(bare.body)).toBe(202);
+    const unpublished = await account.caller.request('POST', `${zaps}/${zap.body.id}/unpublish`, '', json);
+    expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+
+    const required = await account.caller.request('POST', zaps, '', json);
+    expect(required.status).toBe(400);
+    expect(required.body.error).toMatchObject({ code: 'invalid_json', message: 'The request says its body is JSON but the body is empty.' });
   });
 
   it('an unknown route answers 404 in the error envelope', async () => {

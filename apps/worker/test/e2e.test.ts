@@ -108,6 +108,29 @@ describe('hook to history, across processes', () => {
     expect(counting.performed().get(`${succeeded.id}:notify`)).toBe(1);
   });
 
+  it('a __proto__ key in a hook body is an ordinary key: templates read it and the history keeps it', async () => {
+    const zap = await publishZap('Proto key', [
+      { key: 'picked', type: 'action', app: 'testing', action: 'echo', input: { value: '{{trigger.body.__proto__.x}}' } },
+      { key: 'whole', type: 'action', app: 'testing', action: 'echo', input: { value: '{{trigger.body}}' } },
+    ]);
+    const body = '{"__proto__": {"x": 1}, "a": 1}';
+    expect((await fetch(zap.hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200);
+    const [run] = await allFinished(zap.id, 1);
+    expect(run!.status).toBe('succeeded');
+    // JSON.parse keeps `__proto__` as an own key (PostgreSQL's jsonb reorders keys, so the text is not compared).
+    const detail = (await client.request('GET', `/api/v1/workspaces/${ws}/runs/${run!.id}`)).body;
+    const own = (value: unknown, key: string) => Object.getOwnPropertyDescriptor(value, key)?.value;
+    expect(Object.keys(detail.trigger.data.body)).toEqual(expect.arrayContaining(['__proto__', 'a']));
+    expect(own(detail.trigger.data.body, '__proto__')).toEqual({ x: 1 });
+    const [picked, whole] = detail.steps;
+    expect(picked.input).toEqual({ value: 1 });
+    for (const recorded of [whole.input.value, whole.output.value]) {
+      expect(Object.getPrototypeOf(recorded)).toBe(Object.prototype);
+      expect(own(recorded, '__proto__')).toEqual({ x: 1 });
+      expect(recorded.a).toBe(1);
+    }
+  });
+
   it('a failed run can be replayed from the failed step, reusing the steps that succeeded', async () => {
     const zap = await publishZap('Fails then replays', [
       { key: 'first', type: 'action', app: 'testing', action: 'call', input: { url: counting.url } },

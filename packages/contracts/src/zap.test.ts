@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Step, Zap, ZapDefinition, ZapInput, ZAP_LIMITS } from './zap.ts';
+import { isJsonValue, JsonValue, setOwn, Step, Zap, ZapDefinition, ZapInput, ZAP_LIMITS } from './zap.ts';
 
 const apiExample = {
   name: 'New Daktela ticket -> Pipedrive deal',
@@ -120,7 +120,8 @@ describe('ZapInput', () => {
 
   it('renders as JSON Schema for the OpenAPI document, in both input and output modes', () => {
     for (const io of ['input', 'output'] as const) {
-      const schema = JSON.stringify(z.toJSONSchema(ZapInput, { io }));
+      // As the OpenAPI plugin renders it: JsonValue's check has no JSON Schema form, so it reads as any value.
+      const schema = JSON.stringify(z.toJSONSchema(ZapInput, { io, unrepresentable: 'any' }));
       expect(schema).toContain('"steps"');
       expect(schema).toContain('"matches_regex"');
     }
@@ -142,5 +143,36 @@ describe('Zap reply', () => {
       updatedAt: '2024-03-05T10:00:00.000Z',
     };
     expect(Zap.parse(reply).status).toBe('off');
+  });
+});
+
+describe('JsonValue', () => {
+  it('passes JSON on as it is, a __proto__ key included (z.json() would leave it out)', () => {
+    const data = JSON.parse('{"body": {"__proto__": {"x": 1}, "a": 1}}') as unknown;
+    const parsed = JsonValue.parse(data);
+    expect(parsed).toBe(data);
+    expect(JSON.stringify(z.object({ data: JsonValue }).encode({ data: parsed }))).toBe('{"data":{"body":{"__proto__":{"x":1},"a":1}}}');
+  });
+
+  it('refuses what is not JSON', () => {
+    for (const value of [undefined, Number.NaN, Number.POSITIVE_INFINITY, 1n, new Date(0), [() => 1], { a: { b: new Map() } }]) {
+      expect(JsonValue.safeParse(value).success, String(value)).toBe(false);
+    }
+  });
+
+  it('can bound the depth it accepts, without recursion', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(isJsonValue(deep)).toBe(true);
+    expect(isJsonValue([[1]], 1)).toBe(true);
+    expect(isJsonValue([[[1]]], 1)).toBe(false);
+  });
+
+  it('setOwn makes __proto__ an own key instead of the prototype', () => {
+    const target: Record<string, unknown> = {};
+    setOwn(target, '__proto__', { admin: true });
+    setOwn(target, 'a', 1);
+    expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
+    expect(Object.keys(target)).toEqual(['__proto__', 'a']);
   });
 });

@@ -22,9 +22,54 @@ export const ZAP_LIMITS = {
   maxLoopItems: 10_000,
 } as const;
 
-/** Any JSON value: step inputs, trigger data and step outputs are arbitrary JSON. */
-export const JsonValue = z.json();
-export type JsonValue = z.infer<typeof JsonValue>;
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Whether a value is JSON as it stands: finite numbers, arrays and plain objects, no object nested deeper than
+ * `maxDepth` (the value itself is at depth 0). Walks without recursion, so deep data cannot overflow the stack.
+ */
+export function isJsonValue(value: unknown, maxDepth = Number.POSITIVE_INFINITY): value is JsonValue {
+  // Two parallel stacks: no allocation per node on this hot path.
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    const depth = depths.pop()!;
+    if (current === null || typeof current === 'string' || typeof current === 'boolean') continue;
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return false;
+      continue;
+    }
+    if (typeof current !== 'object' || depth > maxDepth) return false;
+    if (!Array.isArray(current) && !isPlainObject(current)) return false;
+    for (const item of Array.isArray(current) ? current : Object.values(current)) {
+      stack.push(item);
+      depths.push(depth + 1);
+    }
+  }
+  return true;
+}
+
+/**
+ * Sets a key as an own data property. Plain assignment would do the same for every key but `__proto__`, where it
+ * replaces the object's prototype instead and the key is lost.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+/**
+ * Any JSON value: step inputs, trigger data and step outputs are arbitrary JSON. Checked and passed on as it is, never
+ * rebuilt: zod's `z.json()` copies objects and leaves a `__proto__` key out, so data a hook caller or a service sent
+ * with one would render in templates but vanish from run history. Kept, it is an ordinary own key everywhere.
+ */
+export const JsonValue = z.custom<JsonValue>((value) => isJsonValue(value), { error: 'must be JSON' }).meta({ description: 'Any JSON value' });
 export const JsonObject = z.record(z.string(), JsonValue);
 export type JsonObject = z.infer<typeof JsonObject>;
 

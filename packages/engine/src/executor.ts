@@ -12,6 +12,7 @@ import type {
   StepRecord,
   StepRequest,
 } from '@switchyard/contracts';
+import { setOwn } from '@switchyard/contracts';
 import { evaluateConditions, toNumber, type EvaluatedCondition } from './conditions.ts';
 import { findEngineApp } from './apps.ts';
 import { StepFailure, toStepFailure, type StepFailureLike } from './failure.ts';
@@ -66,7 +67,7 @@ class Scope {
   ownOutputs(except: string): Record<string, JsonValue> {
     const out: Record<string, JsonValue> = {};
     for (const [key, state] of this.states) {
-      if (key !== except) out[key] = toJsonValue(state.output);
+      if (key !== except) setOwn(out, key, toJsonValue(state.output));
     }
     return out;
   }

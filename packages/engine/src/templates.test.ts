@@ -136,6 +136,24 @@ describe('missing references', () => {
   });
 });
 
+describe('a __proto__ key in the data (JSON.parse makes it an own key)', () => {
+  const body = JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as Record<string, unknown>;
+  const context = contextOf({ body });
+
+  it('resolves as an ordinary key, never as the prototype', () => {
+    expect(render('{{trigger.body.__proto__.x}}', context)).toEqual({ value: 1, missing: [] });
+    expect(render('x={{trigger.body.__proto__}}', context).value).toBe('x={"x":1}');
+  });
+
+  it('stays an own key of a rendered object, and the object keeps its prototype', () => {
+    const input = JSON.parse('{"__proto__": "{{trigger.body.a}}", "whole": "{{trigger.body}}"}') as unknown;
+    const rendered = render(input, context).value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(rendered)).toBe(Object.prototype);
+    expect(Object.hasOwn(rendered, '__proto__')).toBe(true);
+    expect(JSON.stringify(rendered)).toBe('{"__proto__":1,"whole":{"__proto__":{"x":1},"a":1}}');
+  });
+});
+
 describe('$status and $error', () => {
   const context = contextOf(
     {},

@@ -1,5 +1,5 @@
 // Template rendering: fills `{{trigger.x}}` and `{{steps.key.x}}` into a step's input, and lists references for validation.
-import { splitTemplateText, type PathSegment, type TemplatePart, type TemplateRef } from '@switchyard/contracts';
+import { setOwn, splitTemplateText, type PathSegment, type TemplatePart, type TemplateRef } from '@switchyard/contracts';
 
 /** A parsed template; `single` is set when the whole string is exactly one reference, which keeps the referenced value's type. */
 type ParsedTemplate = { parts: TemplatePart[]; single: TemplateRef | null; malformed: string[] };
@@ -145,7 +145,7 @@ export function renderValue(value: unknown, context: TemplateContext, missing: s
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const rendered = renderValue(item, context, missing);
-    if (rendered !== undefined) out[key] = rendered;
+    if (rendered !== undefined) setOwn(out, key, rendered);
   }
   return out;
 }

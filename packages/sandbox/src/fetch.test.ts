@@ -87,6 +87,41 @@ describe('fetch inside code', () => {
     expect(result.requests.map((r) => r.status)).toEqual([302, null]);
   });
 
+  test('redirects are followed by default, and the response says so', async () => {
+    const result = await run(
+      "const r = await fetch(input.origin + '/redirect?to=/landed'); return { status: r.status, redirected: r.redirected, url: r.url, path: (await r.json()).path };",
+    );
+    expect(result).toMatchObject({ ok: true, output: { status: 200, redirected: true, url: `${server.origin}/landed`, path: '/landed' } });
+    expect(result.requests.map((r) => r.status)).toEqual([302, 200]);
+  });
+
+  test("redirect: 'manual' gives the redirect itself, with its location, and goes no further", async () => {
+    const result = await run(
+      "const r = await fetch(input.origin + '/redirect?to=/landed', { redirect: 'manual' }); return { status: r.status, ok: r.ok, redirected: r.redirected, location: r.headers.get('location') };",
+    );
+    expect(result).toMatchObject({ ok: true, output: { status: 302, ok: false, redirected: false, location: '/landed' } });
+    expect(result.requests.map((r) => r.status)).toEqual([302]);
+  });
+
+  test("redirect: 'error' rejects with a TypeError on a redirect, and goes no further", async () => {
+    const result = await run(
+      "try { await fetch(input.origin + '/redirect?to=/landed', { redirect: 'error' }); } catch (e) { return e.name + ': ' + e.message; }",
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      output: `TypeError: 127.0.0.1:${server.port} answered 302 with a redirect, and the request said redirect: 'error'`,
+    });
+    expect(result.requests.map((r) => r.status)).toEqual([302]);
+    const plain = await run("const r = await fetch(input.origin + '/plain', { redirect: 'error' }); return r.status;");
+    expect(plain).toMatchObject({ ok: true, output: 200 });
+  });
+
+  test('an unknown redirect mode is a TypeError before anything is sent', async () => {
+    const result = await run("try { await fetch(input.origin + '/x', { redirect: 'sometimes' }); } catch (e) { return e.name + ': ' + e.message; }");
+    expect(result).toMatchObject({ ok: true, output: "TypeError: fetch: redirect must be 'follow', 'manual' or 'error', not 'sometimes'" });
+    expect(result.requests).toEqual([]);
+  });
+
   test('a refusal can be caught by the code like any fetch failure', async () => {
     const result = await run("try { await fetch('http://127.0.0.1:6379/'); } catch (e) { return e.name + ': ' + e.message; }");
     expect(result).toMatchObject({ ok: true, output: 'TypeError: Refused to connect to 127.0.0.1:6379: loopback addresses are not allowed (OUTBOUND_ALLOW)' });

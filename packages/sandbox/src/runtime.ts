@@ -170,8 +170,13 @@ export const runtimeSource = String.raw`(function install(hostLog, hostFetch, li
         body = StringCtor(options.body);
       }
     }
+    const redirect = options.redirect === undefined ? 'follow' : StringCtor(options.redirect);
+    if (redirect !== 'follow' && redirect !== 'manual' && redirect !== 'error') {
+      throw new TypeErrorCtor("fetch: redirect must be 'follow', 'manual' or 'error', not '" + redirect + "'");
+    }
     const request = { url, method, headers };
     if (body !== undefined) request.body = body;
+    if (redirect !== 'follow') request.redirect = redirect;
     const answer = await hostFetch.apply(undefined, [request], copyArguments);
     if (answer.error !== undefined) {
       throw answer.kind === 'network' ? new TypeErrorCtor(answer.error) : new ErrorCtor(answer.error);

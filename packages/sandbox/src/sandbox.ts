@@ -14,6 +14,8 @@ export interface SandboxFetchRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** As in the Web fetch; left out for 'follow', the default. */
+  redirect?: 'manual' | 'error';
 }
 
 export interface SandboxFetchResponse {
@@ -140,10 +142,11 @@ function isRecordOfStrings(value: unknown): value is Record<string, string> {
 
 function parseFetchRequest(value: unknown): SandboxFetchRequest | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const { url, method, headers, body } = value as Record<string, unknown>;
+  const { url, method, headers, body, redirect } = value as Record<string, unknown>;
   if (typeof url !== 'string' || typeof method !== 'string' || !isRecordOfStrings(headers)) return undefined;
   if (body !== undefined && typeof body !== 'string') return undefined;
-  return body === undefined ? { url, method, headers } : { url, method, headers, body };
+  if (redirect !== undefined && redirect !== 'manual' && redirect !== 'error') return undefined;
+  return { url, method, headers, ...(body === undefined ? {} : { body }), ...(redirect === undefined ? {} : { redirect }) };
 }
 
 function requestsOf(value: unknown): RecordedRequest[] {

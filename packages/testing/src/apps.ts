@@ -1,6 +1,6 @@
 // A test-only connector ("testing"): echo, call a counting server with the run's idempotency key, and fail on demand.
 // Loaded into the API and worker of tests through CONNECTOR_MODULES; it never ships in the product's catalog.
-import { StepFailure } from '@switchyard/contracts';
+import { JsonValue, StepFailure } from '@switchyard/contracts';
 import { z } from 'zod';
 
 interface StepHttpLike {
@@ -17,7 +17,8 @@ interface Context<Input> {
   idempotencyKey: string;
 }
 
-const echoInput = z.object({ value: z.json().optional() }).catchall(z.json());
+// JsonValue rather than z.json(): echo gives back what it was given, a `__proto__` key included.
+const echoInput = z.object({ value: JsonValue.optional() }).catchall(JsonValue);
 const callInput = z.object({ url: z.string().url(), delayMs: z.number().int().min(0).max(60_000).optional(), payload: z.json().optional() });
 const failInput = z.object({ message: z.string().min(1), transient: z.boolean().default(false) });
 

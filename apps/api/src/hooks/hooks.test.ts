@@ -61,6 +61,18 @@ describe('catch hooks', () => {
     expect((await data(text.body.id)).body).toBe('plain words');
   });
 
+  it('keeps a __proto__ key of a JSON or form body and of the query as an ordinary key, never as a prototype', async () => {
+    const own = (value: unknown, key: string) => Object.getOwnPropertyDescriptor(value, key)?.value;
+    const data = async (id: string) => (await api.deps.db.prisma.triggerEvent.findUniqueOrThrow({ where: { id } })).data as Record<string, unknown>;
+    const json = await anonymous().request('POST', `${hookPath}?__proto__=q`, '{"__proto__": {"x": 1}, "a": 1}', { 'content-type': 'application/json' });
+    const form = await anonymous().request('POST', hookPath, '__proto__=f&a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const fromJson = await data(json.body.id);
+    expect(own(fromJson.body, '__proto__')).toEqual({ x: 1 });
+    expect(Object.getPrototypeOf(fromJson.body)).toBe(Object.prototype);
+    expect(own(fromJson.query, '__proto__')).toBe('q');
+    expect(own((await data(form.body.id)).body, '__proto__')).toBe('f');
+  });
+
   it('answers 404 for an unknown key or another workspace’s id, 410 for a zap that is off, storing nothing', async () => {
     const before = await counts();
     const unknown = await anonymous().post(`/hooks/catch/${owner.workspace.id}/not-a-key`, {});

@@ -105,6 +105,11 @@ export interface HttpClient {
 }
 
 const allowedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** A response that sends the request elsewhere: a redirect status with somewhere to go (the Fetch standard's rule). */
+export function isRedirect(response: { status: number; headers: Record<string, string> }): boolean {
+  return [301, 302, 303, 307, 308].includes(response.status) && Boolean(response.headers.location);
+}
 /**
  * The headers a request keeps when a redirect leaves its origin: the Fetch standard's CORS-safelisted request headers
  * and the user agent. Everything else is dropped, because a connector or a step may carry credentials in any header
@@ -448,7 +453,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
 
       const location = raw.headers.location;
-      if (request.followRedirects !== false && [301, 302, 303, 307, 308].includes(raw.status) && location) {
+      if (request.followRedirects !== false && location && isRedirect(raw)) {
         redirects++;
         if (redirects > maxRedirects) {
           throw fail(

@@ -1,12 +1,14 @@
 // Adapts the guarded client to the fetch bridge of code steps (the sandbox's `fetch` option).
-import type { HttpClient } from './client.ts';
-import type { RecordedRequest } from './errors.ts';
+import { isRedirect, type HttpClient } from './client.ts';
+import { StepFailure, type RecordedRequest } from './errors.ts';
 
 export interface CodeFetchRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** As in the Web fetch: 'follow' (the default), 'manual' (a redirect is the response) or 'error' (a redirect rejects). */
+  redirect?: 'follow' | 'manual' | 'error';
 }
 
 export interface CodeFetchResponse {
@@ -31,7 +33,9 @@ export interface CodeFetchOptions {
 
 /**
  * A fetch for code steps. Every status comes back as a response, as in the Web fetch; refusals,
- * timeouts and network failures reject with a StepFailure carrying the recorded requests.
+ * timeouts, network failures and a redirect the request said is an error reject with a StepFailure carrying the
+ * recorded requests. With redirect 'manual' the redirect itself is the response (status and location), as fetch
+ * gives it on a server.
  */
 export function createCodeFetch(
   client: HttpClient,
@@ -45,10 +49,18 @@ export function createCodeFetch(
       ...(request.body !== undefined ? { body: { type: 'text', value: request.body, contentType: 'text/plain;charset=UTF-8' } } : {}),
       responseType: 'text',
       httpErrors: 'return',
+      followRedirects: (request.redirect ?? 'follow') === 'follow',
       retry: options.retry ? {} : false,
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(init?.signal ? { signal: init.signal } : {}),
     });
+    if (request.redirect === 'error' && isRedirect(response)) {
+      throw new StepFailure(`${new URL(response.url).host} answered ${response.status} with a redirect, and the request said redirect: 'error'`, {
+        transient: false,
+        code: 'INVALID_RESPONSE',
+        requests: response.requests,
+      });
+    }
     return {
       status: response.status,
       statusText: response.statusText,

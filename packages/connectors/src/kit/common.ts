@@ -1,4 +1,5 @@
 // Pieces every connector needs the same way: origins of per-customer base URLs, and the "custom API call" action.
+import { JsonValue } from '@switchyard/contracts';
 import { z } from 'zod';
 import { StepFailure } from '../http/errors.ts';
 import { defineAction, type ActionDefinition, type ServiceContext } from './define.ts';
@@ -64,7 +65,8 @@ export const customApiCallInput = z.object({
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .optional()
     .meta({ title: 'Query parameters' }),
-  body: z.json().optional().meta({ title: 'Body (JSON)' }),
+  // JsonValue, not z.json(): a mapped value goes out as it came, a `__proto__` key included.
+  body: JsonValue.optional().meta({ title: 'Body (JSON)' }),
 });
 export type CustomApiCallInput = z.output<typeof customApiCallInput>;
 

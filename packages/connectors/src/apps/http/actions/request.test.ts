@@ -87,6 +87,12 @@ describe('http app: Request', () => {
     expect(asText.output).toMatchObject({ body: { method: 'PUT', contentType: 'application/json', body: '{ "name": "Bo" }' } });
   });
 
+  test('a mapped body goes out as it came, a __proto__ key included', async () => {
+    const jsonBody = JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as unknown;
+    const sent = await run({ method: 'POST', url: server.origin, bodyType: 'json', jsonBody });
+    expect(sent.output).toMatchObject({ body: { body: '{"__proto__":{"x":1},"a":1}' } });
+  });
+
   test('sends form fields url-encoded and a raw body with its content type', async () => {
     const form = await run({ method: 'POST', url: server.origin, bodyType: 'form', formFields: { q: 'a b', n: '1' } });
     expect(form.output).toMatchObject({ body: { contentType: 'application/x-www-form-urlencoded', body: 'q=a+b&n=1' } });

@@ -1,4 +1,5 @@
 // The HTTP app's "Request" action: call any URL the guard allows, for APIs no connector covers.
+import { JsonValue } from '@switchyard/contracts';
 import { z } from 'zod';
 import { defaultErrorMessage, type RequestBody } from '../../../http/client.ts';
 import { StepFailure } from '../../../http/errors.ts';
@@ -17,8 +18,9 @@ export const requestInput = z
     query: keyValues.optional().meta({ title: 'Query parameters' }),
     headers: keyValues.optional().meta({ title: 'Headers' }),
     bodyType: choice(['none', 'json', 'form', 'raw'], { title: 'Body type' }, { default: 'none' }),
+    // JsonValue, not z.record: a mapped object goes out as it came, a `__proto__` key included.
     jsonBody: z
-      .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+      .union([z.string(), JsonValue.refine((value) => typeof value === 'object' && value !== null, 'Enter JSON text, an object or a list')])
       .optional()
       .meta({ title: 'JSON body', description: 'JSON text, or a value mapped from an earlier step' }),
     formFields: keyValues.optional().meta({ title: 'Form fields' }),
