@@ -1,5 +1,6 @@
 // Builds the API's dependencies from the configuration, and closes them on shutdown.
 import type { Config } from '@switchyard/config';
+import { cronRepeatStrategy } from '@switchyard/connectors';
 import { createDatabase } from '@switchyard/db';
 import { createRedis, createRunQueue, createTriggerQueue, POLL_QUEUE, SCHEDULE_QUEUE } from '@switchyard/queue';
 import { createRuntime, createTriggerLifecycle, vaultFromConfig } from '@switchyard/runner';
@@ -13,7 +14,7 @@ export async function createDeps(config: Config): Promise<Deps & { close(): Prom
   const queue = createRunQueue(redis, config.QUEUE_PREFIX);
   const runtime = await createRuntime(config, db, vault);
   const polls = createTriggerQueue(redis, config.QUEUE_PREFIX, POLL_QUEUE);
-  const schedules = createTriggerQueue(redis, config.QUEUE_PREFIX, SCHEDULE_QUEUE);
+  const schedules = createTriggerQueue(redis, config.QUEUE_PREFIX, SCHEDULE_QUEUE, cronRepeatStrategy);
   const lifecycle = createTriggerLifecycle({
     db,
     vault,

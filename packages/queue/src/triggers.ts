@@ -1,5 +1,5 @@
 // Queues of time-driven triggers: one BullMQ job scheduler per published polling zap and per scheduled zap.
-import { Queue, type RepeatOptions } from 'bullmq';
+import { Queue, type RepeatOptions, type RepeatStrategy } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -11,8 +11,14 @@ export type TriggerJobData = z.infer<typeof triggerJobData>;
 
 export type TriggerQueue = Queue<TriggerJobData>;
 
-export function createTriggerQueue(connection: Redis, prefix: string, name: typeof POLL_QUEUE | typeof SCHEDULE_QUEUE): TriggerQueue {
-  return new Queue<TriggerJobData>(name, { connection, prefix });
+/** `repeatStrategy` computes a cron pattern's next run; the schedule queue's worker must be given the same one. */
+export function createTriggerQueue(
+  connection: Redis,
+  prefix: string,
+  name: typeof POLL_QUEUE | typeof SCHEDULE_QUEUE,
+  repeatStrategy?: RepeatStrategy,
+): TriggerQueue {
+  return new Queue<TriggerJobData>(name, { connection, prefix, ...(repeatStrategy ? { settings: { repeatStrategy } } : {}) });
 }
 
 /** The scheduler id of a zap: one per zap, so re-publishing replaces it instead of adding another. */

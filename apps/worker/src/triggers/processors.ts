@@ -1,4 +1,5 @@
 // Time-driven triggers: poll jobs (one scheduler per polling zap) and schedule ticks (one per scheduled zap).
+import { cronRepeatStrategy } from '@switchyard/connectors';
 import { insertEventsAndRuns, newId } from '@switchyard/db';
 import {
   enqueueRuns,
@@ -77,7 +78,8 @@ export function scheduleProcessor(runs: RunQueue): ProcessorFactory {
         await enqueueRuns(runs, [{ runId, workspaceId }]);
         return { status: 'fired', runId };
       },
-      { connection: redis, prefix: config.QUEUE_PREFIX, concurrency: 8 },
+      // The next tick is scheduled here as each one starts, by the same cron reading the API's queue used on publish.
+      { connection: redis, prefix: config.QUEUE_PREFIX, concurrency: 8, settings: { repeatStrategy: cronRepeatStrategy } },
     );
     worker.on('error', (error) => log.error({ err: error }, 'schedule worker error'));
     return { name: 'schedules', stop: () => worker.close() } satisfies Processor;

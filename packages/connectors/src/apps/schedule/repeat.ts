@@ -1,5 +1,6 @@
 // The schedule form (every N minutes, daily or weekly at a time, or a cron expression, in a time zone) and the repeat
 // rule a job scheduler needs from it.
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { choice, number, optionalText } from '../../kit/fields.ts';
 
@@ -12,8 +13,24 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-/** Five fields (minute hour day-of-month month day-of-week) of numbers, ranges, lists, steps, * and names. */
-const CRON = /^\s*([\d*,/\-A-Za-z?LW#]+\s+){4}[\d*,/\-A-Za-z?LW#]+\s*$/;
+/** A paused croner job: croner is the one reading of cron here, so the scheduler fires what the form accepted. */
+const cronJob = (pattern: string, timezone: string) => new Cron(pattern, { timezone, paused: true });
+
+/**
+ * Why a cron expression cannot be a schedule, or undefined when it can. Five fields only (a seconds field would fire a
+ * zap up to sixty times a minute), every value in range, and it must fire at least once (`0 9 31 2 *` never does).
+ */
+export function cronProblem(pattern: string): string | undefined {
+  const fields = pattern.trim().split(/\s+/);
+  if (!pattern.trim().startsWith('@') && fields.length !== 5) {
+    return `must have five fields (minute hour day-of-month month day-of-week), found ${fields.length}, e.g. 0 9 * * 1-5`;
+  }
+  try {
+    return cronJob(pattern.trim(), 'UTC').nextRun() === null ? 'never matches a date' : undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^CronPattern: /, '');
+  }
+}
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 export const scheduleInput = z
@@ -29,9 +46,10 @@ export const scheduleInput = z
     cron: optionalText({ title: 'Cron expression', description: 'For "cron": minute hour day month weekday, e.g. 0 9 * * 1-5' }, { max: 200 }),
     timezone: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Prague').meta({ title: 'Time zone' }),
   })
-  .refine((input) => input.frequency !== 'cron' || (input.cron !== undefined && CRON.test(input.cron)), {
-    path: ['cron'],
-    message: 'must be a cron expression of five fields, e.g. 0 9 * * 1-5',
+  .superRefine((input, context) => {
+    if (input.frequency !== 'cron') return;
+    const problem = input.cron === undefined ? 'is required for a cron schedule, e.g. 0 9 * * 1-5' : cronProblem(input.cron);
+    if (problem) context.addIssue({ code: 'custom', path: ['cron'], message: problem });
   });
 export type ScheduleInput = z.output<typeof scheduleInput>;
 
@@ -49,4 +67,30 @@ export function scheduleRepeat(raw: unknown): { every: number } | { pattern: str
     case 'cron':
       return { pattern: input.cron!.trim(), tz: input.timezone };
   }
+}
+
+/** The next `count` times after `after` at which the scheduler fires a cron pattern in a time zone. */
+export function nextCronRuns(pattern: string, timezone: string, count: number, after: Date): Date[] {
+  return cronJob(pattern, timezone).nextRuns(count, after);
+}
+
+/** The next `count` times a schedule fires after `after`, as the scheduler computes them; none for an invalid form. */
+export function nextScheduleRuns(raw: unknown, count: number, after: Date): Date[] {
+  const parsed = scheduleInput.safeParse(raw ?? {});
+  if (!parsed.success) return [];
+  const repeat = scheduleRepeat(parsed.data);
+  if ('pattern' in repeat) return nextCronRuns(repeat.pattern, repeat.tz, count, after);
+  // BullMQ aligns `every` to multiples of the interval since the epoch.
+  const first = Math.floor(after.getTime() / repeat.every) * repeat.every + repeat.every;
+  return Array.from({ length: count }, (_, index) => new Date(first + index * repeat.every));
+}
+
+/**
+ * BullMQ's repeat strategy for the schedule queue, so cron patterns fire by croner rather than BullMQ's own cron-parser;
+ * `every` never reaches a repeat strategy.
+ */
+export function cronRepeatStrategy(millis: number, opts: { pattern?: string; tz?: string; startDate?: Date | string | number }): number | undefined {
+  if (!opts.pattern) return undefined;
+  const start = opts.startDate === undefined ? millis : Math.max(millis, new Date(opts.startDate).getTime());
+  return nextCronRuns(opts.pattern, opts.tz ?? 'UTC', 1, new Date(start))[0]?.getTime();
 }
