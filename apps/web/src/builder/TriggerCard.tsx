@@ -1,5 +1,5 @@
 // Step 1, the trigger: its app and event, account, inputs, and its test data (a catch hook's received requests).
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { AppBadge } from '../catalog/AppBadge.tsx';
 import type { TriggerKind } from '../catalog/api.ts';
@@ -31,6 +31,9 @@ const KIND_TEXT: Record<TriggerKind, (app: string) => string> = {
   schedule: () => 'Once published, runs on the schedule set above.',
   manual: () => 'Runs when you click “Run now” while the zap is on.',
 };
+
+// Loaded on demand: it brings the schedule schema (zod) and croner, which no other page needs.
+const ScheduleRuns = lazy(() => import('./ScheduleRuns.tsx').then(({ ScheduleRuns }) => ({ default: ScheduleRuns })));
 
 export const TRIGGER_CARD_KEY = '__trigger';
 
@@ -109,6 +112,11 @@ export function TriggerCard() {
                       needsConnection: Boolean(app?.auth),
                     }}
                   />
+                )}
+                {operation?.kind === 'schedule' && (
+                  <Suspense fallback={null}>
+                    <ScheduleRuns input={trigger.input ?? {}} />
+                  </Suspense>
                 )}
                 {operation?.kind === 'hook' && <HookPanel />}
                 {operation?.kind === 'manual' && <RunNow />}
