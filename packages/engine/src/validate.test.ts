@@ -123,6 +123,20 @@ describe('validateZap', () => {
     expect(validateZap(zap([], { app: 'zendesk', event: 'x' }), catalog).map((problem) => problem.code)).toEqual(['unknown_app']);
   });
 
+  it('reports what a trigger input’s own schema refuses, located under trigger.input', () => {
+    const checked: ZapCatalog = {
+      ...catalog,
+      getTrigger: () => ({
+        requiredInputs: [],
+        inputProblems: (input) => (input.cron === '0 25 * * *' ? [{ path: ['cron'], message: 'Invalid value for hour: 25' }] : []),
+      }),
+    };
+    expect(validateZap(zap([], { app: 'schedule', event: 'every', input: { cron: '0 25 * * *' } }), checked)).toEqual([
+      { path: 'trigger.input.cron', code: 'invalid_input', message: 'Invalid value for hour: 25' },
+    ]);
+    expect(validateZap(zap([], { app: 'schedule', event: 'every', input: { cron: '0 9 * * *' } }), checked)).toEqual([]);
+  });
+
   it('refuses references to a sibling branch, to the step itself and into a loop from outside it', () => {
     const problems = validateZap(
       zap([

@@ -21,6 +21,7 @@ export const ZAP_PROBLEM_CODES = [
   'missing_code',
   'missing_delay',
   'invalid_delay',
+  'invalid_input',
 ] as const;
 export type ZapProblemCode = (typeof ZAP_PROBLEM_CODES)[number];
 
@@ -37,6 +38,8 @@ export type CatalogEntry = {
   requiredInputs: readonly string[];
   /** True when the app needs a connected account. */
   needsConnection?: boolean;
+  /** What the input's own schema refuses, for inputs read as typed when the zap is published (a schedule). */
+  inputProblems?(input: Record<string, unknown>): readonly { path: readonly PathSegment[]; message: string }[];
 };
 
 /**
@@ -391,6 +394,9 @@ export function validateZap(zap: unknown, catalog: ZapCatalog): ZapProblem[] {
     }
   } else {
     checkRequired(trigger.input, triggerEntry.requiredInputs, ['trigger', 'input'], undefined, problems);
+    for (const { path, message } of triggerEntry.inputProblems?.(trigger.input ?? {}) ?? []) {
+      problems.add({ path: formatPath(['trigger', 'input', ...path]), code: 'invalid_input', message });
+    }
     checkConnection(trigger.app, trigger.connectionId, triggerEntry, ['trigger'], undefined, catalog, problems);
   }
   checkReferences(trigger.input ?? {}, ['trigger', 'input'], null, new Map(), problems);

@@ -1,3 +1,4 @@
+import { validateZap } from '@switchyard/engine';
 import { apps, defineAction, defineApp, type AppDefinition } from '@switchyard/connectors';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,18 @@ describe('app catalog', () => {
     expect(catalog.triggerKind('webhooks', 'catch_hook')).toBe('hook');
     expect(catalog.triggerKind('webhooks', 'nope')).toBeUndefined();
     expect(catalog.triggerSample('webhooks', 'catch_hook')).toMatchObject({ method: 'POST' });
+  });
+
+  it('refuses a schedule whose cron expression cannot fire, at publish, saying why', () => {
+    const zap = (input: Record<string, unknown>) => ({ name: 'Weekday report', trigger: { app: 'schedule', event: 'schedule', input }, steps: [] });
+    expect(validateZap(zap({ frequency: 'cron', cron: '0 9 * * 1-5', timezone: 'Europe/Prague' }), catalog)).toEqual([]);
+    expect(validateZap(zap({ frequency: 'cron', cron: '0 9 * * 8' }), catalog)).toEqual([
+      { path: 'trigger.input.cron', code: 'invalid_input', message: 'Invalid value for day-of-week: 8' },
+    ]);
+    expect(validateZap(zap({ frequency: 'daily', time: '9:30', timezone: 'Mars/Olympus' }), catalog).map(({ path, code }) => `${path} ${code}`)).toEqual([
+      'trigger.input.time invalid_input',
+      'trigger.input.timezone invalid_input',
+    ]);
   });
 
   it('lists the inputs an action requires: fields without a default that are not optional', () => {

@@ -29,6 +29,17 @@ function requiredFields(schema: z.ZodType): string[] {
     .map(([key]) => key);
 }
 
+/** What a schema refuses in an input, located by path within it. */
+function schemaProblems(schema: z.ZodType, input: Record<string, unknown>) {
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+        message: issue.message,
+      }));
+}
+
 export function createCatalog(definitions: Iterable<AppDefinition>): AppCatalog {
   const apps = new Map<string, AppDefinition>();
   for (const app of definitions) {
@@ -57,7 +68,10 @@ export function createCatalog(definitions: Iterable<AppDefinition>): AppCatalog 
     getTrigger(appKey, event) {
       const app = apps.get(appKey);
       const trigger = app && findTrigger(app, event);
-      return app && trigger ? entry('trigger', app, trigger.key, trigger.input) : undefined;
+      if (!app || !trigger) return undefined;
+      const found = entry('trigger', app, trigger.key, trigger.input);
+      // The scheduler reads a schedule's input as typed when the zap is published, so its schema must hold by then.
+      return trigger.type === 'schedule' ? { ...found, inputProblems: (input) => schemaProblems(trigger.input, input) } : found;
     },
     triggerKind(appKey, event) {
       const app = apps.get(appKey);

@@ -39,6 +39,9 @@ test('accepts cron expressions with ranges, lists, steps, names, last-day and nt
 test('refuses a cron expression with a value out of range, a zero step, the wrong field count or a date that never comes, saying why', () => {
   expect(cronError('61 * * * *')).toBe('cron: Invalid value for minute: 61');
   expect(cronError('0 24 * * *')).toBe('cron: Invalid value for hour: 24');
+  expect(cronError('0 9 * * 8')).toBe('cron: Invalid value for day-of-week: 8');
+  expect(cronError('0 9 32 * *')).toBe('cron: Invalid value for day-of-month: 32');
+  expect(cronError('0 9 * 13 *')).toBe('cron: Invalid value for month: 13');
   expect(cronError('*/0 * * * *')).toBe('cron: Syntax error, illegal stepping: 0');
   expect(cronError('0 9 * *')).toBe('cron: must have five fields (minute hour day-of-month month day-of-week), found 4, e.g. 0 9 * * 1-5');
   expect(cronError('0 0 9 * * *')).toMatch(/^cron: must have five fields .* found 6/);

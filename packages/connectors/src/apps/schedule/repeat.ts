@@ -28,7 +28,11 @@ export function cronProblem(pattern: string): string | undefined {
   try {
     return cronJob(pattern.trim(), 'UTC').nextRun() === null ? 'never matches a date' : undefined;
   } catch (error) {
-    return (error as Error).message.replace(/^CronPattern: /, '');
+    // Croner names fields as in code and counts days and months from zero in this message; say them as written.
+    return (error as Error).message
+      .replace(/^CronPattern: /, '')
+      .replace('dayOfWeek', 'day-of-week')
+      .replace(/for (day|month): (\d+)$/, (_, field: string, value: string) => `for ${field === 'day' ? 'day-of-month' : 'month'}: ${Number(value) + 1}`);
   }
 }
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
