@@ -58,6 +58,15 @@ describe('zaps', () => {
     expect(problems.body.problems.length).toBe(reply.body.error.details.length);
   });
 
+  it('publishing a schedule whose cron expression cannot fire names the field and the reason', async () => {
+    const schedule = { app: 'schedule', event: 'schedule', input: { frequency: 'cron', cron: '0 9 * * 8', timezone: 'Europe/Prague' } };
+    const created = await owner.caller.post(zaps, { name: 'Weekday report', trigger: schedule, steps: [] });
+    const reply = await owner.caller.post(`${zaps}/${created.body.id}/publish`);
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.details).toEqual([{ path: 'trigger.input.cron', code: 'invalid_input', message: 'Invalid value for day-of-week: 8' }]);
+    expect((await owner.caller.get(`${zaps}/${created.body.id}`)).body.status).toBe('off');
+  });
+
   it('a published zap keeps its version while the draft changes, and runs record the version', async () => {
     const created = await owner.caller.post(zaps, hookZap([echo('first', { value: 'v1' })]));
     const published = await owner.caller.post(`${zaps}/${created.body.id}/publish`);
