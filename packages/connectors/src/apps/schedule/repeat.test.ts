@@ -56,7 +56,7 @@ test('the next runs of a cron schedule fall at the local time in its time zone, 
   expect(runs.map((run) => run.toISOString())).toEqual(['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z', '2026-03-31T00:30:00.000Z']);
 });
 
-test('the next runs of daily, weekly and interval schedules', () => {
+test('the next runs of daily and weekly schedules, and of an interval, which fires at once when published', () => {
   const after = new Date('2026-10-23T12:00:00Z');
   expect(nextScheduleRuns({ frequency: 'daily', time: '09:00', timezone: 'America/New_York' }, 2, after).map((run) => run.toISOString())).toEqual([
     '2026-10-23T13:00:00.000Z',
@@ -69,8 +69,8 @@ test('the next runs of daily, weekly and interval schedules', () => {
     '2026-11-02T14:00:00.000Z', // after the fall-back change on 1 November, 09:00 EST
   ]);
   expect(nextScheduleRuns({ frequency: 'interval', everyMinutes: 15 }, 2, new Date('2026-10-23T12:07:00Z')).map((run) => run.toISOString())).toEqual([
-    '2026-10-23T12:15:00.000Z',
-    '2026-10-23T12:30:00.000Z',
+    '2026-10-23T12:07:00.000Z',
+    '2026-10-23T12:22:00.000Z',
   ]);
   expect(nextScheduleRuns({ frequency: 'cron', cron: '61 * * * *' }, 5, after)).toEqual([]);
 });

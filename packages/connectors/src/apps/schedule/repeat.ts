@@ -20,7 +20,7 @@ const cronJob = (pattern: string, timezone: string) => new Cron(pattern, { timez
  * Why a cron expression cannot be a schedule, or undefined when it can. Five fields only (a seconds field would fire a
  * zap up to sixty times a minute), every value in range, and it must fire at least once (`0 9 31 2 *` never does).
  */
-export function cronProblem(pattern: string): string | undefined {
+function cronProblem(pattern: string): string | undefined {
   const fields = pattern.trim().split(/\s+/);
   if (!pattern.trim().startsWith('@') && fields.length !== 5) {
     return `must have five fields (minute hour day-of-month month day-of-week), found ${fields.length}, e.g. 0 9 * * 1-5`;
@@ -35,6 +35,7 @@ export function cronProblem(pattern: string): string | undefined {
       .replace(/for (day|month): (\d+)$/, (_, field: string, value: string) => `for ${field === 'day' ? 'day-of-month' : 'month'}: ${Number(value) + 1}`);
   }
 }
+
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 export const scheduleInput = z
@@ -74,19 +75,20 @@ export function scheduleRepeat(raw: unknown): { every: number } | { pattern: str
 }
 
 /** The next `count` times after `after` at which the scheduler fires a cron pattern in a time zone. */
-export function nextCronRuns(pattern: string, timezone: string, count: number, after: Date): Date[] {
+function nextCronRuns(pattern: string, timezone: string, count: number, after: Date): Date[] {
   return cronJob(pattern, timezone).nextRuns(count, after);
 }
 
-/** The next `count` times a schedule fires after `after`, as the scheduler computes them; none for an invalid form. */
+/**
+ * The next `count` times a schedule fires if published at `after`, as the scheduler computes them; none for an invalid
+ * form. An interval fires at once, then every N minutes (BullMQ starts a new `every` scheduler immediately).
+ */
 export function nextScheduleRuns(raw: unknown, count: number, after: Date): Date[] {
   const parsed = scheduleInput.safeParse(raw ?? {});
   if (!parsed.success) return [];
   const repeat = scheduleRepeat(parsed.data);
   if ('pattern' in repeat) return nextCronRuns(repeat.pattern, repeat.tz, count, after);
-  // BullMQ aligns `every` to multiples of the interval since the epoch.
-  const first = Math.floor(after.getTime() / repeat.every) * repeat.every + repeat.every;
-  return Array.from({ length: count }, (_, index) => new Date(first + index * repeat.every));
+  return Array.from({ length: count }, (_, index) => new Date(after.getTime() + index * repeat.every));
 }
 
 /**
