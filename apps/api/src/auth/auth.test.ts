@@ -27,8 +27,8 @@ describe('signup', () => {
 
   it('refuses a second account with the same e-mail, whatever its case', async () => {
     const email = uniqueEmail('dup');
-    await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'password-1', workspaceName: 'A' });
-    const again = await new Caller(api.app).post('/api/v1/auth/signup', { email: email.toUpperCase(), password: 'password-2', workspaceName: 'B' });
+    await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'first plum orchard', workspaceName: 'A' });
+    const again = await new Caller(api.app).post('/api/v1/auth/signup', { email: email.toUpperCase(), password: 'second plum orchard', workspaceName: 'B' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('email_taken');
   });
@@ -37,6 +37,33 @@ describe('signup', () => {
     const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email: 'nope', password: 'short', workspaceName: '' });
     expect(reply.status).toBe(422);
     expect(reply.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.password', 'body.workspaceName']);
+  });
+
+  it.each(['password', '12345678', 'qwertyuiop'])('refuses the common password %j with 422 saying why and what to do', async (password) => {
+    const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email: uniqueEmail('weak'), password, workspaceName: 'Weak' });
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe('weak_password');
+    expect(reply.body.error.message).toMatch(/^This password is too easy to guess\. This is a \w+ used password\. Add more words/);
+    expect(reply.body.error.details).toEqual([{ path: 'body.password', message: reply.body.error.message }]);
+  });
+
+  it('refuses a password made of the e-mail or the workspace name', async () => {
+    const email = uniqueEmail('personal');
+    const asEmail = await new Caller(api.app).post('/api/v1/auth/signup', { email, password: email, workspaceName: 'Personal' });
+    expect(asEmail.status).toBe(422);
+    expect(asEmail.body.error.message).toContain('personal');
+    const asWorkspace = await new Caller(api.app).post('/api/v1/auth/signup', { email, password: 'Bramblewick Tiller', workspaceName: 'Bramblewick Tiller' });
+    expect(asWorkspace.status).toBe(422);
+    expect(asWorkspace.body.error.code).toBe('weak_password');
+  });
+
+  it('judges only the start of a very long password, so checking it cannot stall the API', async () => {
+    // 256 characters of symbols and digits: zxcvbn's default settings spend about a second on it here.
+    const long = Array.from({ length: 256 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join('');
+    const started = performance.now();
+    const reply = await new Caller(api.app).post('/api/v1/auth/signup', { email: uniqueEmail('long'), password: long, workspaceName: 'Long' });
+    expect(reply.body.error.code).toBe('weak_password');
+    expect(performance.now() - started).toBeLessThan(400);
   });
 
   it('stores a scrypt hash, never the password', async () => {

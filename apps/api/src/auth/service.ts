@@ -1,9 +1,10 @@
 // Sign-up, log-in and sessions.
 import { newId, Prisma } from '@switchyard/db';
 import type { Deps } from '../http/deps.ts';
-import { AppError, conflict, tooManyRequests, unauthorized } from '../http/errors.ts';
+import { AppError, conflict, invalid, tooManyRequests, unauthorized } from '../http/errors.ts';
 import { clear, hit } from '../http/rate-limit.ts';
 import { createWorkspaceService } from '../workspaces/service.ts';
+import { passwordWeakness } from './password-strength.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newSessionToken } from './tokens.ts';
 
@@ -25,6 +26,8 @@ export function createAuthService({ data, redis, config }: Deps) {
 
   return {
     async signup(input: { email: string; password: string; workspaceName: string }) {
+      const weakness = passwordWeakness(input.password, [input.email, input.workspaceName]);
+      if (weakness) throw invalid('weak_password', weakness, [{ path: 'body.password', message: weakness }]);
       const passwordHash = await hashPassword(input.password);
       const user = { id: newId('usr'), email: input.email, passwordHash };
       const workspace = { id: newId('ws'), name: input.workspaceName };
