@@ -2,26 +2,22 @@
 // common or guessable password at signup.
 import { startStack, type Stack } from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, Transcript } from '../support/api-client.ts';
 
 let stack: Stack;
+let api: ApiClient;
 
 beforeAll(async () => {
   // Behind a proxy the address is the X-Forwarded-For one, which lets one test be an attacker and the owner.
   stack = await startStack({ workers: 0, env: { TRUST_PROXY: 'true' } });
+  api = new ApiClient(stack.url, new Transcript());
 }, 60_000);
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-async function post(path: string, body: unknown, address = '192.0.2.1') {
-  const response = await fetch(`${stack.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
-}
+const post = (path: string, body: unknown, address = '192.0.2.1') => api.request('POST', path, body, { 'x-forwarded-for': address });
 
 describe('accounts under attack', () => {
   it('refuses "password" and "12345678" at signup, saying why', async () => {
@@ -40,7 +36,7 @@ describe('accounts under attack', () => {
     const replies = [];
     for (let i = 0; i < 20; i++) replies.push(await post('/api/v1/auth/login', { email: owner.email, password: `guess ${i}` }, '203.0.113.66'));
     expect(replies.map((reply) => reply.status)).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
-    expect(replies[5]!.retryAfter).toBe('1');
+    expect(replies[5]!.headers['retry-after']).toBe('1');
     expect(replies[5]!.body.error.message).toMatch(/^5 wrong passwords for this account from your address: wait 1 second/);
 
     const owners = await post('/api/v1/auth/login', owner, '198.51.100.2');
