@@ -255,7 +255,7 @@ const sampleBody = {
   name: 'x',
   email: 'someone@example.com',
   role: 'viewer',
-  password: 'password-1234',
+  password: 'plum orchard lantern',
   workspaceName: 'w',
   app: 'testing',
   credentials: {},

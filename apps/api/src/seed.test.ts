@@ -26,6 +26,13 @@ describe('demo seed', () => {
     expect(await verifyPassword('second-password', user.passwordHash)).toBe(true);
   });
 
+  it('refuses a guessable demo password, saying why', async () => {
+    await expect(seedDemo(db.prisma, { email: 'weak-demo@switchyard.local', password: 'password1' })).rejects.toThrow(
+      /^DEMO_PASSWORD is refused: This password is too easy to guess\./,
+    );
+    expect(await db.prisma.user.count({ where: { email: 'weak-demo@switchyard.local' } })).toBe(0);
+  });
+
   it('connects the demo to every fake and publishes one zap; a new SECRETS_KEY gets the connections sealed again', async () => {
     const { workspaceId } = await seedDemo(db.prisma, { email: 'demo@switchyard.local', password: 'second-password' });
     const oldVault = createVault(randomBytes(32));

@@ -5,6 +5,7 @@ import { connectionContext, createDatabase, newId, randomToken, type Db, type Va
 import { email as emailSchema, password as passwordSchema } from '@switchyard/contracts';
 import { vaultFromConfig } from '@switchyard/runner';
 import { demoFakes } from '@switchyard/testing';
+import { passwordWeakness } from './auth/password-strength.ts';
 import { hashPassword } from './auth/passwords.ts';
 
 export interface DemoAccount {
@@ -18,7 +19,11 @@ export interface DemoAccount {
  */
 export async function seedDemo(prisma: Db, account: DemoAccount): Promise<{ workspaceId: string; created: boolean }> {
   const email = emailSchema.parse(account.email);
-  const passwordHash = await hashPassword(passwordSchema.parse(account.password));
+  const password = passwordSchema.parse(account.password);
+  // The demo account is a real account on a self-hosted installation: it gets the same check as a signup.
+  const weakness = passwordWeakness(password, [email]);
+  if (weakness) throw new Error(`DEMO_PASSWORD is refused: ${weakness}`);
+  const passwordHash = await hashPassword(password);
   const existing = await prisma.membership.findFirst({ where: { user: { email } }, orderBy: { createdAt: 'asc' } });
   if (existing) {
     await prisma.user.update({ where: { id: existing.userId }, data: { passwordHash } });

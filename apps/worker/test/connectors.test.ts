@@ -15,7 +15,7 @@ beforeAll(async () => {
   pipedrive = await startPipedriveFake();
   stack = await startStack({ env: { OUTBOUND_ALLOW: `127.0.0.1:${twenty.port},127.0.0.1:${pipedrive.port}` } });
   client = new StackClient(stack.url);
-  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'crm@example.com', password: 'crm-password', workspaceName: 'CRM' })).body.workspace.id;
+  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'crm@example.com', password: 'crm-test-secret', workspaceName: 'CRM' })).body.workspace.id;
 }, 60_000);
 
 afterAll(async () => {

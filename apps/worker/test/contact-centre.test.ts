@@ -19,8 +19,8 @@ beforeAll(async () => {
   const allow = [daktela.port, cinnox.port, helpcrunch.port, chat.port].map((port) => `127.0.0.1:${port}`).join(',');
   stack = await startStack({ env: { OUTBOUND_ALLOW: allow, POLL_MIN_INTERVAL_MS: '500' } });
   client = new StackClient(stack.url);
-  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'cc@example.com', password: 'cc-password', workspaceName: 'Contact centre' })).body
-    .workspace.id;
+  ws = (await client.request('POST', '/api/v1/auth/signup', { email: 'cc@example.com', password: 'contact-centre-secret', workspaceName: 'Contact centre' }))
+    .body.workspace.id;
 }, 60_000);
 
 afterAll(async () => {

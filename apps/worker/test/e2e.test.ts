@@ -13,7 +13,7 @@ beforeAll(async () => {
     env: { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${counting.port}` },
   });
   client = new StackClient(stack.url);
-  const signup = await client.request('POST', '/api/v1/auth/signup', { email: 'e2e@example.com', password: 'e2e-password', workspaceName: 'E2E' });
+  const signup = await client.request('POST', '/api/v1/auth/signup', { email: 'e2e@example.com', password: 'end-to-end-secret', workspaceName: 'E2E' });
   ws = signup.body.workspace.id;
 }, 60_000);
 

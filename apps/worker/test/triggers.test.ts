@@ -11,7 +11,11 @@ beforeAll(async () => {
   feed = await startFeedServer();
   stack = await startStack({ env: { CONNECTOR_MODULES: TESTING_APPS_MODULE, OUTBOUND_ALLOW: `127.0.0.1:${feed.port}`, POLL_MIN_INTERVAL_MS: '500' } });
   client = new StackClient(stack.url);
-  const signup = await client.request('POST', '/api/v1/auth/signup', { email: 'triggers@example.com', password: 'triggers-pw', workspaceName: 'Triggers' });
+  const signup = await client.request('POST', '/api/v1/auth/signup', {
+    email: 'triggers@example.com',
+    password: 'triggers-test-secret',
+    workspaceName: 'Triggers',
+  });
   ws = signup.body.workspace.id;
 }, 60_000);
 

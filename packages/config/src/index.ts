@@ -41,8 +41,10 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 30),
-  LOGIN_MAX_ATTEMPTS: int(1, 10_000).default(10),
-  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
+  LOGIN_FREE_FAILURES: int(1, 1_000).default(5),
+  LOGIN_MAX_DELAY_SECONDS: int(1, 86_400).default(900),
+  LOGIN_ADDRESS_MAX_FAILURES: int(1, 100_000).default(100),
+  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(3600),
   WEB_DIST_DIR: z.string().default(''),
   QUEUE_PREFIX: z
     .string()

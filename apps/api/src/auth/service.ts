@@ -1,9 +1,10 @@
 // Sign-up, log-in and sessions.
 import { newId, Prisma } from '@switchyard/db';
 import type { Deps } from '../http/deps.ts';
-import { AppError, conflict, tooManyRequests, unauthorized } from '../http/errors.ts';
-import { clear, hit } from '../http/rate-limit.ts';
+import { AppError, conflict, invalid, tooManyRequests, unauthorized } from '../http/errors.ts';
 import { createWorkspaceService } from '../workspaces/service.ts';
+import { createLoginLimits } from './login-limits.ts';
+import { passwordWeakness } from './password-strength.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newSessionToken } from './tokens.ts';
 
@@ -15,6 +16,7 @@ export interface NewSession {
 export function createAuthService({ data, redis, config }: Deps) {
   const prisma = data.system;
   const { workspacesOf } = createWorkspaceService(data);
+  const limits = createLoginLimits(redis, config);
 
   async function startSession(userId: string): Promise<NewSession> {
     const token = newSessionToken();
@@ -25,6 +27,8 @@ export function createAuthService({ data, redis, config }: Deps) {
 
   return {
     async signup(input: { email: string; password: string; workspaceName: string }) {
+      const weakness = passwordWeakness(input.password, [input.email, input.workspaceName]);
+      if (weakness) throw invalid('weak_password', weakness, [{ path: 'body.password', message: weakness }]);
       const passwordHash = await hashPassword(input.password);
       const user = { id: newId('usr'), email: input.email, passwordHash };
       const workspace = { id: newId('ws'), name: input.workspaceName };
@@ -46,18 +50,12 @@ export function createAuthService({ data, redis, config }: Deps) {
     },
 
     async login(input: { email: string; password: string }, ip: string) {
-      // Two windows: per account (guessing one password) and per address (spraying many accounts).
-      const perAccount = await hit(redis, `${config.QUEUE_PREFIX}:rl:login:acct:${input.email}`, config.LOGIN_MAX_ATTEMPTS, config.LOGIN_WINDOW_SECONDS);
-      const perAddress = await hit(redis, `${config.QUEUE_PREFIX}:rl:login:ip:${ip}`, config.LOGIN_MAX_ATTEMPTS * 5, config.LOGIN_WINDOW_SECONDS);
-      for (const limit of [perAccount, perAddress]) {
-        if (!limit.allowed) {
-          throw tooManyRequests(limit.retryAfterSeconds, `Too many login attempts. Try again in ${limit.retryAfterSeconds} seconds.`);
-        }
-      }
+      const refusal = await limits.attempt(input.email, ip);
+      if (refusal) throw tooManyRequests(refusal.retryAfterSeconds, refusal.message);
       const user = await prisma.user.findUnique({ where: { email: input.email } });
       const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
       if (!user || !ok) throw unauthorized('The e-mail or password is wrong.');
-      await clear(redis, `${config.QUEUE_PREFIX}:rl:login:acct:${input.email}`);
+      await limits.succeeded(input.email, ip);
       const session = await startSession(user.id);
       return { user: { id: user.id, email: user.email }, workspaces: await workspacesOf(user.id), session };
     },

@@ -1,4 +1,4 @@
-// Fixed-window counters in Redis, shared by every API process (login attempts and similar slow paths).
+// Fixed-window counters in Redis, shared by every API process (unknown hook keys and similar probes).
 import type { Redis } from '@switchyard/queue';
 
 export interface RateLimitResult {
@@ -16,8 +16,4 @@ return {count, ttl}`;
 export async function hit(redis: Redis, key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
   const [count, ttl] = (await redis.eval(SCRIPT, 1, key, String(windowSeconds * 1000))) as [number, number];
   return { allowed: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
-}
-
-export async function clear(redis: Redis, key: string): Promise<void> {
-  await redis.del(key);
 }

@@ -22,15 +22,17 @@ describe('LoginPage', () => {
     expect(window.location.pathname).toBe('/login');
   });
 
-  it('on 429 says "too many attempts, try again in N s" from Retry-After and holds the button', async () => {
+  it('on 429 shows what the API says happened, counts down "try again in N s" from Retry-After and holds the button', async () => {
+    const why = '5 wrong passwords for this account from your address: wait 30 seconds before trying again.';
     stubFetch({
-      'POST /api/v1/auth/login': errorReply(429, 'rate_limited', 'Slow down.', [], { 'retry-after': '30' }),
+      'POST /api/v1/auth/login': errorReply(429, 'rate_limited', why, [], { 'retry-after': '30' }),
     });
     renderWithClient(<LoginPage />, { path: '/login' });
 
     logIn();
 
     const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(why);
     expect(alert.textContent).toMatch(/Too many attempts, try again in (30|29) s\./);
     const button = screen.getByRole('button', { name: /Try again in \d+ s/ });
     expect(button.hasAttribute('disabled')).toBe(true);

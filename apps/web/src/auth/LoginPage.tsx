@@ -57,6 +57,7 @@ export function LoginPage() {
       <form className="form" noValidate onSubmit={submit}>
         {rateLimited ? (
           <div className="banner banner-warning" role="alert">
+            <p>{error.message}</p>
             <p>
               {secondsLeft > 0
                 ? `Too many attempts, try again in ${secondsLeft} s.`
