@@ -133,6 +133,30 @@ async function stop(code: number) {
   process.exit(stuck.length > 0 ? 1 : code);
 }
 
+/**
+ * `kill <pnpm>` would orphan this script: pnpm passes SIGTERM only to the shell it started, which dies without passing it
+ * on. The leader of the process group we were started in is whoever launched us (pnpm, a shell's job, an image's entry
+ * point), so once it is gone we stop as if signalled. Linux only (it reads /proc); elsewhere the signal must reach us.
+ */
+function stopWithLauncher() {
+  const stat = existsSync('/proc/self/stat') ? readFileSync('/proc/self/stat', 'utf8') : '';
+  // The fields after the parenthesised command name are: state, parent pid, process group.
+  const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  if (!group || group === process.pid) return;
+  const watch = setInterval(() => {
+    try {
+      process.kill(group, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') return;
+      clearInterval(watch);
+      console.log(`\nthe process that started this one (${group}) has exited: stopping ${[...children.values()].join(', ')}`);
+      void stop(0);
+    }
+  }, 500);
+  watch.unref();
+}
+stopWithLauncher();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (!stopping) console.log(`\n${signal}: stopping ${[...children.values()].join(', ') || 'nothing'}`);
