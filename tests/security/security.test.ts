@@ -132,6 +132,9 @@ beforeAll(async () => {
     env: {
       CONNECTOR_MODULES: `${TESTING_APPS_MODULE},${SECURITY_PROBE_MODULE}`,
       OUTBOUND_ALLOW: `127.0.0.1:${service.port}`,
+      // The fuzz sends 10,000 requests in about 20 s from one session, beyond the per-session limit (which
+      // load-shedding.test.ts proves); here it must reach the routes it probes.
+      API_RATE_PER_MINUTE: '1000000',
       SECURITY_PROBE_TOKEN: probeToken,
       CODE_TIMEOUT_MS: '8000', // long enough that only the memory limit stops a memory bomb, even on a busy machine
       // Many runs here fail on purpose; none of the zaps may switch itself off midway.

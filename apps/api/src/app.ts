@@ -25,6 +25,7 @@ import type { Deps } from './http/deps.ts';
 import { registerDocs } from './http/docs.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
+import { limitApiRate, shedOverload } from './http/load-shedding.ts';
 import { refuseControlCharacters } from './http/query.ts';
 import { memberRoutes } from './members/routes.ts';
 import { runRoutes } from './runs/routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
     hsts: config.PUBLIC_URL.startsWith('https:'),
   });
+  await shedOverload(app, config);
   await app.register(cookie);
   await app.register(authPlugin, deps);
   await registerDocs(app, config.PUBLIC_URL);
@@ -111,6 +113,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   await app.register(async (api) => {
     api.addHook('preValidation', refuseControlCharacters);
+    await limitApiRate(api, deps);
     await api.register(workspaceScope, deps);
     await api.register(authRoutes, deps);
     await api.register(workspaceRoutes, deps);

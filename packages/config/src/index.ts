@@ -50,6 +50,9 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'may contain letters, digits, _ and - only')
     .default('switchyard'),
+  API_RATE_PER_MINUTE: int(1, 10_000_000).default(6000),
+  API_MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).default(1000),
+  API_OVERLOAD_RETRY_AFTER_SECONDS: int(1, 3600).default(5),
   HOOK_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   HOOK_RATE_PER_SECOND: int(1, 1_000_000).default(5000),
   HOOK_NOT_FOUND_PER_MINUTE: int(1, 1_000_000).default(60),

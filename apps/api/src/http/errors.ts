@@ -22,7 +22,8 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 export const invalid = (code: string, message: string, details?: ErrorDetail[]) => new AppError(422, code, message, details);
 export const tooManyRequests = (retryAfterSeconds: number, message: string) =>
   new AppError(429, 'rate_limited', message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
-export const unavailable = (message: string) => new AppError(503, 'unavailable', message, undefined, { 'retry-after': '1' });
+export const unavailable = (message: string, retryAfterSeconds = 1) =>
+  new AppError(503, 'unavailable', message, undefined, { 'retry-after': String(retryAfterSeconds) });
 
 /** Fastify's own error codes for bodies it could not accept, mapped to the contract's statuses. */
 const fastifyCodes: Record<string, { status: number; code: string; message: (error: FastifyError) => string }> = {
