@@ -47,11 +47,21 @@ describe('per-caller rate limits on API routes', () => {
   });
 });
 
+/** Asks until the API serves the request normally: a loaded machine can lag past a small threshold on its own. */
+async function whenQuiet(app: TestApi['app']): Promise<number> {
+  let status = 0;
+  for (let attempt = 0; attempt < 50 && status !== 401; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    status = (await app.inject('/api/v1/me')).statusCode;
+  }
+  return status;
+}
+
 describe('load shedding', () => {
   it('answers 503 with Retry-After while the event loop lags, and still answers /healthz', async () => {
     api = await startTestApi({ API_MAX_EVENT_LOOP_DELAY_MS: '50', API_OVERLOAD_RETRY_AFTER_SECONDS: '7' });
     const app = api.app;
-    expect((await app.inject('/api/v1/me')).statusCode).toBe(401);
+    expect(await whenQuiet(app)).toBe(401);
 
     // The lag is sampled on a timer: stall until a sample has seen it (the first stall normally suffices).
     let shed: { health: number; api: Awaited<ReturnType<typeof app.inject>> } | undefined;
@@ -66,7 +76,6 @@ describe('load shedding', () => {
     expect(shed?.api.json().error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('overloaded') });
 
     // Once the loop is quiet again, requests are served.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await app.inject('/api/v1/me')).statusCode).toBe(401);
+    expect(await whenQuiet(app)).toBe(401);
   });
 });
