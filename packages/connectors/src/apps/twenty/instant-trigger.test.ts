@@ -59,6 +59,19 @@ const hookUrl = () => `${hooks.origin}/hooks/zap-1`;
 /** The key naming one event, which the platform uses to start one run for copies of one event. */
 const eventKey = expect.stringMatching(/^[0-9a-f]{64}$/);
 
+/** A delivery signed with the subscription's secret now, as Twenty sends it: the body parsed and its raw text. */
+function signedDelivery(body: unknown): IncomingRequest {
+  const rawBody = JSON.stringify(body);
+  const timestamp = String(Date.now());
+  return {
+    method: 'POST',
+    headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
+    query: {},
+    body: JSON.parse(rawBody) as unknown,
+    rawBody,
+  };
+}
+
 async function delivered(): Promise<IncomingRequest[]> {
   await fake.settled();
   return hooks.received.map(incomingRequest);
@@ -146,15 +159,7 @@ describe('twenty record_created (instant)', () => {
   });
 
   test('a signed delivery in neither shape is a problem for the zap to show, naming its fields but none of their values', () => {
-    const rawBody = JSON.stringify({ eventName: 'person.created', data: { email: 'ada@example.com' } });
-    const timestamp = String(Date.now());
-    const request: IncomingRequest = {
-      method: 'POST',
-      headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
-      query: {},
-      body: JSON.parse(rawBody) as unknown,
-      rawBody,
-    };
+    const request = signedDelivery({ eventName: 'person.created', data: { email: 'ada@example.com' } });
     const result = recordCreated.receive(request, { input: { object: 'people' }, secret });
     expect(result).toEqual({
       items: [],
@@ -164,7 +169,7 @@ describe('twenty record_created (instant)', () => {
       ...request,
       body: 'items',
       rawBody: 'items',
-      headers: { ...request.headers, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, 'items') },
+      headers: { ...request.headers, 'x-twenty-webhook-signature': signTwentyWebhook(secret, request.headers['x-twenty-webhook-timestamp'] ?? '', 'items') },
     };
     expect(recordCreated.receive(notJson, { input: { object: 'people' }, secret })).toEqual({ items: [], problem: 'its body is not a JSON object.' });
   });
@@ -196,15 +201,8 @@ describe('twenty record_created (instant)', () => {
   });
 
   test('the signature covers the timestamp: moving it breaks the signature', () => {
-    const rawBody = JSON.stringify({ eventName: 'person.created', record: { id: '1' } });
-    const timestamp = String(Date.now());
-    const request: IncomingRequest = {
-      method: 'POST',
-      headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
-      query: {},
-      body: JSON.parse(rawBody) as unknown,
-      rawBody,
-    };
+    const request = signedDelivery({ eventName: 'person.created', record: { id: '1' } });
+    const timestamp = request.headers['x-twenty-webhook-timestamp'] ?? '';
     expect(() => verifyTwentySignature(request, secret)).not.toThrow();
     expect(() =>
       verifyTwentySignature({ ...request, headers: { ...request.headers, 'x-twenty-webhook-timestamp': String(Number(timestamp) + 1) } }, secret),
@@ -262,15 +260,7 @@ describe('twenty record_updated (instant)', () => {
 
     // A delivery for another event or object (a webhook edited in Twenty's UI, say) starts nothing.
     const body = { ...(delivery?.body as Record<string, unknown>), eventName: 'company.updated', objectMetadata: { id: 'x', nameSingular: 'company' } };
-    const rawBody = JSON.stringify(body);
-    const timestamp = String(Date.now());
-    const other: IncomingRequest = {
-      method: 'POST',
-      headers: { 'x-twenty-webhook-timestamp': timestamp, 'x-twenty-webhook-signature': signTwentyWebhook(secret, timestamp, rawBody) },
-      query: {},
-      body,
-      rawBody,
-    };
+    const other = signedDelivery(body);
     expect(recordUpdated.receive(other, { input: { object: 'people' }, secret })).toEqual({ items: [] });
     expect(recordCreated.receive(delivery as IncomingRequest, { input: { object: 'people' }, secret })).toEqual({ items: [] });
   });
