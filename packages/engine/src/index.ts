@@ -24,7 +24,7 @@ export {
   type EvaluatedCondition,
 } from './conditions.ts';
 export { engineApps, findEngineAction, findEngineApp, type EngineApp } from './apps.ts';
-export { findFormatterAction, findFormatterOperation, formatterApp, runFormatter } from './formatter/app.ts';
+export { findFormatterOperation, formatterApp, runFormatter } from './formatter/app.ts';
 export type { FormatterAction, FormatterOperation } from './formatter/operation.ts';
 export { addDuration, formatDate, parseDate, DATE_FORMAT_PRESETS, DURATION_UNITS, type DurationUnit } from './formatter/date.ts';
 export { StepFailure, isStepFailureLike, toStepFailure, type StepFailureLike, type StepFailureOptions } from './failure.ts';
